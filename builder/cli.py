@@ -1,0 +1,88 @@
+"""Command line: ``budgetsite parse FILE...`` and ``budgetsite build``.
+
+A thin shell over the library: every error in the input becomes ``file:line: message`` on
+stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from builder.corpus import load_regions, parse_files
+from builder.errors import ReportError
+from builder.parse import NOISE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="budgetsite", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    parse = sub.add_parser("parse", help="print the parsed Document(s) as JSON")
+    parse.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parse.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        help="folder whose layout <year>/<region>/<unit>.txt names the files (default content/)",
+    )
+    parse.add_argument(
+        "--site-data", type=Path, default=Path("site_data"), help="folder with regions.toml"
+    )
+    parse.add_argument(
+        "--accounting",
+        action="store_true",
+        help="print how every input line was used instead of the Documents",
+    )
+    return parser
+
+
+def _accounting(parsed: Any) -> dict[str, Any]:
+    uses = parsed.ledger.report(parsed.line_count)
+    counts: dict[str, int] = {}
+    for use in uses:
+        counts[use.use] = counts.get(use.use, 0) + 1
+    return {
+        "source": parsed.document.source,
+        "lines": parsed.line_count,
+        "counts": dict(sorted(counts.items())),
+        "noise": sum(n for k, n in counts.items() if k in NOISE),
+        "unaccounted": [u.line for u in uses if u.use == "unaccounted"],
+        "uses": [{"line": u.line, "use": u.use, "where": u.where} for u in uses],
+    }
+
+
+def _run_parse(args: argparse.Namespace) -> int:
+    regions = load_regions(args.site_data)
+    content = args.content if args.content.is_dir() else None
+    parsed = parse_files(args.files, regions, content)
+    if args.accounting:
+        out: Any = [_accounting(p) for p in parsed]
+    else:
+        out = [p.document.model_dump(mode="json") for p in parsed]
+    if len(out) == 1:
+        out = out[0]
+    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "parse":
+            return _run_parse(args)
+    except ReportError as exc:
+        print(f"budgetsite: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"budgetsite: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        return 1
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

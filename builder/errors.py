@@ -1,0 +1,13 @@
+"""The one error type the builder raises for bad input."""
+
+from __future__ import annotations
+
+
+class ReportError(Exception):
+    """Bad input, located: prints as ``file:line: what was expected``."""
+
+    def __init__(self, source: str, line: int, message: str) -> None:
+        super().__init__(f"{source}:{line}: {message}")
+        self.source = source
+        self.line = line
+        self.message = message

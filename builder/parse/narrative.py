@@ -1,0 +1,216 @@
+"""第一部分 部门整体绩效目标: 总体绩效目标, 分项绩效目标 and 工作保障措施."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.errors import ReportError
+from builder.model import LabelledPart, SubGoal
+from builder.parse.ledger import Ledger
+from builder.parse.lines import Line, compact
+
+SECTION_NAMES: dict[str, str] = {
+    "总体绩效目标": "overall_goal",
+    "分项绩效目标": "sub_goals",
+    "工作保障措施": "measures",
+}
+_SECTION = re.compile(r"^[一二三四]\s*[、.．]\s*(总体绩效目标|分项绩效目标|工作保障措施)$")
+# Part headings, alone or run together: 第一部分 / 部门整体绩效目标 / 第二部分 / 预算项目绩效目标.
+PART_HEADING = re.compile(r"^(第[一二三]部分)?\s*(部门整体绩效目标|预算项目绩效目标)?$")
+# A page header that repeats the section's name under it, e.g. 部门总体绩效目标.
+_SECTION_ECHO = re.compile(r"^(部门)?(整体|总体|分项)?(绩效目标|工作保障措施)$")
+_SENTENCE_PUNCTUATION = re.compile(r"[。，；：:,;]")
+
+LABELS: dict[str, str] = {
+    "主要职责": "main_duty",
+    "职责目标": "duty_goal",
+    "绩效目标": "performance_goal",
+    "绩效指标": "performance_indicators",
+    "绩效标准": "performance_standard",
+}
+_LABEL_NAMES = "|".join(LABELS)
+_LABEL_AT_START = re.compile(rf"^({_LABEL_NAMES})(是|：|:)?\s*")
+# A label run into the previous sentence by a lost paragraph break: "…任务。绩效目标：…".
+_LABEL_INSIDE = re.compile(rf"(?<=[。；;！!])\s*(?=({_LABEL_NAMES})(是|：|:))")
+
+NUMBERING_STYLES: dict[str, re.Pattern[str]] = {
+    "arabic": re.compile(r"^(\d{1,2}\s*[、.．])\s*"),
+    "paren": re.compile(r"^([(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*"),
+    "chinese": re.compile(r"^([一二三四五六七八九十]{1,3}\s*、)\s*"),
+}
+
+
+def section_of(line: Line) -> str | None:
+    """The section a heading line opens (overall_goal, sub_goals, measures), else None."""
+    match = _SECTION.match(compact(line.text))
+    return SECTION_NAMES[match.group(1)] if match else None
+
+
+def is_part_heading(line: Line) -> bool:
+    return bool(line.text) and bool(PART_HEADING.match(compact(line.text)))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    line: int
+    text: str
+
+
+def drop_page_header(lines: list[Line], ledger: Ledger) -> list[Line]:
+    """Lines of a section without the page header Word repeats under its heading.
+
+    Seen in seed 004: the unit's name, a blank, then 部门总体绩效目标; or just the section's
+    name again (seed 003: 工作保障措施).
+    """
+    texts = [ln for ln in lines if ln.text]
+    if texts and _SECTION_ECHO.match(compact(texts[0].text)):
+        ledger.mark(texts[0].number, "repeated", "section name repeated under its heading")
+        return [ln for ln in lines if ln is not texts[0]]
+    if (
+        len(texts) >= 2
+        and _SECTION_ECHO.match(compact(texts[1].text))
+        and len(texts[0].text) <= 40
+        and not _SENTENCE_PUNCTUATION.search(texts[0].text)
+    ):
+        for ln in texts[:2]:
+            ledger.mark(ln.number, "repeated", "page header repeated under the section heading")
+        return [ln for ln in lines if ln is not texts[0] and ln is not texts[1]]
+    return lines
+
+
+def paragraphs(lines: list[Line], ledger: Ledger, where: str) -> list[Paragraph]:
+    """The section's non-empty lines as paragraphs; blanks and page numbers are noise."""
+    result = []
+    for ln in lines:
+        if mark_noise(ln, ledger):
+            continue
+        ledger.mark(ln.number, "content", where)
+        result.append(Paragraph(ln.number, ln.text))
+    return result
+
+
+def mark_noise(line: Line, ledger: Ledger) -> bool:
+    """Classify a blank, bookmark-only or page-number line as noise; False for real text."""
+    if line.is_bookmark_only:
+        ledger.mark(line.number, "bookmark")
+    elif line.is_blank or not line.text:
+        ledger.mark(line.number, "blank")
+    elif line.is_page_number:
+        ledger.mark(line.number, "page_number")
+    else:
+        return False
+    return True
+
+
+def text_of(paras: list[Paragraph]) -> str:
+    return "\n".join(p.text for p in paras)
+
+
+def _numbering(text: str) -> tuple[str, re.Match[str]] | None:
+    for style, pattern in NUMBERING_STYLES.items():
+        match = pattern.match(text)
+        if match:
+            return style, match
+    return None
+
+
+def _is_labelled(text: str) -> bool:
+    return bool(_LABEL_AT_START.match(text))
+
+
+def sub_goals(
+    paras: list[Paragraph], source: str
+) -> tuple[str, tuple[SubGoal, ...]]:
+    """Split 分项绩效目标 into its intro and one block per duty.
+
+    A block's title is a line numbered in the style of the first title (1、 / (一) / 一、),
+    so that numbered lines inside a block written in another style stay in the block; where
+    titles carry no numbering (seed 004), a title is an unlabelled line followed by a
+    labelled one (主要职责：…).
+    """
+    paras = _split_glued_titles(paras)
+    style: str | None = None
+    intro: list[str] = []
+    blocks: list[tuple[str, str, list[str]]] = []
+    for index, para in enumerate(paras):
+        found = _numbering(para.text)
+        next_is_labelled = index + 1 < len(paras) and _is_labelled(paras[index + 1].text)
+        is_title = False
+        if _is_labelled(para.text):
+            is_title = False
+        elif found and (style is None or found[0] == style):
+            is_title = True
+            style = found[0]
+        elif found is None and style in (None, "none") and next_is_labelled:
+            is_title = True
+            style = "none"
+        if is_title:
+            number = found[1].group(1) if found else ""
+            title = para.text[found[1].end() :] if found else para.text
+            blocks.append((number, title.strip(), []))
+        elif blocks:
+            blocks[-1][2].append(para.text)
+        else:
+            intro.append(para.text)
+    return "\n".join(intro), tuple(make_sub_goal(n, t, body) for n, t, body in blocks)
+
+
+def _split_glued_titles(paras: list[Paragraph]) -> list[Paragraph]:
+    """A tab inside a numbered title line separates the title from the block's first line.
+
+    Seed 002: "4、保障新闻宣传…稳定。\t    社情民意反映率\t:反映…" is a title and a body line
+    that lost their paragraph break.
+    """
+    result = []
+    for para in paras:
+        raw = para.text
+        if "\t" in raw and _numbering(raw):
+            head, _, rest = raw.partition("\t")
+            result.append(Paragraph(para.line, head.strip()))
+            if rest.strip():
+                result.append(Paragraph(para.line, rest.strip()))
+        else:
+            result.append(para)
+    return result
+
+
+def make_sub_goal(number: str, title: str, body: list[str]) -> SubGoal:
+    """A SubGoal from its title and body lines; labelled parts are read from the body."""
+    parts: list[tuple[str, list[str]]] = []
+    for line in body:
+        for piece in _split_at_inner_labels(line):
+            match = _LABEL_AT_START.match(piece)
+            if match:
+                parts.append((match.group(1), [piece[match.end() :].strip()]))
+            elif parts:
+                parts[-1][1].append(piece)
+    labelled = tuple(LabelledPart(label=label, text="\n".join(texts)) for label, texts in parts)
+    fields: dict[str, str | None] = {name: None for name in LABELS.values()}
+    for part in labelled:
+        name = LABELS[part.label]
+        current = fields[name]
+        fields[name] = part.text if current is None else f"{current}\n{part.text}"
+    return SubGoal(
+        number=number,
+        title=title,
+        parts=labelled,
+        text="\n".join(body),
+        **fields,
+    )
+
+
+def _split_at_inner_labels(line: str) -> list[str]:
+    starts = [0] + [m.start() for m in _LABEL_INSIDE.finditer(line) if m.start() > 0]
+    ends = starts[1:] + [len(line)]
+    return [line[s:e].strip() for s, e in zip(starts, ends, strict=True) if line[s:e].strip()]
+
+
+def check_sections_found(found: set[str], source: str, line: int) -> None:
+    if "overall_goal" not in found and "measures" not in found and "sub_goals" not in found:
+        raise ReportError(
+            source,
+            line,
+            "expected a performance-goal report: no 一、总体绩效目标 / 二、分项绩效目标 / "
+            "三、工作保障措施 heading before the first project table",
+        )

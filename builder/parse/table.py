@@ -1,0 +1,331 @@
+"""第二部分: one 项目支出绩效目标表 per project, read from Tika's table layout.
+
+Tika writes every cell on its own line starting with a tab, ends a row with a blank line,
+writes an empty ``\\t`` line for a cell that continues a vertically merged cell, and puts
+further paragraphs of a cell on the following lines without a tab.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from builder.errors import ReportError
+from builder.model import Indicator, MoneyUnit, Project
+from builder.parse.ledger import Ledger
+from builder.parse.lines import Line, compact
+from builder.parse.narrative import mark_noise
+from builder.parse.values import PlanError, parse_amount, parse_target, spending_plan, to_yuan
+
+TITLE = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*)?(.+?)绩效目标表$")
+_UNIT_LINE = re.compile(r"^(\d{6})(.*)$")
+_MONEY_UNIT = re.compile(r"^单位[：:]\s*(万元|元)$")
+_GOAL_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*")
+_PROJECT_CODE = re.compile(r"^\d{8}[0-9A-Za-z]{4,}$")
+_PLAN_HEADER = re.compile(r"^资金支出计划")
+INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")
+
+
+@dataclass
+class Cell:
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines).strip()
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+
+    @property
+    def line(self) -> int:
+        return self.cells[0].line
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(compact(t) for t in self.texts)
+
+
+@dataclass
+class Segment:
+    """A table's title line and the rows that follow it up to the next title."""
+
+    title: Line
+    rows: list[Row]
+    end_line: int
+
+
+def title_of(line: Line) -> str | None:
+    """The project title (without numbering and 绩效目标表) if the line is a table title."""
+    if line.is_cell:
+        return None
+    match = TITLE.match(line.text)
+    return match.group(1).strip() if match else None
+
+
+def segment(title: Line, body: list[Line], ledger: Ledger, source: str) -> Segment:
+    """Group a table's lines into rows of cells."""
+    rows: list[Row] = []
+    current: list[Cell] | None = None
+    for line in body:
+        if line.is_cell:
+            if current is None:
+                current = []
+                rows.append(Row(current))
+            current.append(Cell(line.number, [line.raw[1:]]))
+            ledger.mark(line.number, "content", "table cell")
+        elif line.is_blank:
+            ledger.mark(line.number, "blank")
+            current = None
+        elif current is not None:
+            current[-1].lines.append(line.raw)
+            ledger.mark(line.number, "content", "table cell (continued)")
+        elif not mark_noise(line, ledger):
+            raise ReportError(
+                source,
+                line.number,
+                f"expected a table cell (a line starting with a tab) in the table "
+                f"'{title.text}', found text outside the table",
+            )
+    end = body[-1].number if body else title.number
+    return Segment(title, rows, end)
+
+
+def merge_repeats(segments: list[Segment], ledger: Ledger) -> list[Segment]:
+    """Fold a stray copy of a table's title, and the rows it repeats, into the table.
+
+    Word repeats a table's title and first rows when a table is broken across pages by a
+    copy-paste (seed family of 004): a title equal to the previous one whose rows start with
+    the same unit and code rows is the same table, not a new project.
+    """
+    merged: list[Segment] = []
+    for seg in segments:
+        prev = merged[-1] if merged else None
+        if prev is not None and _repeats(prev, seg):
+            ledger.mark(seg.title.number, "repeated", "stray copy of the table's title")
+            same = 0
+            while (
+                same < len(seg.rows)
+                and same < len(prev.rows)
+                and seg.rows[same].key == prev.rows[same].key
+            ):
+                for cell in seg.rows[same].cells:
+                    for offset in range(len(cell.lines)):
+                        ledger.mark(cell.line + offset, "repeated", "row repeated after title")
+                same += 1
+            prev.rows.extend(seg.rows[same:])
+            prev.end_line = seg.end_line
+        else:
+            merged.append(seg)
+    return merged
+
+
+def _repeats(prev: Segment, seg: Segment) -> bool:
+    return (
+        compact(prev.title.text) == compact(seg.title.text)
+        and len(seg.rows) >= 2
+        and len(prev.rows) >= 2
+        and seg.rows[0].key == prev.rows[0].key
+        and seg.rows[1].key == prev.rows[1].key
+    )
+
+
+class _Reader:
+    """Reads a segment's rows in their fixed order, with errors that say what was expected."""
+
+    def __init__(self, seg: Segment, source: str, ledger: Ledger) -> None:
+        self.seg = seg
+        self.rows = seg.rows
+        self.pos = 0
+        self.source = source
+        self.ledger = ledger
+
+    def error(self, expected: str, row: Row | None = None) -> ReportError:
+        if row is None and self.pos < len(self.rows):
+            row = self.rows[self.pos]
+        if row is None:
+            line = self.seg.end_line
+            found = "the table ends here"
+        else:
+            line = row.line
+            found = "found " + " | ".join(t or "(empty)" for t in row.texts[:7])
+        return ReportError(self.source, line, f"expected {expected}; {found}")
+
+    def take(self, expected: str, labels: tuple[str | None, ...]) -> Row:
+        """The next row, checked against its label cells (None: any value)."""
+        if self.pos >= len(self.rows):
+            raise self.error(expected)
+        row = self.rows[self.pos]
+        key = row.key
+        if len(key) != len(labels) or any(
+            want is not None and got != want for got, want in zip(key, labels, strict=False)
+        ):
+            raise self.error(expected)
+        self.pos += 1
+        for cell, want in zip(row.cells, labels, strict=True):
+            if want:
+                self.label(cell)
+        return row
+
+    def label(self, cell: Cell) -> None:
+        self.ledger.mark(cell.line, "label", cell.text)
+
+    def peek(self) -> Row | None:
+        return self.rows[self.pos] if self.pos < len(self.rows) else None
+
+
+def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[Project, str]:
+    """The project of one table, and its unit line."""
+    r = _Reader(seg, source, ledger)
+    ledger.mark(seg.title.number, "heading", "table title")
+    name_in_title = title_of(seg.title) or seg.title.text
+
+    head = r.take("the unit row (unit line | 单位：元 or 单位：万元)", (None, None))
+    unit_label, money_cell = head.texts
+    money = _MONEY_UNIT.match(compact(money_cell))
+    if not _UNIT_LINE.match(compact(unit_label)) or not money:
+        raise r.error("the unit row (a unit code and name | 单位：元 or 单位：万元)", head)
+    money_unit: MoneyUnit = "万元" if money.group(1) == "万元" else "元"
+
+    ids = r.take("the row 项目编码 | code | 项目名称 | name", ("项目编码", None, "项目名称", None))
+    code, name = compact(ids.texts[1]), ids.texts[3]
+    if not _PROJECT_CODE.match(code):
+        raise ReportError(
+            source,
+            ids.cells[1].line,
+            f"expected a 项目编码 of 8 digits (region and year) and letters or digits, found '{code}'",
+        )
+
+    budget_row = r.take(
+        "the row 预算规模及资金用途 | 预算数 | amount | 其中：财政资金 | amount | 其他资金 | amount",
+        ("预算规模及资金用途", "预算数", None, "其中：财政资金", None, "其他资金", None),
+    )
+    budget = _amount(budget_row.cells[2], "预算数", source, required=True)
+    fiscal = _amount(budget_row.cells[4], "财政资金", source, required=True)
+    other = _amount(budget_row.cells[6], "其他资金", source, required=False)
+
+    purpose_row = r.take("the 资金用途 row (an empty merged cell | the purpose)", ("", None))
+    purpose = purpose_row.texts[1]
+
+    plan_head = r.peek()
+    if plan_head is None or not plan_head.texts or not _PLAN_HEADER.match(compact(plan_head.texts[0])):
+        raise r.error("the row 资金支出计划（%） | 3月底 | 6月底 | 10月底 | 12月底")
+    plan_label = compact(plan_head.texts[0])
+    r.take(
+        "the row 资金支出计划（%） | 3月底 | 6月底 | 10月底 | 12月底",
+        (plan_label, "3月底", "6月底", "10月底", "12月底"),
+    )
+    plan_row = r.take(
+        "the spending plan values (an empty merged cell and four values)",
+        ("", None, None, None, None),
+    )
+    try:
+        plan, basis = spending_plan(plan_row.texts[1:], budget)
+    except PlanError as exc:
+        raise ReportError(
+            source,
+            plan_row.cells[exc.index + 1].line,
+            f"expected a percentage (25%), an amount (35.75) or nothing in the spending plan, "
+            f"found '{exc.raw}'",
+        ) from None
+
+    goals_row = r.take("the row 绩效目标 | numbered goals", ("绩效目标", None))
+    goals = split_goals(goals_row.cells[1])
+
+    r.take("the indicator header row (一级指标 … 指标值确定依据)", INDICATOR_HEADER)
+    indicators = _indicators(r)
+    project = Project(
+        code=code,
+        name=name,
+        title=name_in_title,
+        money_unit=money_unit,
+        budget_yuan=to_yuan(budget, money_unit),
+        fiscal_yuan=to_yuan(fiscal, money_unit),
+        other_yuan=to_yuan(other, money_unit),
+        purpose=purpose,
+        spending_plan=plan,
+        spending_plan_basis=basis,  # type: ignore[arg-type]
+        goals=goals,
+        indicators=indicators,
+        line=seg.title.number,
+    )
+    return project, unit_label
+
+
+def _amount(cell: Cell, what: str, source: str, *, required: bool) -> Decimal:
+    text = cell.text
+    if not text and not required:
+        return Decimal(0)
+    amount = parse_amount(text)
+    if amount is None:
+        raise ReportError(
+            source, cell.line, f"expected an amount such as 143.00 for {what}, found '{text}'"
+        )
+    return amount
+
+
+def split_goals(cell: Cell) -> tuple[str, ...]:
+    """Numbered 绩效目标 lines → one goal each, numbering removed.
+
+    An unnumbered line continues the goal above it; when no line is numbered, each line is
+    a goal of its own.
+    """
+    lines = [ln.strip() for ln in cell.lines if ln.strip()]
+    numbered = any(_GOAL_NUMBER.match(ln) for ln in lines)
+    goals: list[str] = []
+    for ln in lines:
+        match = _GOAL_NUMBER.match(ln)
+        if match or not numbered or not goals:
+            goals.append(ln[match.end() :].strip() if match else ln)
+        else:
+            goals[-1] = f"{goals[-1]}\n{ln}"
+    return tuple(goals)
+
+
+def _indicators(r: _Reader) -> tuple[Indicator, ...]:
+    """Indicator rows, with 一级/二级 filled in from the merged cell above."""
+    result: list[Indicator] = []
+    level1 = level2 = ""
+    while (row := r.peek()) is not None:
+        r.pos += 1
+        if row.key == INDICATOR_HEADER:
+            # A header row repeated at a page break.
+            for cell in row.cells:
+                r.ledger.mark(cell.line, "repeated", "indicator header repeated")
+            continue
+        texts = row.texts
+        if len(texts) != 6:
+            raise r.error(
+                f"an indicator row of 6 cells ({' | '.join(INDICATOR_HEADER)}), "
+                f"found {len(texts)} cells",
+                row,
+            )
+        if texts[0]:
+            level1, level2 = texts[0], ""
+        if texts[1]:
+            level2 = texts[1]
+        if not level1 or not level2:
+            raise r.error("一级指标 and 二级指标 in the first indicator row of a group", row)
+        result.append(
+            Indicator(
+                level1=level1,
+                level2=level2,
+                level3=texts[2],
+                description=texts[3],
+                value=texts[4],
+                target=parse_target(texts[4]),
+                basis=texts[5],
+                line=row.line,
+            )
+        )
+    if not result:
+        raise r.error("at least one indicator row after the header")
+    return tuple(result)

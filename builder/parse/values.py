@@ -1,0 +1,131 @@
+"""Numbers in cells: money, spending-plan entries and indicator targets."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from builder.model import PERIODS, MoneyUnit, Operator, SpendingPlanEntry, Target
+
+YUAN_PER: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000)}
+
+_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_AMOUNT = re.compile(rf"^{_NUMBER}$")
+_PERCENT = re.compile(rf"^({_NUMBER})\s*[%％]$")
+
+# Longest spellings first so that 大于等于 is not read as 大于.
+_OPERATORS: tuple[tuple[str, Operator], ...] = (
+    ("大于等于", "≥"),
+    ("小于等于", "≤"),
+    ("不低于", "≥"),
+    ("不少于", "≥"),
+    ("不小于", "≥"),
+    ("不超过", "≤"),
+    ("不高于", "≤"),
+    ("不大于", "≤"),
+    ("不多于", "≤"),
+    (">=", "≥"),
+    ("<=", "≤"),
+    ("≥", "≥"),
+    ("≤", "≤"),
+    ("＞", ">"),
+    ("＜", "<"),
+    ("＝", "="),
+    (">", ">"),
+    ("<", "<"),
+    ("=", "="),
+    ("大于", ">"),
+    ("高于", ">"),
+    ("小于", "<"),
+    ("低于", "<"),
+)
+_TARGET = re.compile(rf"^({_NUMBER})\s*([^\d\s]{{0,6}})$")
+
+
+def parse_amount(raw: str) -> Decimal | None:
+    """A printed amount such as ``143.00`` or ``1,200``; None when it is not one."""
+    text = raw.strip()
+    if not _AMOUNT.match(text):
+        return None
+    return Decimal(text.replace(",", ""))
+
+
+def to_yuan(amount: Decimal, unit: MoneyUnit) -> Decimal:
+    """The amount in yuan, exact, without trailing zeros (0.80 万元 → 8000)."""
+    yuan = amount * YUAN_PER[unit]
+    # normalize() alone would print 100000 as 1E+5; quantize back to an integer when whole.
+    if yuan == yuan.to_integral_value():
+        return yuan.quantize(Decimal(1))
+    return yuan.normalize()
+
+
+def parse_target(value: str) -> Target | None:
+    """``≥90%`` → (≥, 90, %); None when the value holds no single number (``是/否``, ``%``)."""
+    text = value.strip()
+    operator: Operator | None = None
+    for spelling, op in _OPERATORS:
+        if text.startswith(spelling):
+            operator, text = op, text[len(spelling) :].strip()
+            break
+    match = _TARGET.match(text)
+    if not match:
+        return None
+    try:
+        number = Decimal(match.group(1).replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern only admits valid numbers
+        return None
+    return Target(operator=operator, number=number, unit=match.group(2))
+
+
+def _percent(value: Decimal) -> float:
+    return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+class PlanError(ValueError):
+    """A spending-plan cell that is neither empty, a percentage nor an amount."""
+
+    def __init__(self, index: int, raw: str) -> None:
+        super().__init__(raw)
+        self.index = index
+        self.raw = raw
+
+
+def spending_plan(
+    raws: list[str], budget: Decimal
+) -> tuple[tuple[SpendingPlanEntry, ...], str]:
+    """The four plan entries as cumulative percent, and how they were printed.
+
+    ``budget`` is in the table's money unit. Cells with a % sign are percentages. Bare
+    numbers are amounts when the largest equals the budget (35.75 … 143.00 of 143.00) and
+    percentages otherwise (25 50 75 100), which is also what a reader assumes under the
+    (%) header; when the budget is 100 both readings give the same percent.
+    """
+    cells = [raw.strip() for raw in raws]
+    if not any(cells):
+        return tuple(SpendingPlanEntry(period=p, raw=c, percent=None) for p, c in zip(PERIODS, cells, strict=True)), "empty"
+    values: list[Decimal | None] = []
+    has_percent_sign = False
+    for index, cell in enumerate(cells):
+        if not cell:
+            values.append(None)
+            continue
+        match = _PERCENT.match(cell)
+        if match:
+            has_percent_sign = True
+            values.append(Decimal(match.group(1).replace(",", "")))
+            continue
+        amount = parse_amount(cell)
+        if amount is None:
+            raise PlanError(index, cell)
+        values.append(amount)
+    numbers = [v for v in values if v is not None]
+    as_amounts = (not has_percent_sign) and budget > 0 and max(numbers) == budget
+    if not as_amounts and not has_percent_sign and max(numbers) > 100:
+        as_amounts = budget > 0
+    entries = []
+    for period, cell, value in zip(PERIODS, cells, values, strict=True):
+        percent: float | None = None
+        if value is not None:
+            percent = _percent(value * 100 / budget) if as_amounts else _percent(value)
+        entries.append(SpendingPlanEntry(period=period, raw=cell, percent=percent))
+    return tuple(entries), "amount" if as_amounts else "percent"
