@@ -21,6 +21,9 @@ PART_HEADING = re.compile(r"^(第[一二三]部分)?\s*(部门整体绩效目标
 # A page header that repeats the section's name under it, e.g. 部门总体绩效目标.
 _SECTION_ECHO = re.compile(r"^(部门)?(整体|总体|分项)?(绩效目标|工作保障措施)$")
 _SENTENCE_PUNCTUATION = re.compile(r"[。，；：:,;]")
+# A tab inside running text is a lost table or tab stop, not content.
+_INNER_TAB = re.compile(r"[ \u3000]*\t\s*")
+_PUNCTUATION_AFTER = re.compile(r"^[：:，,。；;、）)]")
 
 LABELS: dict[str, str] = {
     "主要职责": "main_duty",
@@ -90,6 +93,16 @@ def paragraphs(lines: list[Line], ledger: Ledger, where: str) -> list[Paragraph]
     return result
 
 
+def untab(text: str) -> str:
+    """Running text with its inner tabs removed: nothing before punctuation, else a space."""
+
+    def replace(match: re.Match[str]) -> str:
+        rest = text[match.end() :]
+        return "" if not rest or _PUNCTUATION_AFTER.match(rest) else " "
+
+    return _INNER_TAB.sub(replace, text)
+
+
 def mark_noise(line: Line, ledger: Ledger) -> bool:
     """Classify a blank, bookmark-only or page-number line as noise; False for real text."""
     if line.is_bookmark_only:
@@ -104,7 +117,7 @@ def mark_noise(line: Line, ledger: Ledger) -> bool:
 
 
 def text_of(paras: list[Paragraph]) -> str:
-    return "\n".join(p.text for p in paras)
+    return "\n".join(untab(p.text) for p in paras)
 
 
 def _numbering(text: str) -> tuple[str, re.Match[str]] | None:
@@ -167,11 +180,11 @@ def _split_glued_titles(paras: list[Paragraph]) -> list[Paragraph]:
         raw = para.text
         if "\t" in raw and _numbering(raw):
             head, _, rest = raw.partition("\t")
-            result.append(Paragraph(para.line, head.strip()))
+            result.append(Paragraph(para.line, untab(head.strip())))
             if rest.strip():
-                result.append(Paragraph(para.line, rest.strip()))
+                result.append(Paragraph(para.line, untab(rest.strip())))
         else:
-            result.append(para)
+            result.append(Paragraph(para.line, untab(para.text)))
     return result
 
 

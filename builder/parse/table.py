@@ -21,7 +21,8 @@ from builder.parse.values import PlanError, parse_amount, parse_target, spending
 TITLE = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*)?(.+?)绩效目标表$")
 _UNIT_LINE = re.compile(r"^(\d{6})(.*)$")
 _MONEY_UNIT = re.compile(r"^单位[：:]\s*(万元|元)$")
-_GOAL_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*")
+# 1. / 1、 / （1） / ① — the numbering styles goals are written in.
+_GOAL_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
 _PROJECT_CODE = re.compile(r"^\d{8}[0-9A-Za-z]{4,}$")
 _PLAN_HEADER = re.compile(r"^资金支出计划")
 INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")
