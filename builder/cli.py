@@ -16,6 +16,7 @@ from typing import Any
 from builder.corpus import load_regions, parse_files
 from builder.errors import ReportError
 from builder.parse import NOISE
+from builder.site.build import run_build
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,6 +38,15 @@ def _parser() -> argparse.ArgumentParser:
         "--accounting",
         action="store_true",
         help="print how every input line was used instead of the Documents",
+    )
+    build = sub.add_parser("build", help="build the static site with MkDocs")
+    build.add_argument("--content", type=Path, default=Path("content"), help="default content/")
+    build.add_argument("--output", type=Path, default=Path("site"), help="default site/")
+    build.add_argument(
+        "--site-data", type=Path, default=Path("site_data"), help="folder with site.toml"
+    )
+    build.add_argument(
+        "--work", type=Path, default=Path("build"), help="generated Markdown (default build/)"
     )
     return parser
 
@@ -75,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "parse":
             return _run_parse(args)
+        if args.command == "build":
+            return run_build(args.content, args.output, args.site_data, args.work)
     except ReportError as exc:
         print(f"budgetsite: {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,69 @@
+"""The mkdocs.yml the build writes: Material, Chinese, no network, a nav of index pages only."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from builder.site import paths
+
+ASSETS = "assets/bs"
+CSS = f"{ASSETS}/site.css"
+SCRIPTS = (f"{ASSETS}/projects.js",)
+
+
+def nav(years: Sequence[int], hand_pages: Sequence[str]) -> list[Any]:
+    """Sections and index pages, never every project (DESIGN.md §4: a full nav is O(n²))."""
+    return [
+        {"首页": paths.HOME},
+        {"全部项目": paths.PROJECTS},
+        {"单位": [{"按年度和地区": paths.UNITS}, *({f"{y}年": paths.year(y)} for y in years)]},
+        {"指标目录": paths.INDICATORS},
+        {"说明": [paths.hand_page(stem) for stem in hand_pages]},
+    ]
+
+
+def mkdocs_config(
+    *,
+    title: str,
+    description: str,
+    publisher: str,
+    site_dir: Path,
+    overrides: Path | None,
+    years: Sequence[int],
+    hand_pages: Sequence[str],
+) -> dict[str, Any]:
+    theme: dict[str, Any] = {
+        "name": "material",
+        "language": "zh",
+        "font": False,  # no Google Fonts: the site must load with no internet
+        "features": ["navigation.sections", "navigation.top", "search.highlight"],
+        "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
+    }
+    if overrides is not None:
+        theme["custom_dir"] = str(overrides)
+    return {
+        "site_name": title,
+        "site_description": description,
+        "copyright": f"发布：{publisher}",
+        "docs_dir": "docs",
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "theme": theme,
+        # jieba (installed) segments Chinese at build time; the zh default separator
+        # contains \u200b, so it is not set here.
+        "plugins": ["search"],
+        "markdown_extensions": ["tables", "attr_list", "md_in_html", {"toc": {"permalink": False}}],
+        "extra_css": [CSS],
+        "extra_javascript": list(SCRIPTS),
+        "extra": {"generator": False},
+        "nav": nav(years, hand_pages),
+        "validation": {"nav": {"omitted_files": "info"}},
+    }
+
+
+def to_yaml(config: dict[str, Any]) -> str:
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)

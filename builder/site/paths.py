@@ -1,0 +1,64 @@
+"""Permanent addresses (DESIGN.md §4) as source file paths, and links between them.
+
+Every page is written as ``<address>/index.md`` so that with MkDocs' directory URLs the
+source path and the served URL have the same depth: a relative link computed between
+source paths is also correct between URLs, and the site works from any folder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from builder.model import Document
+
+HOME = "index.md"
+PROJECTS = "projects/index.md"
+UNITS = "units/index.md"
+INDICATORS = "indicators/index.md"
+ALL_DATA_JSON = "data/all.json"
+PROJECTS_CSV = "data/projects.csv"
+INDEX = "index.md"
+
+
+def project(code: str) -> str:
+    return f"projects/{code}/index.md"
+
+
+def project_data(code: str) -> str:
+    return f"data/projects/{code}.json"
+
+
+def unit(doc: Document) -> str:
+    return f"{doc.year}/{doc.region.code}/{doc.unit.code}/index.md"
+
+
+def unit_data(doc: Document) -> str:
+    return f"data/units/{doc.year}-{doc.region.code}-{doc.unit.code}.json"
+
+
+def year(value: int) -> str:
+    return f"{value}/index.md"
+
+
+def region(year_value: int, region_code: str) -> str:
+    return f"{year_value}/{region_code}/index.md"
+
+
+def hand_page(stem: str) -> str:
+    """A hand-written page content/pages/<stem>.md is published at /<stem>/."""
+    return f"{stem}/index.md"
+
+
+def md_link(from_page: str, target: str) -> str:
+    """Relative link for Markdown: MkDocs checks it and turns ``…/index.md`` into a URL."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+def href(from_page: str, target: str) -> str:
+    """Relative URL for raw HTML: a page's folder (ending in /) or a data file."""
+    base = posixpath.dirname(from_page) or "."
+    if posixpath.basename(target) == INDEX:
+        folder = posixpath.dirname(target) or "."
+        rel = posixpath.relpath(folder, base)
+        return "./" if rel == "." else rel + "/"
+    return posixpath.relpath(target, base)

@@ -1,0 +1,86 @@
+"""The home page: what the site is, totals by year and region, largest projects, a chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from builder.model import Document
+from builder.site import catalog, paths
+from builder.site.blocks import Bar, bar_chart, front_matter
+from builder.site.escape import md_inline
+from builder.site.money import wan, yuan
+from builder.site.render_unit import unit_total
+
+LARGEST = 10
+
+
+def render_home(docs: Sequence[Document], title: str, intro: str) -> str:
+    """Markdown of the home page; ``intro`` is the hand-written content/pages/home.md."""
+    page = paths.HOME
+    link = paths.md_link
+    found = catalog.entries(docs)
+    total = catalog.total(found)
+    parts = [
+        front_matter(title, hide=["navigation", "toc"]),
+        f"# {md_inline(title)}",
+        intro.strip(),
+        '<label class="bs-search-button" for="__search">'
+        "搜索项目名称、单位、关键词或项目编码……</label>",
+        f"目前收录 **{len(docs)}** 个单位的绩效目标报告、**{len(found)}** 个项目，"
+        f"项目预算合计 **{yuan(total)} 元**（{wan(total)} 万元）。",
+        "## 按年度和地区",
+        _totals(docs, page),
+        "## 预算最多的项目",
+        _largest(found, page),
+        f"[查看全部 {len(found)} 个项目]({link(page, paths.PROJECTS)}) · "
+        f"[单位]({link(page, paths.UNITS)}) · [指标目录]({link(page, paths.INDICATORS)})",
+        "## 各部门项目预算",
+        _department_chart(docs, page),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _totals(docs: Sequence[Document], page: str) -> str:
+    rows = [
+        "| 年度 | 地区 | 单位数 | 项目数 | 预算合计（元） | 预算合计（万元） |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for year in catalog.years(docs):
+        for code, name in catalog.regions(docs):
+            found = catalog.docs_in(docs, year, code)
+            if not found:
+                continue
+            amount = catalog.total(catalog.entries(found))
+            rows.append(
+                f"| [{year}年]({paths.md_link(page, paths.year(year))}) "
+                f"| [{md_inline(name)}]({paths.md_link(page, paths.region(year, code))}) "
+                f"| {len(found)} | {sum(len(d.projects) for d in found)} "
+                f"| {yuan(amount)} | {wan(amount)} |"
+            )
+    return "\n".join(rows)
+
+
+def _largest(found: Sequence[catalog.Entry], page: str) -> str:
+    rows = ["| 项目名称 | 单位 | 年度 | 预算数（元） |", "| --- | --- | --- | ---: |"]
+    for entry in catalog.by_amount(found)[:LARGEST]:
+        project, doc = entry.project, entry.doc
+        rows.append(
+            f"| [{md_inline(project.name)}]({paths.md_link(page, paths.project(project.code))}) "
+            f"| {md_inline(doc.unit.name)} | {doc.year} | {yuan(project.budget_yuan)} |"
+        )
+    return "\n".join(rows)
+
+
+def _department_chart(docs: Sequence[Document], page: str) -> str:
+    ordered = sorted(catalog.sorted_docs(docs), key=lambda d: unit_total(d), reverse=True)
+    largest = max((unit_total(d) for d in ordered), default=0)
+    bars = [
+        Bar(
+            f"{doc.unit.name}（{doc.year}）",
+            paths.href(page, paths.unit(doc)),
+            float(unit_total(doc) * 100 / largest) if largest else 0.0,
+            f"{wan(unit_total(doc))} 万元",
+        )
+        for doc in ordered
+    ]
+    return bar_chart("各部门项目预算合计（万元）", bars)

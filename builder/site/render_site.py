@@ -1,0 +1,67 @@
+"""All pages and downloads of the site as a mapping path → text (pure: no disk)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from builder.errors import ReportError
+from builder.model import Document
+from builder.site import catalog, paths
+from builder.site.data import data_files
+from builder.site.render_home import render_home
+from builder.site.render_index import render_projects, render_region, render_units, render_year
+from builder.site.render_indicators import render_indicators
+from builder.site.render_project import render_project
+from builder.site.render_unit import render_unit
+
+HOME_PAGE = "home"
+"""content/pages/home.md is the home page's introduction, not a page of its own."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """site_data/site.toml."""
+
+    title: str
+    publisher: str
+    description: str
+
+
+def check_unique(docs: Sequence[Document]) -> None:
+    """Two reports for one unit, or one project code twice, would share an address."""
+    seen: dict[str, str] = {}
+    for doc in docs:
+        for page in [paths.unit(doc), *(paths.project(p.code) for p in doc.projects)]:
+            if page in seen:
+                line = next((p.line for p in doc.projects if paths.project(p.code) == page), 1)
+                raise ReportError(
+                    doc.source, line, f"expected a unique address, {page} is also {seen[page]}"
+                )
+            seen[page] = doc.source
+
+
+def render_site(
+    docs: Sequence[Document], settings: Settings, hand_pages: Mapping[str, str]
+) -> dict[str, str]:
+    """Every file of the docs folder: generated pages, hand-written pages, downloads."""
+    check_unique(docs)
+    files: dict[str, str] = {
+        paths.HOME: render_home(docs, settings.title, hand_pages.get(HOME_PAGE, "")),
+        paths.PROJECTS: render_projects(docs),
+        paths.UNITS: render_units(docs),
+        paths.INDICATORS: render_indicators(docs),
+    }
+    for year in catalog.years(docs):
+        files[paths.year(year)] = render_year(docs, year)
+        for code, _name in catalog.regions(catalog.docs_in(docs, year)):
+            files[paths.region(year, code)] = render_region(docs, year, code)
+    for doc in docs:
+        files[paths.unit(doc)] = render_unit(doc)
+        for project in doc.projects:
+            files[paths.project(project.code)] = render_project(project, doc)
+    for stem, text in hand_pages.items():
+        if stem != HOME_PAGE:
+            files[paths.hand_page(stem)] = text
+    files.update(data_files(docs))
+    return dict(sorted(files.items()))

@@ -1,0 +1,84 @@
+"""The unit page /<year>/<region code>/<unit code>/: the 部门整体绩效目标 and its projects."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from builder.model import Document, SubGoal
+from builder.site import paths
+from builder.site.blocks import crumbs, front_matter
+from builder.site.escape import md_inline, md_line, md_paragraphs
+from builder.site.money import wan, yuan
+from builder.site.render_project import facts_table, place_facts, unit_crumbs
+
+
+def unit_total(doc: Document) -> Decimal:
+    return sum((p.budget_yuan for p in doc.projects), Decimal(0))
+
+
+def render_unit(doc: Document) -> str:
+    """Markdown of one unit page (pure: no disk)."""
+    page = paths.unit(doc)
+    link = paths.md_link
+    facts = [
+        ("单位编码", f"`{doc.unit.code}`"),
+        *place_facts(doc, page),
+        ("项目数", str(len(doc.projects))),
+        ("项目预算合计", f"{yuan(unit_total(doc))} 元（{wan(unit_total(doc))} 万元）"),
+    ]
+    parts = [
+        front_matter(f"{doc.unit.name}（{doc.year}年）", crumbs=crumbs(page, unit_crumbs(doc))),
+        f"# {md_inline(doc.unit.name)} {{ #unit }}",
+        f"{doc.year}年部门整体绩效目标与项目支出绩效目标。",
+        facts_table(facts),
+        "## 一、总体绩效目标 { #overall }",
+        md_paragraphs(doc.overall_goal) or "（未填写）",
+        "## 二、分项绩效目标 { #sub-goals }",
+    ]
+    if doc.sub_goals_intro.strip():
+        parts.append(md_paragraphs(doc.sub_goals_intro))
+    parts += [sub_goal(goal) for goal in doc.sub_goals] or ["（未填写）"]
+    parts += [
+        "## 三、工作保障措施 { #measures }",
+        md_paragraphs(doc.measures) or "（未填写）",
+        "## 项目支出绩效目标 { #projects }",
+        project_table(doc, page),
+        "## 数据 { #data }",
+        f"[下载本单位数据（JSON）]({link(page, paths.unit_data(doc))}) · 来源文件：`{doc.source}`",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def sub_goal(goal: SubGoal) -> str:
+    """One block: its title as a heading, then each labelled part as a labelled paragraph.
+
+    Lines of the block that carry none of the labels follow, so nothing printed is lost.
+    """
+    title = md_inline(f"{goal.number}{goal.title}".strip()) or "（无标题）"
+    lines = [f"### {title}"]
+    labels = tuple(part.label for part in goal.parts)
+    for part in goal.parts:
+        lines.append(f"**{md_inline(part.label)}**：{md_inline(part.text.strip())}")
+    for line in goal.text.split("\n"):
+        if line.strip() and not line.strip().startswith(labels or ("\x00",)):
+            lines.append(md_line(line))
+    return '<div class="bs-subgoal" markdown>\n\n' + "\n\n".join(lines) + "\n\n</div>"
+
+
+def project_table(doc: Document, page: str) -> str:
+    """The unit's projects with their amounts and the total."""
+    rows = [
+        "| 项目名称 | 项目编码 | 预算数（元） | 预算数（万元） |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    for project in doc.projects:
+        target = paths.md_link(page, paths.project(project.code))
+        rows.append(
+            f"| [{md_inline(project.name)}]({target}) | `{project.code}` "
+            f"| {yuan(project.budget_yuan)} | {wan(project.budget_yuan)} |"
+        )
+    total = unit_total(doc)
+    rows.append(
+        f"| **合计（{len(doc.projects)} 个项目）** | | **{yuan(total)}** | **{wan(total)}** |"
+    )
+    return "\n".join(rows)
