@@ -1,0 +1,176 @@
+"""The built site, page by page, against the parsed shipped content."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from builder.model import Document
+from builder.site.build import Built
+from builder.site.money import wan, yuan
+from tests.site.html_tree import Node, load, table_grid
+
+
+def page(built: Built, address: str) -> Node:
+    return load(built.site_dir / address / "index.html")
+
+
+def article(root: Node) -> Node:
+    return root.find("article")
+
+
+def cell_text(text: str) -> str:
+    """What an HTML cell shows for a model field: lines stripped and run together."""
+    return "".join(line.strip() for line in text.split("\n"))
+
+
+def test_the_shipped_content(built: Built) -> None:
+    projects = [p for d in built.documents for p in d.projects]
+    assert len(built.documents) == 5
+    assert len(projects) == 24
+    assert sum(p.budget_yuan for p in projects) == Decimal("4131000")
+
+
+def test_every_project_page_shows_every_indicator_exactly(built: Built) -> None:
+    for doc in built.documents:
+        for project in doc.projects:
+            root = page(built, f"projects/{project.code}")
+            table = article(root).find("div", class_="bs-indicators").find("table")
+            grid = table_grid(table)
+            expected = [
+                [
+                    r.level1,
+                    r.level2,
+                    cell_text(r.level3),
+                    cell_text(r.description),
+                    r.value,
+                    cell_text(r.basis),
+                ]
+                for r in project.indicators
+            ]
+            assert grid == expected, project.code
+            values = [n.text() for n in table.find_all("td", class_="bs-value")]
+            assert values == [r.value for r in project.indicators]
+
+
+def test_merged_cells_are_merged(built: Built) -> None:
+    root = page(built, "projects/13030322P00397010024Q")
+    heads = article(root).find("div", class_="bs-indicators").find("tbody").find_all("th")
+    spans = [(h.text(), h.attrs.get("rowspan")) for h in heads]
+    assert spans[0] == ("产出指标", "4")
+    assert ("效益指标", "4") in spans
+    assert ("满意度指标", None) in spans
+
+
+def test_project_page_facts(built: Built) -> None:
+    root = page(built, "projects/13030322P00397010024Q")
+    text = article(root).text()
+    assert root.find("h1").text() == "车辆保险费"
+    assert "8,000 元（0.80 万元）" in text  # printed as 0.80 万元
+    assert "两辆公车续保" in text
+    assert "公车保险续保" in [li.text() for li in article(root).find_all("li")]
+    crumbs = [a.text() for a in root.find("nav", class_="bs-crumbs").find_all("a")]
+    assert crumbs == ["首页", "2022年", "山海关区", doc_name(built, "2022/130303/131001.txt")]
+    links = [a.attrs.get("href") for a in article(root).find_all("a")]
+    assert "../../data/projects/13030322P00397010024Q.json" in links
+    plan = [r.text() for r in article(root).find_all("span", class_="bs-bar-value")]
+    assert plan == ["25%", "75%", "100%", "100%"]
+
+
+def test_spending_plan_in_amounts_is_shown_as_printed_and_as_percent(built: Built) -> None:
+    root = page(built, "projects/13052922P00584010141N")
+    text = article(root).text()
+    assert "1,430,000 元（143.00 万元）" in text
+    assert "83.22%" in text
+    assert "原表填写（万元）" in text
+
+
+def doc_name(built: Built, source: str) -> str:
+    return next(d.unit.name for d in built.documents if d.source == source)
+
+
+def unit_address(doc: Document) -> str:
+    return f"{doc.year}/{doc.region.code}/{doc.unit.code}"
+
+
+def test_every_unit_page_lists_its_projects_and_their_sum(built: Built) -> None:
+    for doc in built.documents:
+        root = page(built, unit_address(doc))
+        tables = article(root).find_all("table")
+        table = next(t for t in tables if "项目编码" in t.find("thead").text())
+        rows = table.find("tbody").find_all("tr")
+        listed = [r.find_all("td")[1].text() for r in rows[:-1]]
+        assert listed == [p.code for p in doc.projects]
+        total = sum((p.budget_yuan for p in doc.projects), Decimal(0))
+        cells = [c.text() for c in rows[-1].find_all("td")]
+        assert cells[2:] == [yuan(total), wan(total)], doc.source
+        assert f"合计（{len(doc.projects)} 个项目）" in cells[0]
+
+
+def test_unit_page_has_the_three_parts_and_labelled_sub_goals(built: Built) -> None:
+    doc = next(d for d in built.documents if d.source == "2021/130303/213001.txt")
+    root = article(page(built, unit_address(doc)))
+    headings = [h.text() for h in root.find_all("h2")]
+    assert headings[:3] == ["一、总体绩效目标", "二、分项绩效目标", "三、工作保障措施"]
+    blocks = root.find_all("div", class_="bs-subgoal")
+    assert len(blocks) == len(doc.sub_goals) == 3
+    labels = [s.text() for s in blocks[0].find_all("strong")]
+    assert labels == ["主要职责", "职责目标", "绩效目标", "绩效指标", "绩效标准"]
+    assert doc.sub_goals[0].parts[2].text.strip() in blocks[0].text()
+
+
+def test_every_project_is_on_the_projects_index_largest_first(built: Built) -> None:
+    root = article(page(built, "projects"))
+    rows = root.find("table", id="bs-projects-table").find("tbody").find_all("tr")
+    amounts = [Decimal(r.attrs["data-amount"] or "") for r in rows]
+    assert len(rows) == 24
+    assert amounts == sorted(amounts, reverse=True)
+    assert {r.attrs["data-year"] for r in rows} == {"2021", "2022"}
+    assert {r.attrs["data-region"] for r in rows} == {"130303", "130529"}
+
+
+def test_indicator_catalogue_counts_every_row(built: Built) -> None:
+    root = article(page(built, "indicators"))
+    total = sum(len(p.indicators) for d in built.documents for p in d.projects)
+    counted = 0
+    for table in root.find_all("table"):
+        for row in table.find("tbody").find_all("tr"):
+            counted += int(row.find_all("td")[1].text())
+    assert counted == total
+    level1 = [h.text() for h in root.find_all("h2")]
+    assert level1[:3] == ["产出指标", "效益指标", "满意度指标"]
+
+
+def test_home_page(built: Built) -> None:
+    root = page(built, ".")
+    text = article(root).text()
+    assert "4,131,000 元" in text and "24" in text
+    assert root.find("label", class_="bs-search-button").attrs["for"] == "__search"
+    assert len(root.find_all("div", class_="bs-bar-row")) == 5
+
+
+def test_navigation_lists_sections_not_projects(built: Built) -> None:
+    config = yaml.safe_load((built.docs_dir.parent / "mkdocs.yml").read_text("utf-8"))
+    flat = str(config["nav"])
+    assert "projects/index.md" in flat
+    assert "projects/1" not in flat
+    nav = page(built, "projects/13030322P00397010024Q").find("nav", class_="md-nav--primary")
+    hrefs = [a.attrs.get("href") or "" for a in nav.find_all("a")]
+    assert not [h for h in hrefs if "/projects/1" in h]
+
+
+def test_site_is_chinese_and_has_no_web_fonts(built: Built) -> None:
+    root = page(built, ".")
+    assert root.find("html").attrs["lang"] == "zh"
+    html = (built.site_dir / "index.html").read_text("utf-8")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_downloads(built: Built) -> None:
+    csv = (built.site_dir / "data" / "projects.csv").read_bytes()
+    assert csv.startswith(b"\xef\xbb\xbf")
+    assert len(csv.decode("utf-8-sig").strip().splitlines()) == 25
+    one = Path(built.site_dir / "data" / "projects" / "13030322P00397010024Q.json")
+    assert '"budget_yuan": "8000"' in one.read_text("utf-8")

@@ -1,0 +1,34 @@
+"""The same input gives the same Markdown, byte for byte; renderers touch no disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.corpus import load_content, load_regions
+from builder.site.build import Built, load_hand_pages, load_settings
+from builder.site.render_site import render_site
+from tests.conftest import CONTENT, SITE_DATA
+from tests.site.building import build_into
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_building_twice_gives_the_same_docs_and_pages(built: Built, tmp_path: Path) -> None:
+    again = build_into(tmp_path)
+    first, second = tree(built.docs_dir), tree(again.docs_dir)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+    html_first = {k: v for k, v in tree(built.site_dir).items() if k.endswith(".html")}
+    html_second = {k: v for k, v in tree(again.site_dir).items() if k.endswith(".html")}
+    assert [k for k in html_first if html_first[k] != html_second.get(k)] == []
+
+
+def test_render_does_not_depend_on_input_order(built: Built) -> None:
+    docs = load_content(CONTENT, load_regions(SITE_DATA))
+    settings, pages = load_settings(SITE_DATA), load_hand_pages(CONTENT)
+    forward = render_site(docs, settings, pages)
+    backward = render_site(list(reversed(docs)), settings, pages)
+    assert forward == backward == built.files
+    assert list(forward) == sorted(forward)
