@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _accounting(parsed: Any) -> dict[str, Any]:
-    uses = parsed.ledger.report(parsed.line_count)
+    uses = parsed.ledger.report()
     counts: dict[str, int] = {}
     for use in uses:
         counts[use.use] = counts.get(use.use, 0) + 1

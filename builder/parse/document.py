@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from builder.errors import ReportError
-from builder.model import Document, Project, Region, Unit
+from builder.model import Document
 from builder.parse import narrative, table
 from builder.parse.ledger import Ledger
 from builder.parse.lines import Line, compact, split_lines
@@ -51,19 +52,19 @@ def parse_with_ledger(
     text: str, source: str = "<text>", regions: Mapping[str, str] | None = None
 ) -> Parsed:
     """parse_document, also returning how every line was used."""
-    lines = split_lines(text)
-    ledger = Ledger()
-    first_table = _first_table_title(lines)
-    if first_table is None:
+    raws = split_lines(text)
+    ledger = Ledger(len(raws))
+    titles = _table_titles(raws)
+    if not titles:
         raise ReportError(
             source,
-            len(lines) or 1,
+            len(raws) or 1,
             "expected a 项目支出绩效目标表: a title line ending in 绩效目标表 followed by "
             "table cells (lines starting with a tab); none found",
         )
-    part_one, part_two = lines[:first_table], lines[first_table:]
+    part_one = [Line(n, raw) for n, raw in enumerate(raws[: titles[0].number - 1], start=1)]
     sections = _read_part_one(part_one, ledger, source)
-    projects, unit_label, unit_line = _read_part_two(part_two, ledger, source)
+    projects, unit_label, unit_line = _read_part_two(raws, titles, ledger, source)
 
     unit_match = _UNIT_LINE.match(compact(unit_label))
     assert unit_match is not None  # table.read_project checked the unit line
@@ -74,36 +75,54 @@ def parse_with_ledger(
 
     year, region_code = _identity(source, unit_code, unit_line, projects)
     overall, intro, goals, measures = sections
-    document = Document(
-        source=source,
-        year=year,
-        region=Region(code=region_code, name=(regions or {}).get(region_code, "")),
-        unit=Unit(code=unit_code, name=unit_name, label=unit_label.strip()),
-        overall_goal=overall,
-        sub_goals_intro=intro,
-        sub_goals=goals,
-        measures=measures,
-        projects=tuple(projects),
+    # One validation of the whole tree: pydantic does it far faster than model by model.
+    document = Document.model_validate(
+        {
+            "source": source,
+            "year": year,
+            "region": {"code": region_code, "name": (regions or {}).get(region_code, "")},
+            "unit": {"code": unit_code, "name": unit_name, "label": unit_label.strip()},
+            "overall_goal": overall,
+            "sub_goals_intro": intro,
+            "sub_goals": goals,
+            "measures": measures,
+            "projects": projects,
+        }
     )
-    return Parsed(document, ledger, len(lines))
+    return Parsed(document, ledger, len(raws))
 
 
-def _first_table_title(lines: list[Line]) -> int | None:
-    """Index of the first table title: a 绩效目标表 line whose next text line is a cell."""
-    for index, line in enumerate(lines):
+def _table_titles(raws: list[str]) -> list[Line]:
+    """The table title lines; the first must be followed by table cells.
+
+    Later titles need no such check: once the tables have begun, a 绩效目标表 line that is
+    not followed by cells is a table that breaks off, and is reported as such.
+    """
+    titles: list[Line] = []
+    for index, raw in enumerate(raws):
+        if "绩效目标表" not in raw:
+            continue
+        line = Line(index + 1, raw)
         if table.title_of(line) is None:
             continue
-        for following in lines[index + 1 : index + 4]:
-            if following.is_cell:
-                return index
-            if not following.is_blank:
-                break
-    return None
+        if not titles and not _cells_follow(raws, index):
+            continue
+        titles.append(line)
+    return titles
+
+
+def _cells_follow(raws: list[str], index: int) -> bool:
+    for raw in raws[index + 1 : index + 4]:
+        if raw.startswith("\t"):
+            return True
+        if raw.strip():
+            return False
+    return False
 
 
 def _read_part_one(
     lines: list[Line], ledger: Ledger, source: str
-) -> tuple[str, str, tuple[narrative.SubGoal, ...], str]:
+) -> tuple[str, str, list[dict[str, Any]], str]:
     current: str | None = None
     by_section: dict[str, list[Line]] = {}
     for line in lines:
@@ -134,20 +153,19 @@ def _read_part_one(
         return narrative.paragraphs(body, ledger, section)
 
     overall = narrative.text_of(read("overall_goal"))
-    intro, goals = narrative.sub_goals(read("sub_goals"), source)
+    intro, goals = narrative.sub_goals(read("sub_goals"))
     measures = narrative.text_of(read("measures"))
     return overall, intro, goals, measures
 
 
 def _read_part_two(
-    lines: list[Line], ledger: Ledger, source: str
-) -> tuple[list[Project], str, int]:
-    starts = [i for i, line in enumerate(lines) if table.title_of(line) is not None]
+    raws: list[str], titles: list[Line], ledger: Ledger, source: str
+) -> tuple[list[table.ProjectFields], str, int]:
     segments = []
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        segments.append(table.segment(lines[start], lines[start + 1 : end], ledger, source))
-    projects: list[Project] = []
+    for n, title in enumerate(titles):
+        end = titles[n + 1].number - 1 if n + 1 < len(titles) else len(raws)
+        segments.append(table.segment(title, raws[title.number : end], ledger, source))
+    projects: list[table.ProjectFields] = []
     unit_label = ""
     unit_line = 0
     seen: dict[str, int] = {}
@@ -162,20 +180,20 @@ def _read_part_two(
                 f"expected the same unit line as line {unit_line} ('{unit_label}'), "
                 f"found '{label}'",
             )
-        if project.code in seen:
+        code, line = project["code"], project["line"]
+        if code in seen:
             raise ReportError(
                 source,
-                project.line,
-                f"expected each 项目编码 once; {project.code} is also the project at line "
-                f"{seen[project.code]}",
+                line,
+                f"expected each 项目编码 once; {code} is also the project at line {seen[code]}",
             )
-        seen[project.code] = project.line
+        seen[code] = line
         projects.append(project)
     return projects, unit_label, unit_line
 
 
 def _identity(
-    source: str, unit_code: str, unit_line: int, projects: list[Project]
+    source: str, unit_code: str, unit_line: int, projects: list[table.ProjectFields]
 ) -> tuple[int, str]:
     """Year and region code: from content/<year>/<region>/<unit>.txt, else the project code."""
     match = _PATH.search(source.replace("\\", "/"))
@@ -189,5 +207,5 @@ def _identity(
                 f"found {unit_code} in the unit line",
             )
         return year, region
-    code = projects[0].code
+    code: str = projects[0]["code"]
     return 2000 + int(code[6:8]), code[:6]

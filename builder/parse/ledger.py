@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Use = Literal[
@@ -28,22 +28,42 @@ class LineUse:
     where: str
 
 
-@dataclass
 class Ledger:
-    """Collects one LineUse per line while a document is parsed."""
+    """Collects how each line was used while a document is parsed.
 
-    uses: dict[int, LineUse] = field(default_factory=dict)
+    Marks are appended to a log of line ranges and replayed only when a report is asked
+    for: marking sits on the parser's hot path, reporting does not.
+    """
+
+    __slots__ = ("_line_count", "_log")
+
+    def __init__(self, line_count: int) -> None:
+        self._line_count = line_count
+        self._log: list[tuple[int, int, Use, str]] = []
 
     def mark(self, line: int, use: Use, where: str = "") -> None:
-        # The last use wins: a cell first seen as content may turn out to be a label.
-        self.uses[line] = LineUse(line, use, where)
+        self._log.append((line, line, use, where))
 
-    def unaccounted(self, line_count: int) -> list[int]:
+    def mark_range(self, first: int, last: int, use: Use, where: str = "") -> None:
+        """Mark lines first..last (inclusive) alike."""
+        self._log.append((first, last, use, where))
+
+    def _replay(self) -> list[tuple[Use, str] | None]:
+        # The last mark wins: a cell first seen as content may turn out to be a label.
+        uses: list[tuple[Use, str] | None] = [None] * (self._line_count + 1)
+        for first, last, use, where in self._log:
+            uses[first : last + 1] = [(use, where)] * (last + 1 - first)
+        return uses
+
+    def unaccounted(self) -> list[int]:
         """Lines (1-based) that no step placed or classified."""
-        return [n for n in range(1, line_count + 1) if n not in self.uses]
+        uses = self._replay()
+        return [n for n in range(1, len(uses)) if uses[n] is None]
 
-    def report(self, line_count: int) -> list[LineUse]:
+    def report(self) -> list[LineUse]:
         """One entry per line in order; lines nobody used appear as use 'unaccounted'."""
         return [
-            self.uses.get(n, LineUse(n, "unaccounted", "")) for n in range(1, line_count + 1)
+            LineUse(n, *(entry or ("unaccounted", "")))
+            for n, entry in enumerate(self._replay())
+            if n > 0
         ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from builder.errors import ReportError
-from builder.model import LabelledPart, SubGoal
+from builder.model import SubGoal
 from builder.parse.ledger import Ledger
 from builder.parse.lines import Line, compact
 
@@ -23,6 +24,7 @@ _SECTION_ECHO = re.compile(r"^(部门)?(整体|总体|分项)?(绩效目标|工�
 _SENTENCE_PUNCTUATION = re.compile(r"[。，；：:,;]")
 # A tab inside running text is a lost table or tab stop, not content.
 _INNER_TAB = re.compile(r"[ \u3000]*\t\s*")
+_PAGE_NUMBER_START = frozenset("0123456789-第")
 _PUNCTUATION_AFTER = re.compile(r"^[：:，,。；;、）)]")
 
 LABELS: dict[str, str] = {
@@ -46,12 +48,16 @@ NUMBERING_STYLES: dict[str, re.Pattern[str]] = {
 
 def section_of(line: Line) -> str | None:
     """The section a heading line opens (overall_goal, sub_goals, measures), else None."""
-    match = _SECTION.match(compact(line.text))
+    text = line.text
+    if len(text) > 40 or not (text.endswith("绩效目标") or text.endswith("保障措施")):
+        return None
+    match = _SECTION.match(compact(text))
     return SECTION_NAMES[match.group(1)] if match else None
 
 
 def is_part_heading(line: Line) -> bool:
-    return bool(line.text) and bool(PART_HEADING.match(compact(line.text)))
+    text = line.text
+    return bool(text) and len(text) <= 30 and bool(PART_HEADING.match(compact(text)))
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,8 @@ def paragraphs(lines: list[Line], ledger: Ledger, where: str) -> list[Paragraph]
 
 def untab(text: str) -> str:
     """Running text with its inner tabs removed: nothing before punctuation, else a space."""
+    if "\t" not in text:
+        return text
 
     def replace(match: re.Match[str]) -> str:
         rest = text[match.end() :]
@@ -105,11 +113,9 @@ def untab(text: str) -> str:
 
 def mark_noise(line: Line, ledger: Ledger) -> bool:
     """Classify a blank, bookmark-only or page-number line as noise; False for real text."""
-    if line.is_bookmark_only:
-        ledger.mark(line.number, "bookmark")
-    elif line.is_blank or not line.text:
-        ledger.mark(line.number, "blank")
-    elif line.is_page_number:
+    if not line.text:
+        ledger.mark(line.number, "bookmark" if line.is_bookmark_only else "blank")
+    elif line.text[0] in _PAGE_NUMBER_START and line.is_page_number:
         ledger.mark(line.number, "page_number")
     else:
         return False
@@ -132,9 +138,7 @@ def _is_labelled(text: str) -> bool:
     return bool(_LABEL_AT_START.match(text))
 
 
-def sub_goals(
-    paras: list[Paragraph], source: str
-) -> tuple[str, tuple[SubGoal, ...]]:
+def sub_goals(paras: list[Paragraph]) -> tuple[str, list[dict[str, Any]]]:
     """Split 分项绩效目标 into its intro and one block per duty.
 
     A block's title is a line numbered in the style of the first title (1、 / (一) / 一、),
@@ -166,7 +170,7 @@ def sub_goals(
             blocks[-1][2].append(para.text)
         else:
             intro.append(para.text)
-    return "\n".join(intro), tuple(make_sub_goal(n, t, body) for n, t, body in blocks)
+    return "\n".join(intro), [sub_goal_fields(n, t, body) for n, t, body in blocks]
 
 
 def _split_glued_titles(paras: list[Paragraph]) -> list[Paragraph]:
@@ -190,6 +194,11 @@ def _split_glued_titles(paras: list[Paragraph]) -> list[Paragraph]:
 
 def make_sub_goal(number: str, title: str, body: list[str]) -> SubGoal:
     """A SubGoal from its title and body lines; labelled parts are read from the body."""
+    return SubGoal.model_validate(sub_goal_fields(number, title, body))
+
+
+def sub_goal_fields(number: str, title: str, body: list[str]) -> dict[str, Any]:
+    """make_sub_goal's fields, unvalidated (the parser validates the Document once)."""
     parts: list[tuple[str, list[str]]] = []
     for line in body:
         for piece in _split_at_inner_labels(line):
@@ -198,22 +207,20 @@ def make_sub_goal(number: str, title: str, body: list[str]) -> SubGoal:
                 parts.append((match.group(1), [piece[match.end() :].strip()]))
             elif parts:
                 parts[-1][1].append(piece)
-    labelled = tuple(LabelledPart(label=label, text="\n".join(texts)) for label, texts in parts)
-    fields: dict[str, str | None] = {name: None for name in LABELS.values()}
-    for part in labelled:
-        name = LABELS[part.label]
-        current = fields[name]
-        fields[name] = part.text if current is None else f"{current}\n{part.text}"
-    return SubGoal(
-        number=number,
-        title=title,
-        parts=labelled,
-        text="\n".join(body),
-        **fields,
-    )
+    fields: dict[str, Any] = {name: None for name in LABELS.values()}
+    labelled = []
+    for label, texts in parts:
+        text = "\n".join(texts)
+        labelled.append({"label": label, "text": text})
+        name = LABELS[label]
+        fields[name] = text if fields[name] is None else f"{fields[name]}\n{text}"
+    fields.update(number=number, title=title, parts=labelled, text="\n".join(body))
+    return fields
 
 
 def _split_at_inner_labels(line: str) -> list[str]:
+    if "职责" not in line and "绩效" not in line:
+        return [line.strip()] if line.strip() else []
     starts = [0] + [m.start() for m in _LABEL_INSIDE.finditer(line) if m.start() > 0]
     ends = starts[1:] + [len(line)]
     return [line[s:e].strip() for s, e in zip(starts, ends, strict=True) if line[s:e].strip()]

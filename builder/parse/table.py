@@ -8,15 +8,16 @@ further paragraphs of a cell on the following lines without a tab.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from builder.errors import ReportError
-from builder.model import Indicator, MoneyUnit, Project
+from builder.model import MoneyUnit
 from builder.parse.ledger import Ledger
 from builder.parse.lines import Line, compact
 from builder.parse.narrative import mark_noise
-from builder.parse.values import PlanError, parse_amount, parse_target, spending_plan, to_yuan
+from builder.parse.values import PlanError, parse_amount, spending_plan, target_fields, to_yuan
 
 TITLE = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*)?(.+?)绩效目标表$")
 _UNIT_LINE = re.compile(r"^(\d{6})(.*)$")
@@ -28,31 +29,32 @@ _PLAN_HEADER = re.compile(r"^资金支出计划")
 INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")
 
 
-@dataclass
-class Cell:
-    line: int
-    lines: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines).strip()
-
-
-@dataclass
 class Row:
-    cells: list[Cell]
+    """A table row: where it starts, its cells as printed and stripped.
 
-    @property
-    def line(self) -> int:
-        return self.cells[0].line
+    Plain lists rather than an object per cell: rows are built for every table line.
+    """
 
-    @property
-    def texts(self) -> list[str]:
-        return [c.text for c in self.cells]
+    __slots__ = ("_key", "last_line", "line", "raws", "texts")
+
+    def __init__(self, line: int, body: str) -> None:
+        """``body``: the row's lines with the first cell's tab removed."""
+        self.line = line
+        self.last_line = line + body.count("\n")
+        self.raws = body.split("\n\t")
+        self.texts = [raw.strip() for raw in self.raws]
+        self._key: tuple[str, ...] | None = None
 
     @property
     def key(self) -> tuple[str, ...]:
-        return tuple(compact(t) for t in self.texts)
+        """The cells without whitespace, for matching labels such as 其中：财政    资金."""
+        if self._key is None:
+            self._key = tuple(compact(t) for t in self.texts)
+        return self._key
+
+    def cell_line(self, index: int) -> int:
+        """The line the cell ``index`` starts on."""
+        return self.line + sum(raw.count("\n") + 1 for raw in self.raws[:index])
 
 
 @dataclass
@@ -66,38 +68,62 @@ class Segment:
 
 def title_of(line: Line) -> str | None:
     """The project title (without numbering and 绩效目标表) if the line is a table title."""
-    if line.is_cell:
+    if line.is_cell or not line.text.endswith("绩效目标表"):
         return None
     match = TITLE.match(line.text)
     return match.group(1).strip() if match else None
 
 
-def segment(title: Line, body: list[Line], ledger: Ledger, source: str) -> Segment:
-    """Group a table's lines into rows of cells."""
+# What separates rows: one or more blank lines (empty or spaces; a lone tab is a cell).
+_ROW_BREAK = re.compile(r"(\n(?:[ \u3000]*\n)+)")
+
+
+def segment(title: Line, raws: list[str], ledger: Ledger, source: str) -> Segment:
+    """Group the lines after a table's title into rows of cells.
+
+    Works on the joined text, a row at a time: tables are most of a report's lines, and a
+    regular expression finds row boundaries far faster than a Python loop over lines.
+    """
+    first = title.number + 1
+    end = title.number + len(raws)
+    if raws:
+        ledger.mark_range(first, end, "blank")  # rows found below overwrite their lines
+    parts = _ROW_BREAK.split("\n".join(raws))
     rows: list[Row] = []
-    current: list[Cell] | None = None
-    for line in body:
-        if line.is_cell:
-            if current is None:
-                current = []
-                rows.append(Row(current))
-            current.append(Cell(line.number, [line.raw[1:]]))
-            ledger.mark(line.number, "content", "table cell")
-        elif line.is_blank:
-            ledger.mark(line.number, "blank")
-            current = None
-        elif current is not None:
-            current[-1].lines.append(line.raw)
-            ledger.mark(line.number, "content", "table cell (continued)")
-        elif not mark_noise(line, ledger):
-            raise ReportError(
-                source,
-                line.number,
-                f"expected a table cell (a line starting with a tab) in the table "
-                f"'{title.text}', found text outside the table",
-            )
-    end = body[-1].number if body else title.number
+    line = first
+    for index in range(0, len(parts), 2):
+        chunk = parts[index]
+        start = line
+        if index + 1 < len(parts):
+            line += chunk.count("\n") + parts[index + 1].count("\n")
+        if "\t" not in chunk and not chunk.strip():
+            continue  # blank lines before the first row
+        row = _row(chunk, start, title, ledger, source)
+        if row is not None:
+            rows.append(row)
     return Segment(title, rows, end)
+
+
+def _row(chunk: str, line: int, title: Line, ledger: Ledger, source: str) -> Row | None:
+    """The row in a chunk of lines starting at ``line``; None if it holds only noise."""
+    if chunk[0] != "\t":
+        # Text before the row's first cell: page numbers and bookmarks, else an error.
+        head, tab, rest = chunk.partition("\n\t")
+        for number, raw in enumerate(head.split("\n"), start=line):
+            if not mark_noise(Line(number, raw), ledger):
+                raise ReportError(
+                    source,
+                    number,
+                    f"expected a table cell (a line starting with a tab) in the table "
+                    f"'{title.text}', found text outside the table",
+                )
+        if not tab:
+            return None
+        chunk = tab[1:] + rest
+        line += head.count("\n") + 1
+    row = Row(line, chunk[1:])
+    ledger.mark_range(row.line, row.last_line, "content", "table cell")
+    return row
 
 
 def merge_repeats(segments: list[Segment], ledger: Ledger) -> list[Segment]:
@@ -118,9 +144,8 @@ def merge_repeats(segments: list[Segment], ledger: Ledger) -> list[Segment]:
                 and same < len(prev.rows)
                 and seg.rows[same].key == prev.rows[same].key
             ):
-                for cell in seg.rows[same].cells:
-                    for offset in range(len(cell.lines)):
-                        ledger.mark(cell.line + offset, "repeated", "row repeated after title")
+                row = seg.rows[same]
+                ledger.mark_range(row.line, row.last_line, "repeated", "row repeated after title")
                 same += 1
             prev.rows.extend(seg.rows[same:])
             prev.end_line = seg.end_line
@@ -165,26 +190,31 @@ class _Reader:
         if self.pos >= len(self.rows):
             raise self.error(expected)
         row = self.rows[self.pos]
-        key = row.key
-        if len(key) != len(labels) or any(
-            want is not None and got != want for got, want in zip(key, labels, strict=False)
-        ):
+        if len(row.texts) != len(labels):
             raise self.error(expected)
+        for got, want in zip(row.texts, labels, strict=True):
+            if want is not None and got != want and compact(got) != want:
+                raise self.error(expected)
         self.pos += 1
-        for cell, want in zip(row.cells, labels, strict=True):
+        mark = self.ledger.mark
+        line = row.line
+        for raw, want in zip(row.raws, labels, strict=True):
             if want:
-                self.label(cell)
+                mark(line, "label", want)
+            line += raw.count("\n") + 1
         return row
-
-    def label(self, cell: Cell) -> None:
-        self.ledger.mark(cell.line, "label", cell.text)
 
     def peek(self) -> Row | None:
         return self.rows[self.pos] if self.pos < len(self.rows) else None
 
 
-def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[Project, str]:
-    """The project of one table, and its unit line."""
+# The fields of a Project, unvalidated: the parser validates the whole Document once at
+# the end, which pydantic does many times faster than model by model.
+ProjectFields = dict[str, Any]
+
+
+def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[ProjectFields, str]:
+    """The fields of the project of one table, and its unit line."""
     r = _Reader(seg, source, ledger)
     ledger.mark(seg.title.number, "heading", "table title")
     name_in_title = title_of(seg.title) or seg.title.text
@@ -201,7 +231,7 @@ def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[Project, st
     if not _PROJECT_CODE.match(code):
         raise ReportError(
             source,
-            ids.cells[1].line,
+            ids.cell_line(1),
             f"expected a 项目编码 of 8 digits (region and year) and letters or digits, found '{code}'",
         )
 
@@ -209,9 +239,9 @@ def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[Project, st
         "the row 预算规模及资金用途 | 预算数 | amount | 其中：财政资金 | amount | 其他资金 | amount",
         ("预算规模及资金用途", "预算数", None, "其中：财政资金", None, "其他资金", None),
     )
-    budget = _amount(budget_row.cells[2], "预算数", source, required=True)
-    fiscal = _amount(budget_row.cells[4], "财政资金", source, required=True)
-    other = _amount(budget_row.cells[6], "其他资金", source, required=False)
+    budget = _amount(budget_row, 2, "预算数", source, required=True)
+    fiscal = _amount(budget_row, 4, "财政资金", source, required=True)
+    other = _amount(budget_row, 6, "其他资金", source, required=False)
 
     purpose_row = r.take("the 资金用途 row (an empty merged cell | the purpose)", ("", None))
     purpose = purpose_row.texts[1]
@@ -233,53 +263,55 @@ def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[Project, st
     except PlanError as exc:
         raise ReportError(
             source,
-            plan_row.cells[exc.index + 1].line,
+            plan_row.cell_line(exc.index + 1),
             f"expected a percentage (25%), an amount (35.75) or nothing in the spending plan, "
             f"found '{exc.raw}'",
         ) from None
 
     goals_row = r.take("the row 绩效目标 | numbered goals", ("绩效目标", None))
-    goals = split_goals(goals_row.cells[1])
+    goals = split_goals(goals_row.raws[1])
 
     r.take("the indicator header row (一级指标 … 指标值确定依据)", INDICATOR_HEADER)
     indicators = _indicators(r)
-    project = Project(
-        code=code,
-        name=name,
-        title=name_in_title,
-        money_unit=money_unit,
-        budget_yuan=to_yuan(budget, money_unit),
-        fiscal_yuan=to_yuan(fiscal, money_unit),
-        other_yuan=to_yuan(other, money_unit),
-        purpose=purpose,
-        spending_plan=plan,
-        spending_plan_basis=basis,  # type: ignore[arg-type]
-        goals=goals,
-        indicators=indicators,
-        line=seg.title.number,
-    )
+    project = {
+        "code": code,
+        "name": name,
+        "title": name_in_title,
+        "money_unit": money_unit,
+        "budget_yuan": to_yuan(budget, money_unit),
+        "fiscal_yuan": to_yuan(fiscal, money_unit),
+        "other_yuan": to_yuan(other, money_unit),
+        "purpose": purpose,
+        "spending_plan": plan,
+        "spending_plan_basis": basis,
+        "goals": goals,
+        "indicators": indicators,
+        "line": seg.title.number,
+    }
     return project, unit_label
 
 
-def _amount(cell: Cell, what: str, source: str, *, required: bool) -> Decimal:
-    text = cell.text
+def _amount(row: Row, index: int, what: str, source: str, *, required: bool) -> Decimal:
+    text = row.texts[index]
     if not text and not required:
         return Decimal(0)
     amount = parse_amount(text)
     if amount is None:
         raise ReportError(
-            source, cell.line, f"expected an amount such as 143.00 for {what}, found '{text}'"
+            source,
+            row.cell_line(index),
+            f"expected an amount such as 143.00 for {what}, found '{text}'",
         )
     return amount
 
 
-def split_goals(cell: Cell) -> tuple[str, ...]:
+def split_goals(cell: str) -> tuple[str, ...]:
     """Numbered 绩效目标 lines → one goal each, numbering removed.
 
     An unnumbered line continues the goal above it; when no line is numbered, each line is
     a goal of its own.
     """
-    lines = [ln.strip() for ln in cell.lines if ln.strip()]
+    lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
     numbered = any(_GOAL_NUMBER.match(ln) for ln in lines)
     goals: list[str] = []
     for ln in lines:
@@ -291,16 +323,15 @@ def split_goals(cell: Cell) -> tuple[str, ...]:
     return tuple(goals)
 
 
-def _indicators(r: _Reader) -> tuple[Indicator, ...]:
+def _indicators(r: _Reader) -> list[dict[str, Any]]:
     """Indicator rows, with 一级/二级 filled in from the merged cell above."""
-    result: list[Indicator] = []
+    result: list[dict[str, Any]] = []
     level1 = level2 = ""
     while (row := r.peek()) is not None:
         r.pos += 1
-        if row.key == INDICATOR_HEADER:
+        if row.texts[0] == INDICATOR_HEADER[0] and row.key == INDICATOR_HEADER:
             # A header row repeated at a page break.
-            for cell in row.cells:
-                r.ledger.mark(cell.line, "repeated", "indicator header repeated")
+            r.ledger.mark_range(row.line, row.last_line, "repeated", "indicator header repeated")
             continue
         texts = row.texts
         if len(texts) != 6:
@@ -316,17 +347,17 @@ def _indicators(r: _Reader) -> tuple[Indicator, ...]:
         if not level1 or not level2:
             raise r.error("一级指标 and 二级指标 in the first indicator row of a group", row)
         result.append(
-            Indicator(
-                level1=level1,
-                level2=level2,
-                level3=texts[2],
-                description=texts[3],
-                value=texts[4],
-                target=parse_target(texts[4]),
-                basis=texts[5],
-                line=row.line,
-            )
+            {
+                "level1": level1,
+                "level2": level2,
+                "level3": texts[2],
+                "description": texts[3],
+                "value": texts[4],
+                "target": target_fields(texts[4]),
+                "basis": texts[5],
+                "line": row.line,
+            }
         )
     if not result:
         raise r.error("at least one indicator row after the header")
-    return tuple(result)
+    return result

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+from decimal import ROUND_HALF_UP, Decimal
 
-from builder.model import PERIODS, MoneyUnit, Operator, SpendingPlanEntry, Target
+from builder.model import PERIODS, MoneyUnit, Operator, Target
 
 YUAN_PER: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000)}
 
@@ -39,7 +40,11 @@ _OPERATORS: tuple[tuple[str, Operator], ...] = (
     ("小于", "<"),
     ("低于", "<"),
 )
-_TARGET = re.compile(rf"^({_NUMBER})\s*([^\d\s]{{0,6}})$")
+_OPERATOR_SPELLING = dict(_OPERATORS)
+# One alternation, longest spelling first (the tuple's order), instead of a loop per value.
+_TARGET = re.compile(
+    rf"^(?:({'|'.join(re.escape(s) for s, _ in _OPERATORS)})\s*)?({_NUMBER})\s*([^\d\s]{{0,6}})$"
+)
 
 
 def parse_amount(raw: str) -> Decimal | None:
@@ -59,22 +64,20 @@ def to_yuan(amount: Decimal, unit: MoneyUnit) -> Decimal:
     return yuan.normalize()
 
 
-def parse_target(value: str) -> Target | None:
-    """``≥90%`` → (≥, 90, %); None when the value holds no single number (``是/否``, ``%``)."""
-    text = value.strip()
-    operator: Operator | None = None
-    for spelling, op in _OPERATORS:
-        if text.startswith(spelling):
-            operator, text = op, text[len(spelling) :].strip()
-            break
-    match = _TARGET.match(text)
+def target_fields(value: str) -> dict[str, Any] | None:
+    """The fields of parse_target's Target, unvalidated (the parser validates once, at the end)."""
+    match = _TARGET.match(value.strip())
     if not match:
         return None
-    try:
-        number = Decimal(match.group(1).replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the pattern only admits valid numbers
-        return None
-    return Target(operator=operator, number=number, unit=match.group(2))
+    spelling, number, unit = match.groups()
+    operator = _OPERATOR_SPELLING[spelling] if spelling else None
+    return {"operator": operator, "number": Decimal(number.replace(",", "")), "unit": unit}
+
+
+def parse_target(value: str) -> Target | None:
+    """``≥90%`` → (≥, 90, %); None when the value holds no single number (``是/否``, ``%``)."""
+    fields = target_fields(value)
+    return None if fields is None else Target(**fields)
 
 
 def _percent(value: Decimal) -> float:
@@ -90,10 +93,9 @@ class PlanError(ValueError):
         self.raw = raw
 
 
-def spending_plan(
-    raws: list[str], budget: Decimal
-) -> tuple[tuple[SpendingPlanEntry, ...], str]:
-    """The four plan entries as cumulative percent, and how they were printed.
+def spending_plan(raws: list[str], budget: Decimal) -> tuple[list[dict[str, Any]], str]:
+    """The four plan entries (SpendingPlanEntry fields) as cumulative percent, and how they
+    were printed.
 
     ``budget`` is in the table's money unit. Cells with a % sign are percentages. Bare
     numbers are amounts when the largest equals the budget (35.75 … 143.00 of 143.00) and
@@ -102,7 +104,7 @@ def spending_plan(
     """
     cells = [raw.strip() for raw in raws]
     if not any(cells):
-        return tuple(SpendingPlanEntry(period=p, raw=c, percent=None) for p, c in zip(PERIODS, cells, strict=True)), "empty"
+        return [{"period": p, "raw": c, "percent": None} for p, c in zip(PERIODS, cells, strict=True)], "empty"
     values: list[Decimal | None] = []
     has_percent_sign = False
     for index, cell in enumerate(cells):
@@ -127,5 +129,5 @@ def spending_plan(
         percent: float | None = None
         if value is not None:
             percent = _percent(value * 100 / budget) if as_amounts else _percent(value)
-        entries.append(SpendingPlanEntry(period=period, raw=cell, percent=percent))
-    return tuple(entries), "amount" if as_amounts else "percent"
+        entries.append({"period": period, "raw": cell, "percent": percent})
+    return entries, "amount" if as_amounts else "percent"

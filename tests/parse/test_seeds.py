@@ -43,8 +43,8 @@ def test_budget_is_fiscal_plus_other_in_every_seed(documents: list[Document]) ->
 @pytest.mark.parametrize("report", report_files(CONTENT), ids=lambda p: p.name)
 def test_no_line_of_any_seed_is_unaccounted(report: object, regions: dict[str, str]) -> None:
     parsed = parse_file(report, regions, CONTENT)  # type: ignore[arg-type]
-    assert parsed.ledger.unaccounted(parsed.line_count) == []
-    uses = parsed.ledger.report(parsed.line_count)
+    assert parsed.ledger.unaccounted() == []
+    uses = parsed.ledger.report()
     assert len(uses) == parsed.line_count
 
 

@@ -334,16 +334,16 @@ def test_stray_title_copy_and_repeated_rows_are_folded(regions: dict[str, str]) 
     # The indicator header repeated at a page break is not an indicator.
     assert [i.level3 for i in first.indicators] == ["建档人数", "老年人健康管理人数", "建档率", "居民满意度"]
     assert first.indicators[2].level1 == "产出指标"
-    repeated = [u.line for u in parsed.ledger.report(parsed.line_count) if u.use == "repeated"]
+    repeated = [u.line for u in parsed.ledger.report() if u.use == "repeated"]
     assert 54 in repeated  # the stray title
-    assert parsed.ledger.unaccounted(parsed.line_count) == []
+    assert parsed.ledger.unaccounted() == []
 
 
 def test_page_numbers_are_noise(regions: dict[str, str]) -> None:
     parsed = parse_file(CONTENT / "2021/130303/201001.txt", regions, CONTENT)
-    uses = parsed.ledger.report(parsed.line_count)
+    uses = parsed.ledger.report()
     assert uses[884].use == "page_number"  # the "1" at the end of seed 004
     health = parse_file(BOM_CRLF, regions)
-    pages = [u.line for u in health.ledger.report(health.line_count) if u.use == "page_number"]
+    pages = [u.line for u in health.ledger.report() if u.use == "page_number"]
     assert len(pages) == 2
     assert "2" not in health.document.overall_goal.split("\n")
