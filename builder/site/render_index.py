@@ -120,7 +120,8 @@ def render_projects(docs: Sequence[Document]) -> str:
         )
     total = catalog.total(found)
     table = (
-        '<div class="bs-projects">\n<table id="bs-projects-table">\n<thead><tr>'
+        '<div class="bs-projects" role="region" aria-label="全部项目表" tabindex="0">\n'
+        '<table class="bs-table" id="bs-projects-table">\n<thead><tr>'
         '<th scope="col">项目名称</th><th scope="col">项目编码</th><th scope="col">单位</th>'
         '<th scope="col">年度</th><th scope="col">地区</th>'
         '<th scope="col" aria-sort="descending" class="bs-num" data-bs-sort="amount">'

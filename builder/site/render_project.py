@@ -139,7 +139,8 @@ def indicator_table(indicators: Sequence[Indicator]) -> str:
         ]
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
-        '<div class="bs-indicators">\n<table>\n<thead><tr>'
+        '<div class="bs-indicators" role="region" aria-label="绩效指标表" tabindex="0">\n'
+        '<table class="bs-table">\n<thead><tr>'
         + head
         + "</tr></thead>\n<tbody>\n"
         + "\n".join(body)

@@ -1,0 +1,147 @@
+"""The built site in the real Chromium: loading, search, project pages, phone size, print."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from builder.site.build import Built
+from tests.browser.conftest import ARTIFACTS, screenshot, watch
+
+pytestmark = pytest.mark.browser
+
+UNIT = "2022/130303/131001/"
+PROJECT = "projects/13030322P00397010024Q/"
+# One result per page: the first link of each item (the others are the page's sections).
+RESULT_PAGES = ".md-search-result__list > li > a.md-search-result__link:first-child"
+
+
+def test_home_page_loads_with_no_failure_and_only_local_requests(
+    desktop: Page, base_url: str
+) -> None:
+    traffic = watch(desktop)
+    desktop.goto(f"{base_url}/", wait_until="networkidle")
+    expect(desktop.locator("h1")).to_have_text("预算绩效目标公开")
+    assert traffic.failures == []
+    assert traffic.console_errors == []
+    assert len(traffic.requests) >= 5
+    assert traffic.other_hosts() == []
+
+
+@pytest.mark.parametrize("address", ["", UNIT, PROJECT, "projects/", "indicators/"])
+def test_pages_request_nothing_from_another_host(
+    desktop: Page, base_url: str, address: str
+) -> None:
+    traffic = watch(desktop)
+    desktop.goto(f"{base_url}/{address}", wait_until="networkidle")
+    assert traffic.other_hosts() == []
+    assert traffic.failures == []
+    assert traffic.console_errors == []
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type into Material's search box; the result links, in order."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup
+    results = page.locator(RESULT_PAGES)
+    expect(results.first).to_be_visible(timeout=10_000)
+    hrefs: list[str] = results.evaluate_all("els => els.map(e => e.href)")
+    return [re.sub(r"^https?://[^/]+/", "", re.split(r"[?#]", href)[0]) for href in hrefs]
+
+
+def test_search_vehicle_insurance_then_open_a_result(
+    desktop: Page, base_url: str, built: Built
+) -> None:
+    desktop.goto(f"{base_url}/", wait_until="networkidle")
+    found = search(desktop, "车辆保险")
+    expected = {f"projects/{p.code}/" for d in built.documents for p in d.projects}
+    insurance = {
+        f"projects/{p.code}/" for d in built.documents for p in d.projects if p.name == "车辆保险费"
+    }
+    assert set(found[:4]) == insurance
+    assert set(found) & expected
+    screenshot(desktop, "search-desktop")
+    desktop.locator(RESULT_PAGES).first.click()
+    desktop.wait_for_load_state("networkidle")
+    assert "/projects/" in desktop.url
+    expect(desktop.locator("article h1")).to_have_text("车辆保险费")
+
+
+@pytest.mark.parametrize(
+    ("query", "must_find"),
+    [
+        ("政协", {"2022/130303/131001/", "2022/130529/131001/"}),
+        ("绩效", {"how-to-read/"}),
+        ("13052922P00584010141N", {"projects/13052922P00584010141N/"}),
+    ],
+)
+def test_chinese_queries_in_the_browser(
+    desktop: Page, base_url: str, query: str, must_find: set[str]
+) -> None:
+    desktop.goto(f"{base_url}/", wait_until="networkidle")
+    found = search(desktop, query)
+    assert must_find <= set(found[:5]), found[:5]
+
+
+def test_every_project_page_shows_every_indicator_row(
+    desktop: Page, base_url: str, built: Built
+) -> None:
+    for doc in built.documents:
+        for project in doc.projects:
+            desktop.goto(f"{base_url}/projects/{project.code}/")
+            rows = desktop.locator(".bs-indicators tbody tr")
+            expect(rows).to_have_count(len(project.indicators))
+            values = desktop.locator(".bs-indicators td.bs-value").all_inner_texts()
+            assert values == [r.value for r in project.indicators], project.code
+            for row in range(len(project.indicators)):
+                expect(rows.nth(row)).to_be_visible()
+
+
+@pytest.mark.parametrize(("name", "address"), [("home", ""), ("unit", UNIT), ("project", PROJECT)])
+def test_screenshots_and_phone_layout(
+    desktop: Page, phone: Page, base_url: str, name: str, address: str
+) -> None:
+    desktop.goto(f"{base_url}/{address}", wait_until="networkidle")
+    assert screenshot(desktop, f"{name}-desktop").stat().st_size > 10_000
+    phone.goto(f"{base_url}/{address}", wait_until="networkidle")
+    assert screenshot(phone, f"{name}-phone").stat().st_size > 10_000
+    # Wide tables scroll inside their box; the page itself never scrolls sideways.
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+
+
+def test_project_page_prints_on_a4_without_site_chrome(desktop: Page, base_url: str) -> None:
+    desktop.goto(f"{base_url}/{PROJECT}", wait_until="networkidle")
+    desktop.emulate_media(media="print")
+    expect(desktop.locator(".md-header")).to_be_hidden()
+    expect(desktop.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(desktop.locator(".bs-indicators table")).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pdf = desktop.pdf(path=str(ARTIFACTS / "project-print.pdf"), format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2
+
+
+def test_projects_index_filters_and_sorts(desktop: Page, base_url: str, built: Built) -> None:
+    desktop.goto(f"{base_url}/projects/", wait_until="networkidle")
+    rows = desktop.locator("#bs-projects-table tbody tr")
+    expect(rows).to_have_count(24)
+    desktop.select_option("select[name=year]", "2022")
+    in_2022 = sum(len(d.projects) for d in built.documents if d.year == 2022)
+    expect(desktop.locator("#bs-projects-table tbody tr:visible")).to_have_count(in_2022)
+    desktop.select_option("select[name=region]", "130529")
+    expect(desktop.locator("#bs-projects-table tbody tr:visible")).to_have_count(1)
+    desktop.select_option("select[name=year]", "")
+    desktop.select_option("select[name=region]", "")
+    first = desktop.locator("#bs-projects-table tbody tr").first
+    expect(first).to_contain_text("专项运转保障经费")
+    desktop.locator("th[data-bs-sort] button").click()
+    expect(first).not_to_contain_text("专项运转保障经费")
+    smallest = min(p.budget_yuan for d in built.documents for p in d.projects)
+    assert desktop.locator("#bs-projects-table tbody tr").first.get_attribute("data-amount") == str(
+        smallest
+    )
