@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,8 +16,10 @@ from tests.conftest import CONTENT, SITE_DATA
 def built_once() -> Built:
     """The site built from content/ into a temporary folder (removed at interpreter exit)."""
     root = Path(tempfile.mkdtemp(prefix="budgetsite-test-"))
-    return build_site(CONTENT, root / "site", site_data=SITE_DATA, work=root / "work")
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    return build_into(root)
 
 
 def build_into(root: Path) -> Built:
+    """Build content/ into root/site, with the generated Markdown in root/work/docs."""
     return build_site(CONTENT, root / "site", site_data=SITE_DATA, work=root / "work")
