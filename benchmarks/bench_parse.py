@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def seed_corpus() -> list[tuple[str, bytes]]:
     content = ROOT / "content"
-    return [(p.relative_to(content).as_posix(), p.read_bytes()) for p in sorted(content.rglob("*.txt"))]
+    return [
+        (p.relative_to(content).as_posix(), p.read_bytes()) for p in sorted(content.rglob("*.txt"))
+    ]
 
 
 def synthetic_corpus(count: int) -> list[tuple[str, bytes]]:

@@ -59,9 +59,7 @@ class SubGoal(Frozen):
     main_duty: str | None = Field(description="主要职责, if the block has that label.")
     duty_goal: str | None = Field(description="职责目标, if the block has that label.")
     performance_goal: str | None = Field(description="绩效目标, if the block has that label.")
-    performance_indicators: str | None = Field(
-        description="绩效指标, if the block has that label."
-    )
+    performance_indicators: str | None = Field(description="绩效指标, if the block has that label.")
     performance_standard: str | None = Field(description="绩效标准, if the block has that label.")
     parts: tuple[LabelledPart, ...] = Field(
         description="Every labelled line of the block in printed order (the five above included)."

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import string
 from decimal import Decimal
+from typing import Literal
 
 from builder.model import (
     PERIODS,
@@ -71,12 +72,20 @@ LEVEL3 = ("完成率", "正常使用率", "支付经费人数", "资金成本", 
 BASES = ("年度工作计划", "领导批示", "问卷调查", "统计调查", "冀财规【2020】26号", "")
 FREE_VALUES = ("是/否", "%", "人", "促进社会稳定", "持续改善", "是")
 LABELS = ("主要职责", "职责目标", "绩效目标", "绩效指标", "绩效标准")
-NUMBERINGS = {
-    "arabic": lambda n: f"{n}、",
-    "paren": lambda n: f"（{'一二三四五六七八九十'[n - 1]}）",
-    "chinese": lambda n: f"{'一二三四五六七八九十'[n - 1]}、",
-    "none": lambda n: "",
-}
+_CHINESE_DIGITS = "一二三四五六七八九十"
+
+
+def _numbered(style: str, n: int) -> str:
+    """Sub-goal numbering ``n`` (1–10) in one of the styles real reports use."""
+    return {
+        "arabic": f"{n}、",
+        "paren": f"（{_CHINESE_DIGITS[n - 1]}）",
+        "chinese": f"{_CHINESE_DIGITS[n - 1]}、",
+        "none": "",
+    }[style]
+
+
+NUMBERING_STYLES = ("arabic", "chinese", "none", "paren")
 
 
 def _sentence(rng: random.Random, parts: int = 2) -> str:
@@ -88,8 +97,12 @@ def _paragraphs(rng: random.Random, low: int, high: int) -> str:
 
 
 def _sub_goals(rng: random.Random) -> tuple[str, tuple[SubGoal, ...]]:
-    style = rng.choice(sorted(NUMBERINGS))
-    intro = "" if style == "none" or rng.random() < 0.5 else "本年度部门职责共分以下几项，分别说明如下："
+    style = rng.choice(NUMBERING_STYLES)
+    intro = (
+        ""
+        if style == "none" or rng.random() < 0.5
+        else "本年度部门职责共分以下几项，分别说明如下："
+    )
     goals = []
     for n in range(1, rng.randint(1, 6) + 1):
         labels = [label for label in LABELS if rng.random() < 0.7] or ["绩效目标"]
@@ -97,7 +110,7 @@ def _sub_goals(rng: random.Random) -> tuple[str, tuple[SubGoal, ...]]:
         if style != "none" and rng.random() < 0.3:
             # Blocks of indicator lines without labels, as in seed 002.
             body = [f"{rng.choice(LEVEL3)}：反映{rng.choice(PHRASES)}情况" for _ in range(3)]
-        goals.append(make_sub_goal(NUMBERINGS[style](n), rng.choice(PHRASES), body))
+        goals.append(make_sub_goal(_numbered(style, n), rng.choice(PHRASES), body))
     return intro, tuple(goals)
 
 
@@ -137,7 +150,9 @@ def _indicators(rng: random.Random) -> tuple[Indicator, ...]:
     return tuple(rows)
 
 
-def _plan(rng: random.Random, budget: Decimal) -> tuple[tuple[SpendingPlanEntry, ...], str]:
+def _plan(
+    rng: random.Random, budget: Decimal
+) -> tuple[tuple[SpendingPlanEntry, ...], Literal["percent", "amount", "empty"]]:
     """A cumulative plan printed as 25%, 25.00%, bare 25, amounts, or not at all."""
     how = rng.choice(("percent", "percent_decimals", "bare", "amount", "empty"))
     if how == "empty":
@@ -187,7 +202,7 @@ def _project(rng: random.Random, region: str, year: int) -> Project:
         other_yuan=to_yuan(other, money_unit),
         purpose=_paragraphs(rng, 1, 2),
         spending_plan=plan,
-        spending_plan_basis=basis,  # type: ignore[arg-type]
+        spending_plan_basis=basis,
         goals=goals,
         indicators=_indicators(rng),
         line=0,

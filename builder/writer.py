@@ -82,9 +82,7 @@ def _indicator_rows(indicators: tuple[Indicator, ...]) -> list[str]:
 
 def _project(project: Project, number: int, unit_label: str, style: Style, mark: int) -> list[str]:
     unit = project.money_unit
-    other = (
-        style.other_funds_zero if project.other_yuan == 0 else _amount(project.other_yuan, unit)
-    )
+    other = style.other_funds_zero if project.other_yuan == 0 else _amount(project.other_yuan, unit)
     goals = "\n".join(
         f"{n}{style.goal_numbering}{goal}" for n, goal in enumerate(project.goals, start=1)
     )

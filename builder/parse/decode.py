@@ -39,4 +39,6 @@ def decode(data: bytes, source: str) -> str:
         raise ReportError(
             source, line, f"expected text in UTF-8, UTF-16 or GB18030 (decoding as {encoding})"
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text

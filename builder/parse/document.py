@@ -26,6 +26,7 @@ from builder.parse.lines import Line, compact, split_lines
 
 _PATH = re.compile(r"(?:^|/)(\d{4})/(\d{6})/(\d{6})\.[A-Za-z0-9]+$")
 _UNIT_LINE = re.compile(r"^(\d{6})(.*?)(本级)?$")
+_TITLE_MARK = "绩效目标表"
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ def parse_with_ledger(
 ) -> Parsed:
     """parse_document, also returning how every line was used."""
     raws = split_lines(text)
-    ledger = Ledger(len(raws))
-    titles = _table_titles(raws)
+    ledger = Ledger(raws)
+    titles = _table_titles(text, raws)
     if not titles:
         raise ReportError(
             source,
@@ -92,22 +93,24 @@ def parse_with_ledger(
     return Parsed(document, ledger, len(raws))
 
 
-def _table_titles(raws: list[str]) -> list[Line]:
+def _table_titles(text: str, raws: list[str]) -> list[Line]:
     """The table title lines; the first must be followed by table cells.
 
     Later titles need no such check: once the tables have begun, a 绩效目标表 line that is
-    not followed by cells is a table that breaks off, and is reported as such.
+    not followed by cells is a table that breaks off, and is reported as such. Candidates
+    are found by searching the text, not by visiting every line.
     """
     titles: list[Line] = []
-    for index, raw in enumerate(raws):
-        if "绩效目标表" not in raw:
-            continue
-        line = Line(index + 1, raw)
-        if table.title_of(line) is None:
-            continue
-        if not titles and not _cells_follow(raws, index):
-            continue
-        titles.append(line)
+    index = scanned = 0
+    pos = text.find(_TITLE_MARK)
+    while pos != -1:
+        index += text.count("\n", scanned, pos)  # the line holding the candidate
+        scanned = pos
+        line = Line(index + 1, raws[index])
+        if table.title_of(line) is not None and (titles or _cells_follow(raws, index)):
+            titles.append(line)
+        end_of_line = text.find("\n", pos)
+        pos = -1 if end_of_line == -1 else text.find(_TITLE_MARK, end_of_line)
     return titles
 
 
@@ -126,7 +129,9 @@ def _read_part_one(
     current: str | None = None
     by_section: dict[str, list[Line]] = {}
     for line in lines:
-        section = narrative.section_of(line)
+        # Headings are short: long paragraphs skip the heading checks.
+        short = len(line.text) <= narrative.LONGEST_HEADING
+        section = narrative.section_of(line) if short else None
         if section is not None:
             if section in by_section:
                 raise ReportError(
@@ -135,7 +140,7 @@ def _read_part_one(
             ledger.mark(line.number, "heading", section)
             current = section
             by_section[section] = []
-        elif narrative.is_part_heading(line):
+        elif short and narrative.is_part_heading(line):
             ledger.mark(line.number, "heading", "part heading")
         elif current is not None:
             by_section[current].append(line)
@@ -172,11 +177,11 @@ def _read_part_two(
     for seg in table.merge_repeats(segments, ledger):
         project, label = table.read_project(seg, source, ledger)
         if not unit_label:
-            unit_label, unit_line = label, seg.rows[0].line
+            unit_label, unit_line = label, seg.chunks[0][0]
         elif compact(label) != compact(unit_label):
             raise ReportError(
                 source,
-                seg.rows[0].line,
+                seg.chunks[0][0],
                 f"expected the same unit line as line {unit_line} ('{unit_label}'), "
                 f"found '{label}'",
             )

@@ -35,11 +35,12 @@ class Ledger:
     for: marking sits on the parser's hot path, reporting does not.
     """
 
-    __slots__ = ("_line_count", "_log")
+    __slots__ = ("_labels", "_log", "_raws")
 
-    def __init__(self, line_count: int) -> None:
-        self._line_count = line_count
-        self._log: list[tuple[int, int, Use, str]] = []
+    def __init__(self, raws: list[str]) -> None:
+        self._raws = raws
+        self._log: list[tuple[int, int, Use | None, str]] = []
+        self._labels: list[tuple[int, list[str], tuple[str | None, ...]]] = []
 
     def mark(self, line: int, use: Use, where: str = "") -> None:
         self._log.append((line, line, use, where))
@@ -48,11 +49,38 @@ class Ledger:
         """Mark lines first..last (inclusive) alike."""
         self._log.append((first, last, use, where))
 
+    def mark_table(self, first: int, last: int) -> None:
+        """Mark a table's lines: cell lines as content, empty and space-only lines as blank.
+
+        Decided when a report is asked for, from the lines themselves: a table has hundreds
+        of lines and this saves a mark per row on the hot path.
+        """
+        self._log.append((first, last, None, "table cell"))
+
+    def mark_labels(self, line: int, cells: list[str], labels: tuple[str | None, ...]) -> None:
+        """Mark the label cells of a table row that starts at ``line``.
+
+        ``cells`` are the row's cells as printed (a cell's later paragraphs after newlines);
+        a label's line is found only when a report is asked for.
+        """
+        self._labels.append((line, cells, labels))
+
     def _replay(self) -> list[tuple[Use, str] | None]:
-        # The last mark wins: a cell first seen as content may turn out to be a label.
-        uses: list[tuple[Use, str] | None] = [None] * (self._line_count + 1)
+        # The last mark wins (a cell first seen as content may turn out to be a label);
+        # label cells are marked last: they are read from rows already marked as content.
+        uses: list[tuple[Use, str] | None] = [None] * (len(self._raws) + 1)
         for first, last, use, where in self._log:
-            uses[first : last + 1] = [(use, where)] * (last + 1 - first)
+            if use is None:
+                for n in range(first, last + 1):
+                    blank = not self._raws[n - 1].strip(" \u3000")
+                    uses[n] = ("blank", "") if blank else ("content", where)
+            else:
+                uses[first : last + 1] = [(use, where)] * (last + 1 - first)
+        for line, cells, labels in self._labels:
+            for cell, label in zip(cells, labels, strict=True):
+                if label:
+                    uses[line] = ("label", label)
+                line += cell.count("\n") + 1
         return uses
 
     def unaccounted(self) -> list[int]:

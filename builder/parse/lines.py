@@ -23,7 +23,7 @@ class Line:
         self.raw = raw
         # A table cell's first line, which Tika starts with a tab.
         self.is_cell = raw.startswith("\t")
-        self.text = clean(raw)
+        self.text = clean(raw) if "[" in raw or "\\" in raw else raw.strip()
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.raw!r})"

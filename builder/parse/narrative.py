@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from builder.errors import ReportError
 from builder.model import SubGoal
@@ -35,21 +34,26 @@ LABELS: dict[str, str] = {
     "绩效标准": "performance_standard",
 }
 _LABEL_NAMES = "|".join(LABELS)
+_LABEL_WORD = re.compile(_LABEL_NAMES)
 _LABEL_AT_START = re.compile(rf"^({_LABEL_NAMES})(是|：|:)?\s*")
 # A label run into the previous sentence by a lost paragraph break: "…任务。绩效目标：…".
 _LABEL_INSIDE = re.compile(rf"(?<=[。；;！!])\s*(?=({_LABEL_NAMES})(是|：|:))")
 
-NUMBERING_STYLES: dict[str, re.Pattern[str]] = {
-    "arabic": re.compile(r"^(\d{1,2}\s*[、.．])\s*"),
-    "paren": re.compile(r"^([(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*"),
-    "chinese": re.compile(r"^([一二三四五六七八九十]{1,3}\s*、)\s*"),
-}
+# Sub-goal numbering styles: 1、 / (一) / 一、 — one pattern, the group that matched names it.
+_NUMBERING = re.compile(
+    r"^(?:(?P<arabic>\d{1,2}\s*[、.．])"
+    r"|(?P<paren>[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])"
+    r"|(?P<chinese>[一二三四五六七八九十]{1,3}\s*、))\s*"
+)
+
+
+LONGEST_HEADING = 40
 
 
 def section_of(line: Line) -> str | None:
     """The section a heading line opens (overall_goal, sub_goals, measures), else None."""
     text = line.text
-    if len(text) > 40 or not (text.endswith("绩效目标") or text.endswith("保障措施")):
+    if len(text) > LONGEST_HEADING or not (text.endswith("绩效目标") or text.endswith("保障措施")):
         return None
     match = _SECTION.match(compact(text))
     return SECTION_NAMES[match.group(1)] if match else None
@@ -60,8 +64,9 @@ def is_part_heading(line: Line) -> bool:
     return bool(text) and len(text) <= 30 and bool(PART_HEADING.match(compact(text)))
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
+    """A line of running text: where it is and what it says."""
+
     line: int
     text: str
 
@@ -92,7 +97,9 @@ def paragraphs(lines: list[Line], ledger: Ledger, where: str) -> list[Paragraph]
     """The section's non-empty lines as paragraphs; blanks and page numbers are noise."""
     result = []
     for ln in lines:
-        if mark_noise(ln, ledger):
+        text = ln.text
+        # Most lines are plain text: only empty or digit-led lines can be noise.
+        if (not text or text[0] in _PAGE_NUMBER_START) and mark_noise(ln, ledger):
             continue
         ledger.mark(ln.number, "content", where)
         result.append(Paragraph(ln.number, ln.text))
@@ -127,11 +134,10 @@ def text_of(paras: list[Paragraph]) -> str:
 
 
 def _numbering(text: str) -> tuple[str, re.Match[str]] | None:
-    for style, pattern in NUMBERING_STYLES.items():
-        match = pattern.match(text)
-        if match:
-            return style, match
-    return None
+    match = _NUMBERING.match(text)
+    if match is None or match.lastgroup is None:
+        return None
+    return match.lastgroup, match
 
 
 def _is_labelled(text: str) -> bool:
@@ -147,14 +153,15 @@ def sub_goals(paras: list[Paragraph]) -> tuple[str, list[dict[str, Any]]]:
     labelled one (主要职责：…).
     """
     paras = _split_glued_titles(paras)
+    labelled = [_is_labelled(para.text) for para in paras] + [False]
     style: str | None = None
     intro: list[str] = []
     blocks: list[tuple[str, str, list[str]]] = []
     for index, para in enumerate(paras):
         found = _numbering(para.text)
-        next_is_labelled = index + 1 < len(paras) and _is_labelled(paras[index + 1].text)
+        next_is_labelled = labelled[index + 1]
         is_title = False
-        if _is_labelled(para.text):
+        if labelled[index]:
             is_title = False
         elif found and (style is None or found[0] == style):
             is_title = True
@@ -163,7 +170,7 @@ def sub_goals(paras: list[Paragraph]) -> tuple[str, list[dict[str, Any]]]:
             is_title = True
             style = "none"
         if is_title:
-            number = found[1].group(1) if found else ""
+            number = found[1].group(found[0]) if found else ""
             title = para.text[found[1].end() :] if found else para.text
             blocks.append((number, title.strip(), []))
         elif blocks:
@@ -187,8 +194,10 @@ def _split_glued_titles(paras: list[Paragraph]) -> list[Paragraph]:
             result.append(Paragraph(para.line, untab(head.strip())))
             if rest.strip():
                 result.append(Paragraph(para.line, untab(rest.strip())))
+        elif "\t" in raw:
+            result.append(Paragraph(para.line, untab(raw)))
         else:
-            result.append(Paragraph(para.line, untab(para.text)))
+            result.append(para)
     return result
 
 
@@ -219,10 +228,10 @@ def sub_goal_fields(number: str, title: str, body: list[str]) -> dict[str, Any]:
 
 
 def _split_at_inner_labels(line: str) -> list[str]:
-    if "职责" not in line and "绩效" not in line:
+    if _LABEL_WORD.search(line, 1) is None:  # the common case: no label after the start
         return [line.strip()] if line.strip() else []
-    starts = [0] + [m.start() for m in _LABEL_INSIDE.finditer(line) if m.start() > 0]
-    ends = starts[1:] + [len(line)]
+    starts = [0, *(m.start() for m in _LABEL_INSIDE.finditer(line) if m.start() > 0)]
+    ends = [*starts[1:], len(line)]
     return [line[s:e].strip() for s, e in zip(starts, ends, strict=True) if line[s:e].strip()]
 
 

@@ -37,11 +37,12 @@ class Row:
 
     __slots__ = ("_key", "last_line", "line", "raws", "texts")
 
-    def __init__(self, line: int, body: str) -> None:
-        """``body``: the row's lines with the first cell's tab removed."""
+    def __init__(self, line: int, last_line: int, body: str) -> None:
+        """``body``: the row's lines (``line`` to ``last_line``), starting with a tab."""
         self.line = line
-        self.last_line = line + body.count("\n")
+        self.last_line = last_line
         self.raws = body.split("\n\t")
+        self.raws[0] = self.raws[0][1:]
         self.texts = [raw.strip() for raw in self.raws]
         self._key: tuple[str, ...] | None = None
 
@@ -57,13 +58,24 @@ class Row:
         return self.line + sum(raw.count("\n") + 1 for raw in self.raws[:index])
 
 
+Chunk = tuple[int, int, str]
+"""A row as found: its first and last line, and its text (starting with the first tab)."""
+
+
 @dataclass
 class Segment:
-    """A table's title line and the rows that follow it up to the next title."""
+    """A table's title line and the rows that follow it up to the next title.
+
+    Rows are kept as chunks of text and made into Row objects only when read as such:
+    the many indicator rows are read straight from their chunks.
+    """
 
     title: Line
-    rows: list[Row]
+    chunks: list[Chunk]
     end_line: int
+
+    def row(self, index: int) -> Row:
+        return Row(*self.chunks[index])
 
 
 def title_of(line: Line) -> str | None:
@@ -87,43 +99,43 @@ def segment(title: Line, raws: list[str], ledger: Ledger, source: str) -> Segmen
     first = title.number + 1
     end = title.number + len(raws)
     if raws:
-        ledger.mark_range(first, end, "blank")  # rows found below overwrite their lines
+        ledger.mark_table(first, end)
     parts = _ROW_BREAK.split("\n".join(raws))
-    rows: list[Row] = []
+    chunks: list[Chunk] = []
     line = first
     for index in range(0, len(parts), 2):
         chunk = parts[index]
         start = line
+        lines_in_chunk = chunk.count("\n")
         if index + 1 < len(parts):
-            line += chunk.count("\n") + parts[index + 1].count("\n")
-        if "\t" not in chunk and not chunk.strip():
-            continue  # blank lines before the first row
-        row = _row(chunk, start, title, ledger, source)
-        if row is not None:
-            rows.append(row)
-    return Segment(title, rows, end)
+            line += lines_in_chunk + parts[index + 1].count("\n")
+        if chunk[:1] == "\t":
+            chunks.append((start, start + lines_in_chunk, chunk))
+        elif chunk.strip() or "\t" in chunk:
+            after_noise = _chunk_after_noise(chunk, start, title, ledger, source)
+            if after_noise is not None:
+                chunks.append(after_noise)
+    return Segment(title, chunks, end)
 
 
-def _row(chunk: str, line: int, title: Line, ledger: Ledger, source: str) -> Row | None:
-    """The row in a chunk of lines starting at ``line``; None if it holds only noise."""
-    if chunk[0] != "\t":
-        # Text before the row's first cell: page numbers and bookmarks, else an error.
-        head, tab, rest = chunk.partition("\n\t")
-        for number, raw in enumerate(head.split("\n"), start=line):
-            if not mark_noise(Line(number, raw), ledger):
-                raise ReportError(
-                    source,
-                    number,
-                    f"expected a table cell (a line starting with a tab) in the table "
-                    f"'{title.text}', found text outside the table",
-                )
-        if not tab:
-            return None
-        chunk = tab[1:] + rest
-        line += head.count("\n") + 1
-    row = Row(line, chunk[1:])
-    ledger.mark_range(row.line, row.last_line, "content", "table cell")
-    return row
+def _chunk_after_noise(
+    chunk: str, line: int, title: Line, ledger: Ledger, source: str
+) -> Chunk | None:
+    """The row in a chunk that starts with text outside any cell (a page number, a
+    bookmark); None if the chunk holds only such noise."""
+    head, tab, rest = chunk.partition("\n\t")
+    for number, raw in enumerate(head.split("\n"), start=line):
+        if not mark_noise(Line(number, raw), ledger):
+            raise ReportError(
+                source,
+                number,
+                f"expected a table cell (a line starting with a tab) in the table "
+                f"'{title.text}', found text outside the table",
+            )
+    if not tab:
+        return None
+    line += head.count("\n") + 1
+    return (line, line + rest.count("\n"), tab[1:] + rest)
 
 
 def merge_repeats(segments: list[Segment], ledger: Ledger) -> list[Segment]:
@@ -140,14 +152,14 @@ def merge_repeats(segments: list[Segment], ledger: Ledger) -> list[Segment]:
             ledger.mark(seg.title.number, "repeated", "stray copy of the table's title")
             same = 0
             while (
-                same < len(seg.rows)
-                and same < len(prev.rows)
-                and seg.rows[same].key == prev.rows[same].key
+                same < len(seg.chunks)
+                and same < len(prev.chunks)
+                and seg.row(same).key == prev.row(same).key
             ):
-                row = seg.rows[same]
-                ledger.mark_range(row.line, row.last_line, "repeated", "row repeated after title")
+                first, last, _ = seg.chunks[same]
+                ledger.mark_range(first, last, "repeated", "row repeated after title")
                 same += 1
-            prev.rows.extend(seg.rows[same:])
+            prev.chunks.extend(seg.chunks[same:])
             prev.end_line = seg.end_line
         else:
             merged.append(seg)
@@ -157,10 +169,10 @@ def merge_repeats(segments: list[Segment], ledger: Ledger) -> list[Segment]:
 def _repeats(prev: Segment, seg: Segment) -> bool:
     return (
         compact(prev.title.text) == compact(seg.title.text)
-        and len(seg.rows) >= 2
-        and len(prev.rows) >= 2
-        and seg.rows[0].key == prev.rows[0].key
-        and seg.rows[1].key == prev.rows[1].key
+        and len(seg.chunks) >= 2
+        and len(prev.chunks) >= 2
+        and seg.row(0).key == prev.row(0).key
+        and seg.row(1).key == prev.row(1).key
     )
 
 
@@ -169,14 +181,14 @@ class _Reader:
 
     def __init__(self, seg: Segment, source: str, ledger: Ledger) -> None:
         self.seg = seg
-        self.rows = seg.rows
+        self.count = len(seg.chunks)
         self.pos = 0
         self.source = source
         self.ledger = ledger
 
     def error(self, expected: str, row: Row | None = None) -> ReportError:
-        if row is None and self.pos < len(self.rows):
-            row = self.rows[self.pos]
+        if row is None and self.pos < self.count:
+            row = self.seg.row(self.pos)
         if row is None:
             line = self.seg.end_line
             found = "the table ends here"
@@ -187,25 +199,20 @@ class _Reader:
 
     def take(self, expected: str, labels: tuple[str | None, ...]) -> Row:
         """The next row, checked against its label cells (None: any value)."""
-        if self.pos >= len(self.rows):
+        if self.pos >= self.count:
             raise self.error(expected)
-        row = self.rows[self.pos]
+        row = self.seg.row(self.pos)
         if len(row.texts) != len(labels):
             raise self.error(expected)
         for got, want in zip(row.texts, labels, strict=True):
             if want is not None and got != want and compact(got) != want:
                 raise self.error(expected)
         self.pos += 1
-        mark = self.ledger.mark
-        line = row.line
-        for raw, want in zip(row.raws, labels, strict=True):
-            if want:
-                mark(line, "label", want)
-            line += raw.count("\n") + 1
+        self.ledger.mark_labels(row.line, row.raws, labels)
         return row
 
     def peek(self) -> Row | None:
-        return self.rows[self.pos] if self.pos < len(self.rows) else None
+        return self.seg.row(self.pos) if self.pos < self.count else None
 
 
 # The fields of a Project, unvalidated: the parser validates the whole Document once at
@@ -232,11 +239,13 @@ def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[ProjectFiel
         raise ReportError(
             source,
             ids.cell_line(1),
-            f"expected a 项目编码 of 8 digits (region and year) and letters or digits, found '{code}'",
+            "expected a 项目编码 of 8 digits (region and year) and letters or digits, "
+            f"found '{code}'",
         )
 
     budget_row = r.take(
-        "the row 预算规模及资金用途 | 预算数 | amount | 其中：财政资金 | amount | 其他资金 | amount",
+        "the row 预算规模及资金用途 | 预算数 | amount | 其中：财政资金 | amount | "
+        "其他资金 | amount",
         ("预算规模及资金用途", "预算数", None, "其中：财政资金", None, "其他资金", None),
     )
     budget = _amount(budget_row, 2, "预算数", source, required=True)
@@ -247,7 +256,11 @@ def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[ProjectFiel
     purpose = purpose_row.texts[1]
 
     plan_head = r.peek()
-    if plan_head is None or not plan_head.texts or not _PLAN_HEADER.match(compact(plan_head.texts[0])):
+    if (
+        plan_head is None
+        or not plan_head.texts
+        or not _PLAN_HEADER.match(compact(plan_head.texts[0]))
+    ):
         raise r.error("the row 资金支出计划（%） | 3月底 | 6月底 | 10月底 | 12月底")
     plan_label = compact(plan_head.texts[0])
     r.take(
@@ -324,28 +337,33 @@ def split_goals(cell: str) -> tuple[str, ...]:
 
 
 def _indicators(r: _Reader) -> list[dict[str, Any]]:
-    """Indicator rows, with 一级/二级 filled in from the merged cell above."""
+    """Indicator rows, with 一级/二级 filled in from the merged cell above.
+
+    Read straight from the row chunks: a report has dozens of these rows.
+    """
     result: list[dict[str, Any]] = []
     level1 = level2 = ""
-    while (row := r.peek()) is not None:
-        r.pos += 1
-        if row.texts[0] == INDICATOR_HEADER[0] and row.key == INDICATOR_HEADER:
+    for index in range(r.pos, r.count):
+        line, last, chunk = r.seg.chunks[index]
+        texts = [cell.strip() for cell in chunk[1:].split("\n\t")]
+        if texts[0] == INDICATOR_HEADER[0] and r.seg.row(index).key == INDICATOR_HEADER:
             # A header row repeated at a page break.
-            r.ledger.mark_range(row.line, row.last_line, "repeated", "indicator header repeated")
+            r.ledger.mark_range(line, last, "repeated", "indicator header repeated")
             continue
-        texts = row.texts
         if len(texts) != 6:
             raise r.error(
                 f"an indicator row of 6 cells ({' | '.join(INDICATOR_HEADER)}), "
                 f"found {len(texts)} cells",
-                row,
+                r.seg.row(index),
             )
         if texts[0]:
             level1, level2 = texts[0], ""
         if texts[1]:
             level2 = texts[1]
         if not level1 or not level2:
-            raise r.error("一级指标 and 二级指标 in the first indicator row of a group", row)
+            raise r.error(
+                "一级指标 and 二级指标 in the first indicator row of a group", r.seg.row(index)
+            )
         result.append(
             {
                 "level1": level1,
@@ -355,9 +373,10 @@ def _indicators(r: _Reader) -> list[dict[str, Any]]:
                 "value": texts[4],
                 "target": target_fields(texts[4]),
                 "basis": texts[5],
-                "line": row.line,
+                "line": line,
             }
         )
+    r.pos = r.count
     if not result:
         raise r.error("at least one indicator row after the header")
     return result

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from builder.model import PERIODS, MoneyUnit, Operator, Target
 
@@ -12,7 +12,10 @@ YUAN_PER: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000)}
 
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _AMOUNT = re.compile(rf"^{_NUMBER}$")
-_PERCENT = re.compile(rf"^({_NUMBER})\s*[%％]$")
+_PLAN_CELL = re.compile(rf"^({_NUMBER})\s*([%％]?)$")
+_CENT = Decimal("0.01")
+# A target starts with a digit or an operator; anything else (是/否, 促进社会稳定) is not one.
+_TARGET_START = frozenset("0123456789+-≥≤><=＞＜＝大小不高低")
 
 # Longest spellings first so that 大于等于 is not read as 大于.
 _OPERATORS: tuple[tuple[str, Operator], ...] = (
@@ -66,7 +69,10 @@ def to_yuan(amount: Decimal, unit: MoneyUnit) -> Decimal:
 
 def target_fields(value: str) -> dict[str, Any] | None:
     """The fields of parse_target's Target, unvalidated (the parser validates once, at the end)."""
-    match = _TARGET.match(value.strip())
+    text = value.strip()
+    if not text or text[0] not in _TARGET_START:
+        return None
+    match = _TARGET.match(text)
     if not match:
         return None
     spelling, number, unit = match.groups()
@@ -81,7 +87,7 @@ def parse_target(value: str) -> Target | None:
 
 
 def _percent(value: Decimal) -> float:
-    return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return float(value.quantize(_CENT, rounding=ROUND_HALF_UP))
 
 
 class PlanError(ValueError):
@@ -104,22 +110,21 @@ def spending_plan(raws: list[str], budget: Decimal) -> tuple[list[dict[str, Any]
     """
     cells = [raw.strip() for raw in raws]
     if not any(cells):
-        return [{"period": p, "raw": c, "percent": None} for p, c in zip(PERIODS, cells, strict=True)], "empty"
+        return [
+            {"period": p, "raw": c, "percent": None} for p, c in zip(PERIODS, cells, strict=True)
+        ], "empty"
     values: list[Decimal | None] = []
     has_percent_sign = False
     for index, cell in enumerate(cells):
         if not cell:
             values.append(None)
             continue
-        match = _PERCENT.match(cell)
-        if match:
-            has_percent_sign = True
-            values.append(Decimal(match.group(1).replace(",", "")))
-            continue
-        amount = parse_amount(cell)
-        if amount is None:
+        match = _PLAN_CELL.match(cell)
+        if match is None:
             raise PlanError(index, cell)
-        values.append(amount)
+        number, percent_sign = match.groups()
+        has_percent_sign = has_percent_sign or bool(percent_sign)
+        values.append(Decimal(number.replace(",", "")))
     numbers = [v for v in values if v is not None]
     as_amounts = (not has_percent_sign) and budget > 0 and max(numbers) == budget
     if not as_amounts and not has_percent_sign and max(numbers) > 100:

@@ -31,14 +31,35 @@ def test_parse_all_shipped_content() -> None:
     assert "车辆保险费" in result.stdout  # Chinese is not escaped
     # The public field names of DESIGN.md §3.
     assert set(documents[0]) >= {
-        "source", "year", "region", "unit", "overall_goal", "sub_goals", "measures", "projects",
+        "source",
+        "year",
+        "region",
+        "unit",
+        "overall_goal",
+        "sub_goals",
+        "measures",
+        "projects",
     }
     assert set(projects[0]) >= {
-        "code", "name", "money_unit", "budget_yuan", "fiscal_yuan", "other_yuan", "purpose",
-        "spending_plan", "goals", "indicators",
+        "code",
+        "name",
+        "money_unit",
+        "budget_yuan",
+        "fiscal_yuan",
+        "other_yuan",
+        "purpose",
+        "spending_plan",
+        "goals",
+        "indicators",
     }
     assert set(projects[0]["indicators"][0]) >= {
-        "level1", "level2", "level3", "description", "value", "target", "basis",
+        "level1",
+        "level2",
+        "level3",
+        "description",
+        "value",
+        "target",
+        "basis",
     }
     assert {d["source"] for d in documents} == {
         "2021/130303/101001.txt",

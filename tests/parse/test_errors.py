@@ -83,8 +83,14 @@ def test_text_before_the_first_heading() -> None:
 
 
 def test_two_units_in_one_file() -> None:
-    second_table = "\t101001秦皇岛市山海关区人民代表大会常务委员会本级\n\t单位：元\n\n\t项目编码\n\t1303032"
-    text = SEED.replace(second_table + "1EDVAT", "\t101002另一单位本级\n\t单位：元\n\n\t项目编码\n\t1303032" + "1EDVAT", 1)
+    second_table = (
+        "\t101001秦皇岛市山海关区人民代表大会常务委员会本级\n\t单位：元\n\n\t项目编码\n\t1303032"
+    )
+    text = SEED.replace(
+        second_table + "1EDVAT",
+        "\t101002另一单位本级\n\t单位：元\n\n\t项目编码\n\t1303032" + "1EDVAT",
+        1,
+    )
     error = error_of(text)
     assert error.line == 174 and "expected the same unit line as line 64" in error.message
 

@@ -70,7 +70,11 @@ def test_same_text_in_every_encoding_gives_the_same_document(regions: dict[str, 
 
 def test_year_and_region_from_project_code_outside_content(regions: dict[str, str]) -> None:
     document = fixture(regions, BOM_CRLF)
-    assert (document.year, document.region.code, document.region.name) == (2024, "130303", "山海关区")
+    assert (document.year, document.region.code, document.region.name) == (
+        2024,
+        "130303",
+        "山海关区",
+    )
 
 
 def test_unit_code_in_file_name_must_match_unit_line(regions: dict[str, str]) -> None:
@@ -332,7 +336,12 @@ def test_stray_title_copy_and_repeated_rows_are_folded(regions: dict[str, str]) 
     assert first.purpose == "补助村卫生室开展基本公共卫生服务"
     assert first.budget_yuan == Decimal(80000)
     # The indicator header repeated at a page break is not an indicator.
-    assert [i.level3 for i in first.indicators] == ["建档人数", "老年人健康管理人数", "建档率", "居民满意度"]
+    assert [i.level3 for i in first.indicators] == [
+        "建档人数",
+        "老年人健康管理人数",
+        "建档率",
+        "居民满意度",
+    ]
     assert first.indicators[2].level1 == "产出指标"
     repeated = [u.line for u in parsed.ledger.report() if u.use == "repeated"]
     assert 54 in repeated  # the stray title
