@@ -145,3 +145,17 @@ def test_projects_index_filters_and_sorts(desktop: Page, base_url: str, built: B
     assert desktop.locator("#bs-projects-table tbody tr").first.get_attribute("data-amount") == str(
         smallest
     )
+
+
+def test_search_box_on_the_home_page_opens_search_on_a_phone(phone: Page, base_url: str) -> None:
+    phone.goto(f"{base_url}/", wait_until="networkidle")
+    box = phone.locator("input.md-search__input")
+    toggle = phone.locator("#__search")  # Material's search overlay is open when checked
+    expect(toggle).not_to_be_checked()
+    phone.locator("label.bs-search-button").click()
+    expect(toggle).to_be_checked()
+    box.click()
+    box.fill("车辆保险")
+    box.press("End")
+    expect(phone.locator(RESULT_PAGES).first).to_be_visible(timeout=10_000)
+    screenshot(phone, "search-phone")
