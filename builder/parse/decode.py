@@ -11,33 +11,47 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Without a BOM: UTF-8 if the bytes are valid UTF-8, else GB18030, a superset of GBK and
+# GB2312, so one codec reads all three.
+_WITHOUT_BOM = ("utf-8", "gb18030")
+
+
+def _candidates(data: bytes) -> tuple[str, ...]:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return (name,)
+    return _WITHOUT_BOM
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and the codec that read it; the last codec's error if none does."""
+    *first, last = _candidates(data)
+    for name in first:
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    return data.decode(last), last
 
 
 def detect_encoding(data: bytes) -> str:
     """Name of the codec that reads ``data``: a BOM wins, then strict UTF-8, then GB18030."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return name
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8"
+    return _decode(data)[1]
 
 
 def decode(data: bytes, source: str) -> str:
     """The text of ``data`` with line ends normalised to LF.
 
-    GB18030 is a superset of GBK and GB2312, so one codec reads all three; a file that is
-    neither UTF-8 nor GB18030 is reported at the line where decoding fails.
+    A file no codec reads is reported at the line where decoding fails.
     """
-    encoding = detect_encoding(data)
     try:
-        text = data.decode(encoding)
+        text, _ = _decode(data)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ReportError(
-            source, line, f"expected text in UTF-8, UTF-16 or GB18030 (decoding as {encoding})"
+            source,
+            line,
+            f"expected text in UTF-8, UTF-16 or GB18030 ({exc.encoding}: {exc.reason})",
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

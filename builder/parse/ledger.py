@@ -40,7 +40,7 @@ class Ledger:
     def __init__(self, raws: list[str]) -> None:
         self._raws = raws
         self._log: list[tuple[int, int, Use | None, str]] = []
-        self._labels: list[tuple[int, list[str], tuple[str | None, ...]]] = []
+        self._labels: list[tuple[int, str, tuple[str | None, ...]]] = []
 
     def mark(self, line: int, use: Use, where: str = "") -> None:
         self._log.append((line, line, use, where))
@@ -57,13 +57,13 @@ class Ledger:
         """
         self._log.append((first, last, None, "table cell"))
 
-    def mark_labels(self, line: int, cells: list[str], labels: tuple[str | None, ...]) -> None:
+    def mark_labels(self, line: int, row: str, labels: tuple[str | None, ...]) -> None:
         """Mark the label cells of a table row that starts at ``line``.
 
-        ``cells`` are the row's cells as printed (a cell's later paragraphs after newlines);
-        a label's line is found only when a report is asked for.
+        ``row`` is the row as printed (cells start with a tab; a cell's later paragraphs
+        follow on lines without one); a label's line is found only when a report is asked for.
         """
-        self._labels.append((line, cells, labels))
+        self._labels.append((line, row, labels))
 
     def _replay(self) -> list[tuple[Use, str] | None]:
         # The last mark wins (a cell first seen as content may turn out to be a label);
@@ -76,8 +76,8 @@ class Ledger:
                     uses[n] = ("blank", "") if blank else ("content", where)
             else:
                 uses[first : last + 1] = [(use, where)] * (last + 1 - first)
-        for line, cells, labels in self._labels:
-            for cell, label in zip(cells, labels, strict=True):
+        for line, row, labels in self._labels:
+            for cell, label in zip(row[1:].split("\n\t"), labels, strict=True):
                 if label:
                     uses[line] = ("label", label)
                 line += cell.count("\n") + 1

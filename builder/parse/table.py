@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from builder.errors import ReportError
 from builder.model import MoneyUnit
@@ -35,12 +35,13 @@ class Row:
     Plain lists rather than an object per cell: rows are built for every table line.
     """
 
-    __slots__ = ("_key", "last_line", "line", "raws", "texts")
+    __slots__ = ("_key", "body", "last_line", "line", "raws", "texts")
 
     def __init__(self, line: int, last_line: int, body: str) -> None:
         """``body``: the row's lines (``line`` to ``last_line``), starting with a tab."""
         self.line = line
         self.last_line = last_line
+        self.body = body
         self.raws = body.split("\n\t")
         self.raws[0] = self.raws[0][1:]
         self.texts = [raw.strip() for raw in self.raws]
@@ -208,7 +209,7 @@ class _Reader:
             if want is not None and got != want and compact(got) != want:
                 raise self.error(expected)
         self.pos += 1
-        self.ledger.mark_labels(row.line, row.raws, labels)
+        self.ledger.mark_labels(row.line, row.body, labels)
         return row
 
     def peek(self) -> Row | None:
@@ -220,20 +221,152 @@ class _Reader:
 ProjectFields = dict[str, Any]
 
 
+class _Header(NamedTuple):
+    """What a table says above its indicator rows."""
+
+    unit_label: str
+    money_unit: MoneyUnit
+    code: str
+    name: str
+    budget: Decimal
+    fiscal: Decimal
+    other: Decimal
+    purpose: str
+    plan: list[dict[str, Any]]
+    basis: str
+    goals: tuple[str, ...]
+
+
+_HEADER_ROWS = 8  # unit, code, budget, purpose, plan header, plan values, goals, indicator header
+_UNIT_ROW: tuple[str | None, ...] = (None, None)
+_IDS_ROW: tuple[str | None, ...] = ("项目编码", None, "项目名称", None)
+_BUDGET_ROW: tuple[str | None, ...] = (
+    "预算规模及资金用途",
+    "预算数",
+    None,
+    "其中：财政资金",
+    None,
+    "其他资金",
+    None,
+)
+_MERGED_ROW_2: tuple[str | None, ...] = ("", None)
+_PLAN_ROW: tuple[str | None, ...] = ("", None, None, None, None)
+_GOALS_ROW: tuple[str | None, ...] = ("绩效目标", None)
+
+_CELL = r"[^\n]*(?:\n[^\t\n][^\n]*)*"  # a cell: its first line and lines without a tab
+_ONE_LINE = r"[^\n]*"
+# The usual layout of the eight header rows, joined by \x00: one match instead of eight
+# row-by-row checks. Anything else goes the checked way, which also explains errors.
+_HEADER_LAYOUT = re.compile(
+    rf"\t(?P<unit>{_ONE_LINE})\n\t(?P<money>单位[：:] *(?:万元|元)) *"
+    rf"\x00\t项目编码\n\t(?P<code>{_ONE_LINE})\n\t项目名称\n\t(?P<name>{_CELL})"
+    rf"\x00\t预算规模及资金用途\n\t预算数\n\t(?P<budget>{_ONE_LINE})"
+    rf"\n\t其中： *财政 *资金\n\t(?P<fiscal>{_ONE_LINE})\n\t其他资金\n\t(?P<other>{_ONE_LINE})"
+    rf"\x00\t *\n\t(?P<purpose>{_CELL})"
+    rf"\x00\t(?P<plan_label>资金支出计划{_ONE_LINE})\n\t3月底\n\t6月底\n\t10月底\n\t12月底"
+    rf"\x00\t *\n\t(?P<p1>{_ONE_LINE})\n\t(?P<p2>{_ONE_LINE})"
+    rf"\n\t(?P<p3>{_ONE_LINE})\n\t(?P<p4>{_ONE_LINE})"
+    rf"\x00\t绩效目标\n\t(?P<goals>{_CELL})"
+    "\x00\t" + "\n\t".join(INDICATOR_HEADER)
+)
+
+
 def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[ProjectFields, str]:
     """The fields of the project of one table, and its unit line."""
     r = _Reader(seg, source, ledger)
     ledger.mark(seg.title.number, "heading", "table title")
-    name_in_title = title_of(seg.title) or seg.title.text
+    header = _header_fast(seg, ledger)
+    if header is None:
+        header = _header_checked(r)
+    else:
+        r.pos = _HEADER_ROWS
+    indicators = _indicators(r)
+    unit = header.money_unit
+    project = {
+        "code": header.code,
+        "name": header.name,
+        "title": title_of(seg.title) or seg.title.text,
+        "money_unit": unit,
+        "budget_yuan": to_yuan(header.budget, unit),
+        "fiscal_yuan": to_yuan(header.fiscal, unit),
+        "other_yuan": to_yuan(header.other, unit),
+        "purpose": header.purpose,
+        "spending_plan": header.plan,
+        "spending_plan_basis": header.basis,
+        "goals": header.goals,
+        "indicators": indicators,
+        "line": seg.title.number,
+    }
+    return project, header.unit_label
 
-    head = r.take("the unit row (unit line | 单位：元 or 单位：万元)", (None, None))
+
+def _header_fast(seg: Segment, ledger: Ledger) -> _Header | None:
+    """The header of a table in the usual layout with valid values; None otherwise."""
+    chunks = seg.chunks
+    if len(chunks) <= _HEADER_ROWS:
+        return None
+    match = _HEADER_LAYOUT.fullmatch("\x00".join(chunk for _, _, chunk in chunks[:_HEADER_ROWS]))
+    if match is None:
+        return None
+    unit_label = match["unit"].strip()
+    code = match["code"].strip()
+    budget = parse_amount(match["budget"])
+    fiscal = parse_amount(match["fiscal"])
+    other_text = match["other"].strip()
+    other = parse_amount(other_text) if other_text else Decimal(0)
+    if (
+        not _UNIT_LINE.match(unit_label)
+        or not _PROJECT_CODE.match(code)
+        or budget is None
+        or fiscal is None
+        or other is None
+    ):
+        return None
+    try:
+        plan, basis = spending_plan([match["p1"], match["p2"], match["p3"], match["p4"]], budget)
+    except PlanError:
+        return None
+    plan_label = compact(match["plan_label"])
+    for (line, _, chunk), labels in zip(
+        chunks,
+        (
+            _UNIT_ROW,
+            _IDS_ROW,
+            _BUDGET_ROW,
+            _MERGED_ROW_2,
+            (plan_label, "3月底", "6月底", "10月底", "12月底"),
+            _PLAN_ROW,
+            _GOALS_ROW,
+            INDICATOR_HEADER,
+        ),
+        strict=False,
+    ):
+        ledger.mark_labels(line, chunk, labels)
+    return _Header(
+        unit_label=unit_label,
+        money_unit="万元" if match["money"].endswith("万元") else "元",
+        code=code,
+        name=match["name"].strip(),
+        budget=budget,
+        fiscal=fiscal,
+        other=other,
+        purpose=match["purpose"].strip(),
+        plan=plan,
+        basis=basis,
+        goals=split_goals(match["goals"]),
+    )
+
+
+def _header_checked(r: _Reader) -> _Header:
+    """The header read row by row, with an error naming the row or cell that is wrong."""
+    source = r.source
+    head = r.take("the unit row (unit line | 单位：元 or 单位：万元)", _UNIT_ROW)
     unit_label, money_cell = head.texts
     money = _MONEY_UNIT.match(compact(money_cell))
     if not _UNIT_LINE.match(compact(unit_label)) or not money:
         raise r.error("the unit row (a unit code and name | 单位：元 or 单位：万元)", head)
-    money_unit: MoneyUnit = "万元" if money.group(1) == "万元" else "元"
 
-    ids = r.take("the row 项目编码 | code | 项目名称 | name", ("项目编码", None, "项目名称", None))
+    ids = r.take("the row 项目编码 | code | 项目名称 | name", _IDS_ROW)
     code, name = compact(ids.texts[1]), ids.texts[3]
     if not _PROJECT_CODE.match(code):
         raise ReportError(
@@ -246,14 +379,13 @@ def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[ProjectFiel
     budget_row = r.take(
         "the row 预算规模及资金用途 | 预算数 | amount | 其中：财政资金 | amount | "
         "其他资金 | amount",
-        ("预算规模及资金用途", "预算数", None, "其中：财政资金", None, "其他资金", None),
+        _BUDGET_ROW,
     )
     budget = _amount(budget_row, 2, "预算数", source, required=True)
     fiscal = _amount(budget_row, 4, "财政资金", source, required=True)
     other = _amount(budget_row, 6, "其他资金", source, required=False)
 
-    purpose_row = r.take("the 资金用途 row (an empty merged cell | the purpose)", ("", None))
-    purpose = purpose_row.texts[1]
+    purpose_row = r.take("the 资金用途 row (an empty merged cell | the purpose)", _MERGED_ROW_2)
 
     plan_head = r.peek()
     if (
@@ -262,15 +394,11 @@ def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[ProjectFiel
         or not _PLAN_HEADER.match(compact(plan_head.texts[0]))
     ):
         raise r.error("the row 资金支出计划（%） | 3月底 | 6月底 | 10月底 | 12月底")
-    plan_label = compact(plan_head.texts[0])
     r.take(
         "the row 资金支出计划（%） | 3月底 | 6月底 | 10月底 | 12月底",
-        (plan_label, "3月底", "6月底", "10月底", "12月底"),
+        (compact(plan_head.texts[0]), "3月底", "6月底", "10月底", "12月底"),
     )
-    plan_row = r.take(
-        "the spending plan values (an empty merged cell and four values)",
-        ("", None, None, None, None),
-    )
+    plan_row = r.take("the spending plan values (an empty merged cell and four values)", _PLAN_ROW)
     try:
         plan, basis = spending_plan(plan_row.texts[1:], budget)
     except PlanError as exc:
@@ -281,27 +409,21 @@ def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[ProjectFiel
             f"found '{exc.raw}'",
         ) from None
 
-    goals_row = r.take("the row 绩效目标 | numbered goals", ("绩效目标", None))
-    goals = split_goals(goals_row.raws[1])
-
+    goals_row = r.take("the row 绩效目标 | numbered goals", _GOALS_ROW)
     r.take("the indicator header row (一级指标 … 指标值确定依据)", INDICATOR_HEADER)
-    indicators = _indicators(r)
-    project = {
-        "code": code,
-        "name": name,
-        "title": name_in_title,
-        "money_unit": money_unit,
-        "budget_yuan": to_yuan(budget, money_unit),
-        "fiscal_yuan": to_yuan(fiscal, money_unit),
-        "other_yuan": to_yuan(other, money_unit),
-        "purpose": purpose,
-        "spending_plan": plan,
-        "spending_plan_basis": basis,
-        "goals": goals,
-        "indicators": indicators,
-        "line": seg.title.number,
-    }
-    return project, unit_label
+    return _Header(
+        unit_label=unit_label,
+        money_unit="万元" if money.group(1) == "万元" else "元",
+        code=code,
+        name=name,
+        budget=budget,
+        fiscal=fiscal,
+        other=other,
+        purpose=purpose_row.texts[1],
+        plan=plan,
+        basis=basis,
+        goals=split_goals(goals_row.raws[1]),
+    )
 
 
 def _amount(row: Row, index: int, what: str, source: str, *, required: bool) -> Decimal:
