@@ -40,18 +40,23 @@ def synthetic_corpus(count: int) -> list[tuple[str, bytes]]:
     return corpus
 
 
-def rate(corpus: list[tuple[str, bytes]], seconds: float) -> tuple[float, int]:
-    """Documents per CPU second (process time, so other load does not count); median of 5."""
-    rates = []
-    for _ in range(5):
-        done = 0
+def rates(corpus: list[tuple[str, bytes]], seconds: float) -> list[float]:
+    """Documents per CPU second, one figure per pass over the corpus.
+
+    CPU time (process time), so other processes do not count; still, on a shared virtual
+    machine some passes are slowed by neighbours, so both the best pass (what the code
+    does undisturbed, as timeit reports) and the median are printed.
+    """
+    results: list[float] = []
+    spent = 0.0
+    while spent < seconds or len(results) < 5:
         start = time.process_time()
-        while time.process_time() - start < seconds / 5:
-            for source, data in corpus:
-                parse_document(decode(data, source), source)
-            done += len(corpus)
-        rates.append(done / (time.process_time() - start))
-    return statistics.median(rates), done
+        for source, data in corpus:
+            parse_document(decode(data, source), source)
+        elapsed = time.process_time() - start
+        spent += elapsed
+        results.append(len(corpus) / elapsed)
+    return results
 
 
 def peak_memory(corpus: list[tuple[str, bytes]]) -> int:
@@ -75,11 +80,12 @@ def main() -> None:
     synthetic = synthetic_corpus(args.docs)
     for name, corpus in (("seeds", seeds), ("synthetic", synthetic)):
         size = sum(len(d) for _, d in corpus) / len(corpus)
-        per_second, _ = rate(corpus, args.seconds)
+        passes = rates(corpus if len(corpus) >= 50 else corpus * (50 // len(corpus)), args.seconds)
         peak = peak_memory(corpus)
         print(
             f"{name:>9}: {len(corpus)} reports, {size / 1024:.1f} KiB each on average: "
-            f"{per_second:,.0f} documents/second on one core; "
+            f"{max(passes):,.0f} documents/second on one core at best, "
+            f"{statistics.median(passes):,.0f} median of {len(passes)} passes; "
             f"peak {peak / 2**20:.1f} MiB traced for {len(corpus)} documents kept "
             f"({peak / len(corpus) / 1024:.0f} KiB each)"
         )
