@@ -8,6 +8,7 @@ further paragraphs of a cell on the following lines without a tab.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -101,10 +102,14 @@ def segment(title: Line, raws: list[str], ledger: Ledger, source: str) -> Segmen
     end = title.number + len(raws)
     if raws:
         ledger.mark_table(first, end)
-    # Only lines starting with a space can be blank yet not empty: test just those.
-    body = "\n".join(
-        [raw if raw[:1] not in _SPACES or raw.strip(" \u3000") else "" for raw in raws]
-    )
+    # Word often leaves a single space on a blank line: empty those in one pass.
+    body = "\n".join(raws).replace("\n \n", "\n\n")
+    if "\n " in body or "\n\u3000" in body or body[:1] in _SPACES:
+        # Some other line starts with a space: a blank line, unless it holds text. Empty
+        # every line of spaces so that the split below sees it as blank.
+        body = "\n".join(
+            [raw if raw[:1] not in _SPACES or raw.strip(" \u3000") else "" for raw in raws]
+        )
     chunks: list[Chunk] = []
     line = first
     for part in body.split("\n\n"):
@@ -235,7 +240,7 @@ class _Header(NamedTuple):
     fiscal: Decimal
     other: Decimal
     purpose: str
-    plan: list[dict[str, Any]]
+    plan: tuple[Mapping[str, Any], ...]
     basis: str
     goals: tuple[str, ...]
 
@@ -308,7 +313,7 @@ def _header_fast(seg: Segment, ledger: Ledger) -> _Header | None:
     chunks = seg.chunks
     if len(chunks) <= _HEADER_ROWS:
         return None
-    match = _HEADER_LAYOUT.fullmatch("\x00".join(chunk for _, _, chunk in chunks[:_HEADER_ROWS]))
+    match = _HEADER_LAYOUT.fullmatch("\x00".join([chunk for _, _, chunk in chunks[:_HEADER_ROWS]]))
     if match is None:
         return None
     unit_label = match["unit"].strip()
@@ -326,7 +331,7 @@ def _header_fast(seg: Segment, ledger: Ledger) -> _Header | None:
     ):
         return None
     try:
-        plan, basis = spending_plan([match["p1"], match["p2"], match["p3"], match["p4"]], budget)
+        plan, basis = spending_plan((match["p1"], match["p2"], match["p3"], match["p4"]), budget)
     except PlanError:
         return None
     plan_label = compact(match["plan_label"])
@@ -403,7 +408,7 @@ def _header_checked(r: _Reader) -> _Header:
     )
     plan_row = r.take("the spending plan values (an empty merged cell and four values)", _PLAN_ROW)
     try:
-        plan, basis = spending_plan(plan_row.texts[1:], budget)
+        plan, basis = spending_plan(tuple(plan_row.texts[1:]), budget)
     except PlanError as exc:
         raise ReportError(
             source,
@@ -470,7 +475,7 @@ def _indicators(r: _Reader) -> list[dict[str, Any]]:
     level1 = level2 = ""
     for index in range(r.pos, r.count):
         line, last, chunk = r.seg.chunks[index]
-        texts = [cell.strip() for cell in chunk[1:].split("\n\t")]
+        texts = list(map(str.strip, chunk[1:].split("\n\t")))
         if texts[0] == INDICATOR_HEADER[0] and r.seg.row(index).key == INDICATOR_HEADER:
             # A header row repeated at a page break.
             r.ledger.mark_range(line, last, "repeated", "indicator header repeated")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -67,8 +69,12 @@ def to_yuan(amount: Decimal, unit: MoneyUnit) -> Decimal:
     return yuan.normalize()
 
 
-def target_fields(value: str) -> dict[str, Any] | None:
-    """The fields of parse_target's Target, unvalidated (the parser validates once, at the end)."""
+@functools.lru_cache(maxsize=4096)
+def target_fields(value: str) -> Mapping[str, Any] | None:
+    """The fields of parse_target's Target, unvalidated (the parser validates once, at the end).
+
+    Cached: a few values (≥90%, 100%) fill most indicator tables. Read-only by contract.
+    """
     text = value.strip()
     if not text or text[0] not in _TARGET_START:
         return None
@@ -83,7 +89,7 @@ def target_fields(value: str) -> dict[str, Any] | None:
 def parse_target(value: str) -> Target | None:
     """``≥90%`` → (≥, 90, %); None when the value holds no single number (``是/否``, ``%``)."""
     fields = target_fields(value)
-    return None if fields is None else Target(**fields)
+    return None if fields is None else Target.model_validate(fields)
 
 
 def _percent(value: Decimal) -> float:
@@ -99,10 +105,14 @@ class PlanError(ValueError):
         self.raw = raw
 
 
-def spending_plan(raws: list[str], budget: Decimal) -> tuple[list[dict[str, Any]], str]:
+@functools.lru_cache(maxsize=4096)
+def spending_plan(
+    raws: tuple[str, ...], budget: Decimal
+) -> tuple[tuple[Mapping[str, Any], ...], str]:
     """The four plan entries (SpendingPlanEntry fields) as cumulative percent, and how they
     were printed.
 
+    Cached (a unit's tables often share one plan); the entries are read-only by contract.
     ``budget`` is in the table's money unit. Cells with a % sign are percentages. Bare
     numbers are amounts when the largest equals the budget (35.75 … 143.00 of 143.00) and
     percentages otherwise (25 50 75 100), which is also what a reader assumes under the
@@ -110,9 +120,8 @@ def spending_plan(raws: list[str], budget: Decimal) -> tuple[list[dict[str, Any]
     """
     cells = [raw.strip() for raw in raws]
     if not any(cells):
-        return [
-            {"period": p, "raw": c, "percent": None} for p, c in zip(PERIODS, cells, strict=True)
-        ], "empty"
+        empty = tuple({"period": p, "raw": "", "percent": None} for p in PERIODS)
+        return empty, "empty"
     values: list[Decimal | None] = []
     has_percent_sign = False
     for index, cell in enumerate(cells):
@@ -135,4 +144,4 @@ def spending_plan(raws: list[str], budget: Decimal) -> tuple[list[dict[str, Any]
         if value is not None:
             percent = _percent(value * 100 / budget) if as_amounts else _percent(value)
         entries.append({"period": period, "raw": cell, "percent": percent})
-    return entries, "amount" if as_amounts else "percent"
+    return tuple(entries), "amount" if as_amounts else "percent"
