@@ -131,10 +131,12 @@ def indicator_table(indicators: Sequence[Indicator]) -> str:
             if span:
                 attr = f' rowspan="{span}"' if span > 1 else ""
                 cells.append(f'<th scope="rowgroup"{attr}>{html_text(text)}</th>')
+        # A numeric target (≥90%) stays on one line; free text wraps like any cell.
+        value_class = "bs-value bs-target" if row.target else "bs-value"
         cells += [
             f"<td>{html_lines(row.level3)}</td>",
             f"<td>{html_lines(row.description)}</td>",
-            f'<td class="bs-value">{html_text(row.value)}</td>',
+            f'<td class="{value_class}">{html_text(row.value)}</td>',
             f"<td>{html_lines(row.basis)}</td>",
         ]
         body.append("<tr>" + "".join(cells) + "</tr>")
