@@ -14,13 +14,13 @@ from decimal import Decimal
 from typing import Literal
 
 from builder.model import Document, Indicator, Project
+from builder.parse.table import INDICATOR_HEADER
 from builder.parse.values import YUAN_PER
 
 HeadingStyle = Literal["bookmark", "field_code", "plain"]
 Encoding = Literal["utf-8", "utf-8-sig", "gb18030", "utf-16"]
 
 _SECTION_TITLES = ("一、总体绩效目标", "二、分项绩效目标", "三、工作保障措施")
-_INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _project(project: Project, number: int, unit_label: str, style: Style, mark:
         *_row("绩效目标", goals),
         "",
         " ",
-        *_row(*_INDICATOR_HEADER),
+        *_row(*INDICATOR_HEADER),
         *_indicator_rows(project.indicators),
         "",
     ]

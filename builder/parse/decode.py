@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from builder.errors import ReportError
+from builder.parse.lines import normalize_newlines
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -53,6 +54,4 @@ def decode(data: bytes, source: str) -> str:
             line,
             f"expected text in UTF-8, UTF-16 or GB18030 ({exc.encoding}: {exc.reason})",
         ) from None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+    return normalize_newlines(text)

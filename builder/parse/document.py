@@ -22,10 +22,9 @@ from builder.errors import ReportError
 from builder.model import Document
 from builder.parse import narrative, table
 from builder.parse.ledger import Ledger
-from builder.parse.lines import Line, compact, split_lines
+from builder.parse.lines import Line, compact, normalize_newlines, split_lines
 
 _PATH = re.compile(r"(?:^|/)(\d{4})/(\d{6})/(\d{6})\.[A-Za-z0-9]+$")
-_UNIT_LINE = re.compile(r"^(\d{6})(.*?)(本级)?$")
 _TITLE_MARK = "绩效目标表"
 
 
@@ -53,6 +52,7 @@ def parse_with_ledger(
     text: str, source: str = "<text>", regions: Mapping[str, str] | None = None
 ) -> Parsed:
     """parse_document, also returning how every line was used."""
+    text = normalize_newlines(text)  # for text that did not come through decode()
     raws = split_lines(text)
     ledger = Ledger(raws)
     titles = _table_titles(text, raws)
@@ -67,12 +67,9 @@ def parse_with_ledger(
     sections = _read_part_one(part_one, ledger, source)
     projects, unit_label, unit_line = _read_part_two(raws, titles, ledger, source)
 
-    unit_match = _UNIT_LINE.match(compact(unit_label))
+    unit_match = table.UNIT_LINE.match(unit_label)
     assert unit_match is not None  # table.read_project checked the unit line
-    unit_code = unit_match.group(1)
-    unit_name = unit_label.strip()[len(unit_code) :].strip()
-    if unit_name.endswith("本级"):
-        unit_name = unit_name[: -len("本级")].strip()
+    unit_code, unit_name = unit_match.groups()
 
     year, region_code = _identity(source, unit_code, unit_line, projects)
     overall, intro, goals, measures = sections
@@ -94,11 +91,14 @@ def parse_with_ledger(
 
 
 def _table_titles(text: str, raws: list[str]) -> list[Line]:
-    """The table title lines; the first must be followed by table cells.
+    """The table title lines: a line ending in 绩效目标表 that starts a table.
 
-    Later titles need no such check: once the tables have begun, a 绩效目标表 line that is
-    not followed by cells is a table that breaks off, and is reported as such. Candidates
-    are found by searching the text, not by visiting every line.
+    The first title must be followed by table cells (after any blank, bookmark or page
+    number lines): before it, a 绩效目标表 line may be part one's text. Every title must
+    follow a blank or noise line, or the first line of the file: a line ending in 绩效目标表
+    right after a cell is that cell's next paragraph. A title not followed by cells is a
+    table that breaks off, reported when the table is read. Candidates are found by
+    searching the text, not by visiting every line.
     """
     titles: list[Line] = []
     index = scanned = 0
@@ -107,18 +107,29 @@ def _table_titles(text: str, raws: list[str]) -> list[Line]:
         index += text.count("\n", scanned, pos)  # the line holding the candidate
         scanned = pos
         line = Line(index + 1, raws[index])
-        if table.title_of(line) is not None and (titles or _cells_follow(raws, index)):
+        if (
+            table.title_of(line) is not None
+            and (index == 0 or _is_noise(raws[index - 1]) or not titles)
+            and (titles or _cells_follow(raws, index))
+        ):
             titles.append(line)
         end_of_line = text.find("\n", pos)
         pos = -1 if end_of_line == -1 else text.find(_TITLE_MARK, end_of_line)
     return titles
 
 
+def _is_noise(raw: str) -> bool:
+    """A blank, bookmark-only or page-number line."""
+    line = Line(0, raw)
+    return not line.text or line.is_page_number
+
+
 def _cells_follow(raws: list[str], index: int) -> bool:
-    for raw in raws[index + 1 : index + 4]:
+    """Whether the next line that is not noise is a table cell."""
+    for raw in raws[index + 1 :]:
         if raw.startswith("\t"):
             return True
-        if raw.strip():
+        if not _is_noise(raw):
             return False
     return False
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from builder.parse.lines import cells_of
+
 Use = Literal[
     "content",  # text placed in the model (where says which field)
     "heading",  # a part or section heading, or a table's title
@@ -77,7 +79,7 @@ class Ledger:
             else:
                 uses[first : last + 1] = [(use, where)] * (last + 1 - first)
         for line, row, labels in self._labels:
-            for cell, label in zip(row[1:].split("\n\t"), labels, strict=True):
+            for cell, label in zip(cells_of(row), labels, strict=True):
                 if label:
                     uses[line] = ("label", label)
                 line += cell.count("\n") + 1

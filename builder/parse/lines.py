@@ -41,6 +41,27 @@ class Line:
         return bool(_PAGE_NUMBER.match(self.text))
 
 
+# The same field code inside a table row of several lines: only spaces and tabs may
+# surround it, so that it never reaches across a line end.
+_FIELD_CODE_IN_BLOCK = re.compile(
+    r"[ \t]+TC[ \t]+[^\n]*?\\f[ \t]+\S+[ \t]+\\l[ \t]+\d+[ \t]*$", re.MULTILINE
+)
+
+
+def clean_block(text: str) -> str:
+    """Lines of text without bookmarks and field codes; line ends are kept."""
+    if "[bookmark:" in text:
+        text = _BOOKMARK.sub("", text)
+    if "\\l" in text:
+        text = _FIELD_CODE_IN_BLOCK.sub("", text)
+    return text
+
+
+def cells_of(row: str) -> list[str]:
+    """A table row's cells as printed: the row starts with a tab, each cell with one."""
+    return row[1:].split("\n\t")
+
+
 def clean(raw: str) -> str:
     """The line's text without bookmarks, field codes and surrounding whitespace."""
     if "[bookmark:" in raw:
@@ -48,6 +69,13 @@ def clean(raw: str) -> str:
     if "\\l" in raw:
         raw = _FIELD_CODE.sub("", raw)
     return raw.strip()
+
+
+def normalize_newlines(text: str) -> str:
+    """Text with CR LF and lone CR line ends turned into LF."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def split_lines(text: str) -> list[str]:

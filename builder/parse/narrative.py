@@ -17,7 +17,9 @@ SECTION_NAMES: dict[str, str] = {
 }
 _SECTION = re.compile(r"^[一二三四]\s*[、.．]\s*(总体绩效目标|分项绩效目标|工作保障措施)$")
 # Part headings, alone or run together: 第一部分 / 部门整体绩效目标 / 第二部分 / 预算项目绩效目标.
-PART_HEADING = re.compile(r"^(第[一二三]部分)?\s*(部门整体绩效目标|预算项目绩效目标)?$")
+PART_HEADING = re.compile(
+    r"^(第[一二三]部分)?\s*(部门整体绩效目标|预算项目绩效目标|项目支出绩效目标表?)?$"
+)
 # A page header that repeats the section's name under it, e.g. 部门总体绩效目标.
 _SECTION_ECHO = re.compile(r"^(部门)?(整体|总体|分项)?(绩效目标|工作保障措施)$")
 _SENTENCE_PUNCTUATION = re.compile(r"[。，；：:,;]")
@@ -147,37 +149,61 @@ def _is_labelled(text: str) -> bool:
 def sub_goals(paras: list[Paragraph]) -> tuple[str, list[dict[str, Any]]]:
     """Split 分项绩效目标 into its intro and one block per duty.
 
-    A block's title is a line numbered in the style of the first title (1、 / (一) / 一、),
-    so that numbered lines inside a block written in another style stay in the block; where
-    titles carry no numbering (seed 004), a title is an unlabelled line followed by a
-    labelled one (主要职责：…).
+    A block's title is a line numbered in the style of the first title (1、 / (一) / 一、)
+    with a number above the last title's, so that a block's own numbered lines stay in
+    the block: those written in another style, and a list introduced by a line ending in a
+    colon (职责目标：/ 1、… / 2、…), counted from 1. Where titles carry no numbering
+    (seed 004), a title is an unlabelled line followed by a labelled one (主要职责：…).
     """
     paras = _split_glued_titles(paras)
     labelled = [_is_labelled(para.text) for para in paras] + [False]
     style: str | None = None
+    last_title = 0
+    next_item: int | None = None  # the number of a list's next item, while a list is open
     intro: list[str] = []
     blocks: list[tuple[str, str, list[str]]] = []
     for index, para in enumerate(paras):
-        found = _numbering(para.text)
-        next_is_labelled = labelled[index + 1]
+        text = para.text
+        found = None if labelled[index] else _numbering(text)
         is_title = False
-        if labelled[index]:
-            is_title = False
-        elif found and (style is None or found[0] == style):
-            is_title = True
-            style = found[0]
-        elif found is None and style in (None, "none") and next_is_labelled:
-            is_title = True
-            style = "none"
+        if found and (style is None or found[0] == style):
+            value = _number_value(found[1].group(found[0]))
+            if next_item is not None and value == next_item:
+                next_item += 1
+            elif value > last_title:
+                is_title, style, last_title = True, found[0], value
+        elif found is None and not labelled[index]:
+            is_title = style in (None, "none") and labelled[index + 1]
+            style = "none" if is_title else style
         if is_title:
+            next_item = None
             number = found[1].group(found[0]) if found else ""
-            title = para.text[found[1].end() :] if found else para.text
+            title = text[found[1].end() :] if found else text
             blocks.append((number, title.strip(), []))
-        elif blocks:
-            blocks[-1][2].append(para.text)
+            continue
+        if blocks and text.endswith(("：", ":")):  # in the intro, a colon introduces the blocks
+            next_item = 1
+        elif labelled[index]:
+            next_item = None
+        if blocks:
+            blocks[-1][2].append(text)
         else:
-            intro.append(para.text)
+            intro.append(text)
     return "\n".join(intro), [sub_goal_fields(n, t, body) for n, t, body in blocks]
+
+
+_CHINESE_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _number_value(numbering: str) -> int:
+    """The number a sub-goal's numbering stands for: 3、→ 3, （十二）→ 12."""
+    digits = "".join(c for c in numbering if c.isdigit() or c in _CHINESE_DIGITS or c == "十")
+    if digits.isdigit():
+        return int(digits)
+    tens, _, units = digits.partition("十")
+    if not _:
+        return _CHINESE_DIGITS.get(digits, 0)
+    return _CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(units, 0)
 
 
 def _split_glued_titles(paras: list[Paragraph]) -> list[Paragraph]:
@@ -219,7 +245,7 @@ def sub_goal_fields(number: str, title: str, body: list[str]) -> dict[str, Any]:
     fields: dict[str, Any] = {name: None for name in LABELS.values()}
     labelled = []
     for label, texts in parts:
-        text = "\n".join(texts)
+        text = "\n".join(t for t in texts if t)  # 职责目标：alone on its line, a list below
         labelled.append({"label": label, "text": text})
         name = LABELS[label]
         fields[name] = text if fields[name] is None else f"{fields[name]}\n{text}"

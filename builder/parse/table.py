@@ -16,12 +16,13 @@ from typing import Any, NamedTuple
 from builder.errors import ReportError
 from builder.model import MoneyUnit
 from builder.parse.ledger import Ledger
-from builder.parse.lines import Line, compact
+from builder.parse.lines import Line, cells_of, clean_block, compact
 from builder.parse.narrative import mark_noise
 from builder.parse.values import PlanError, parse_amount, spending_plan, target_fields, to_yuan
 
 TITLE = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*)?(.+?)绩效目标表$")
-_UNIT_LINE = re.compile(r"^(\d{6})(.*)$")
+# The unit line: a 6-digit unit code, the unit's name, and usually 本级 ("the unit itself").
+UNIT_LINE = re.compile(r"^(\d{6})\s*(.*?)\s*(?:本\s*级)?$")
 _MONEY_UNIT = re.compile(r"^单位[：:]\s*(万元|元)$")
 # 1. / 1、 / （1） / ① — the numbering styles goals are written in.
 _GOAL_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
@@ -43,8 +44,7 @@ class Row:
         self.line = line
         self.last_line = last_line
         self.body = body
-        self.raws = body.split("\n\t")
-        self.raws[0] = self.raws[0][1:]
+        self.raws = cells_of(body)
         self.texts = [raw.strip() for raw in self.raws]
         self._key: tuple[str, ...] | None = None
 
@@ -119,7 +119,7 @@ def segment(title: Line, raws: list[str], ledger: Ledger, source: str) -> Segmen
         start = line + len(part) - len(chunk)
         line += newlines + 2
         if chunk[:1] == "\t":
-            chunks.append((start, line - 2, chunk))
+            chunks.append((start, line - 2, clean_block(chunk)))
         elif chunk:
             after_noise = _chunk_after_noise(chunk, start, title, ledger, source)
             if after_noise is not None:
@@ -144,7 +144,7 @@ def _chunk_after_noise(
     if not tab:
         return None
     line += head.count("\n") + 1
-    return (line, line + rest.count("\n"), tab[1:] + rest)
+    return (line, line + rest.count("\n"), clean_block(tab[1:] + rest))
 
 
 def merge_repeats(segments: list[Segment], ledger: Ledger) -> list[Segment]:
@@ -261,8 +261,9 @@ _MERGED_ROW_2: tuple[str | None, ...] = ("", None)
 _PLAN_ROW: tuple[str | None, ...] = ("", None, None, None, None)
 _GOALS_ROW: tuple[str | None, ...] = ("绩效目标", None)
 
-_CELL = r"[^\n]*(?:\n[^\t\n][^\n]*)*"  # a cell: its first line and lines without a tab
-_ONE_LINE = r"[^\n]*"
+# A cell: its first line and lines without a tab (\x00 separates the rows matched).
+_CELL = r"[^\n\x00]*(?:\n[^\t\n\x00][^\n\x00]*)*"
+_ONE_LINE = r"[^\n\x00]*"
 # The usual layout of the eight header rows, joined by \x00: one match instead of eight
 # row-by-row checks. Anything else goes the checked way, which also explains errors.
 _HEADER_LAYOUT = re.compile(
@@ -323,7 +324,7 @@ def _header_fast(seg: Segment, ledger: Ledger) -> _Header | None:
     other_text = match["other"].strip()
     other = parse_amount(other_text) if other_text else Decimal(0)
     if (
-        not _UNIT_LINE.match(unit_label)
+        not UNIT_LINE.match(unit_label)
         or not _PROJECT_CODE.match(code)
         or budget is None
         or fiscal is None
@@ -371,11 +372,11 @@ def _header_checked(r: _Reader) -> _Header:
     head = r.take("the unit row (unit line | 单位：元 or 单位：万元)", _UNIT_ROW)
     unit_label, money_cell = head.texts
     money = _MONEY_UNIT.match(compact(money_cell))
-    if not _UNIT_LINE.match(compact(unit_label)) or not money:
+    if not UNIT_LINE.match(unit_label) or not money:
         raise r.error("the unit row (a unit code and name | 单位：元 or 单位：万元)", head)
 
     ids = r.take("the row 项目编码 | code | 项目名称 | name", _IDS_ROW)
-    code, name = compact(ids.texts[1]), ids.texts[3]
+    code, name = ids.texts[1], ids.texts[3]
     if not _PROJECT_CODE.match(code):
         raise ReportError(
             source,
@@ -475,7 +476,7 @@ def _indicators(r: _Reader) -> list[dict[str, Any]]:
     level1 = level2 = ""
     for index in range(r.pos, r.count):
         line, last, chunk = r.seg.chunks[index]
-        texts = list(map(str.strip, chunk[1:].split("\n\t")))
+        texts = list(map(str.strip, cells_of(chunk)))
         if texts[0] == INDICATOR_HEADER[0] and r.seg.row(index).key == INDICATOR_HEADER:
             # A header row repeated at a page break.
             r.ledger.mark_range(line, last, "repeated", "indicator header repeated")

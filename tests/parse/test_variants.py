@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from builder.corpus import parse_file
+from builder.errors import ReportError
 from builder.model import Document, Project
 from builder.parse import decode, detect_encoding, parse_document
 from tests.conftest import CONTENT, FIXTURES
@@ -356,3 +357,77 @@ def test_page_numbers_are_noise(regions: dict[str, str]) -> None:
     pages = [u.line for u in health.ledger.report() if u.use == "page_number"]
     assert len(pages) == 2
     assert "2" not in health.document.overall_goal.split("\n")
+
+
+# --- layouts that must not move or lose text -----------------------------------------------
+
+SEED_002 = (CONTENT / "2021/130303/101001.txt").read_text(encoding="utf-8")
+
+
+def test_noise_between_the_first_title_and_its_table(regions: dict[str, str]) -> None:
+    title = "[bookmark: _Toc61362644]1.人大代表活动费绩效目标表\n"
+    for noise in ("[bookmark: _GoBack]\n", "\n\n\n\n", " \n3\n"):
+        document = parse_document(SEED_002.replace(title, title + noise, 1), "x.txt", regions)
+        assert len(document.projects) == 4, repr(noise)
+        assert "绩效目标表" not in document.measures
+
+
+def test_a_caption_before_the_first_table_is_a_heading() -> None:
+    text = SEED_002.replace("预算项目绩效目标\n", "预算项目绩效目标\n项目支出绩效目标表\n", 1)
+    document = parse_document(text, "x.txt")
+    assert document.measures == parse_document(SEED_002, "x.txt").measures
+    assert len(document.projects) == 4
+
+
+def test_a_cell_paragraph_ending_in_the_title_words_is_not_a_title() -> None:
+    text = SEED_002.replace("2.完成会议议程\n", "2.按时填报绩效目标表\n", 1)
+    meeting = project(parse_document(text, "x.txt"), "13030321MWEM2PDP4LC56")
+    assert meeting.goals == ("保障会议顺利召开", "按时填报绩效目标表")
+
+
+def test_word_noise_inside_cells_is_removed() -> None:
+    text = SEED_002.replace("\t≥75%\n", "\t[bookmark: _GoBack]≥75%\n", 1).replace(
+        "\t人大会议\n", "\t人大会议 TC 人大会议 \\f C \\l 1 \n", 1
+    )
+    document = parse_document(text, "x.txt")
+    insurance = project(document, "13030321EDVATPNRXMPQI")
+    assert insurance.indicators[0].value == "≥75%"
+    assert insurance.indicators[0].target is not None
+    assert project(document, "13030321MWEM2PDP4LC56").name == "人大会议"
+
+
+def test_crlf_text_given_straight_to_the_parser() -> None:
+    crlf = parse_document(SEED_002.replace("\n", "\r\n"), "x.txt")
+    assert crlf == parse_document(SEED_002, "x.txt")
+
+
+def test_a_code_cell_of_two_lines_is_an_error() -> None:
+    text = SEED_002.replace("\t13030321MWEM2PDP4LC56\n", "\t13030321MWEM2PDP4LC56\n12\n", 1)
+    with pytest.raises(ReportError, match=r"x.txt:288: expected a 项目编码"):
+        parse_document(text, "x.txt")
+
+
+def test_unit_line_with_spaces() -> None:
+    label = "101001秦皇岛市山海关区人民代表大会常务委员会本级"
+    spaced = SEED_002.replace(label, "101001 秦皇岛市山海关区人民代表大会常务委员会 本 级")
+    assert parse_document(spaced, "x.txt").unit.name == "秦皇岛市山海关区人民代表大会常务委员会"
+    broken = SEED_002.replace(label, "1010 01秦皇岛市山海关区人民代表大会常务委员会本级")
+    with pytest.raises(ReportError, match=r"x.txt:64: expected the unit row"):
+        parse_document(broken, "x.txt")
+
+
+def test_a_numbered_list_inside_a_sub_goal() -> None:
+    blocks = (
+        "1、政治协商\n主要职责是协商。\n职责目标：\n1、开展协商\n2、提高实效\n绩效目标是提高。\n"
+        "2、民主监督\n职责目标：\n1、监督\n2、反馈\n3、民主建设\n"
+    )
+    text = SEED_002.replace(
+        SEED_002[SEED_002.index("1、保障宪法") : SEED_002.index("[bookmark: _Toc61362643]")],
+        blocks,
+        1,
+    )
+    goals = parse_document(text, "x.txt").sub_goals
+    assert [(g.number, g.title) for g in goals] == [("1、", "政治协商"), ("2、", "民主监督")]
+    assert goals[0].duty_goal == "1、开展协商\n2、提高实效"
+    assert goals[0].performance_goal == "提高。"
+    assert goals[1].text.endswith("3、民主建设")
