@@ -41,10 +41,22 @@ def check_unique(docs: Sequence[Document]) -> None:
             seen[page] = doc.source
 
 
+def check_regions(docs: Sequence[Document]) -> None:
+    """Every region needs a name: pages and breadcrumbs show it."""
+    for doc in docs:
+        if not doc.region.name:
+            raise ReportError(
+                doc.source,
+                1,
+                f"expected a name for region {doc.region.code} in site_data/regions.toml",
+            )
+
+
 def render_site(
     docs: Sequence[Document], settings: Settings, hand_pages: Mapping[str, str]
 ) -> dict[str, str]:
     """Every file of the docs folder: generated pages, hand-written pages, downloads."""
+    check_regions(docs)
     check_unique(docs)
     files: dict[str, str] = {
         paths.HOME: render_home(docs, settings.title, hand_pages.get(HOME_PAGE, "")),

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from builder.corpus import load_content, load_regions
+from builder.errors import ReportError
 from builder.site.build import Built, load_hand_pages, load_settings
 from builder.site.render_site import render_site
 from tests.conftest import CONTENT, SITE_DATA
@@ -32,3 +35,10 @@ def test_render_does_not_depend_on_input_order(built: Built) -> None:
     backward = render_site(list(reversed(docs)), settings, pages)
     assert forward == backward == built.files
     assert list(forward) == sorted(forward)
+
+
+def test_a_region_without_a_name_stops_the_build() -> None:
+    docs = load_content(CONTENT, {"130303": "山海关区"})  # 巨鹿县 (130529) left out
+    settings, pages = load_settings(SITE_DATA), load_hand_pages(CONTENT)
+    with pytest.raises(ReportError, match=r"2022/130529/131001.txt:1: expected a name for region"):
+        render_site(docs, settings, pages)
