@@ -140,8 +140,8 @@ def _read_part_one(
     current: str | None = None
     by_section: dict[str, list[Line]] = {}
     for line in lines:
-        # Headings are short: long paragraphs skip the heading checks.
-        short = len(line.text) <= narrative.LONGEST_HEADING
+        # Headings are short: long paragraphs (and empty lines) skip the heading checks.
+        short = 0 < len(line.text) <= narrative.LONGEST_HEADING
         section = narrative.section_of(line) if short else None
         if section is not None:
             if section in by_section:

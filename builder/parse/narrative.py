@@ -36,6 +36,7 @@ LABELS: dict[str, str] = {
     "绩效标准": "performance_standard",
 }
 _LABEL_NAMES = "|".join(LABELS)
+_NO_LABELLED_FIELDS: dict[str, Any] = dict.fromkeys(LABELS.values())
 _LABEL_WORD = re.compile(_LABEL_NAMES)
 _LABEL_AT_START = re.compile(rf"^({_LABEL_NAMES})(是|：|:)?\s*")
 # A label run into the previous sentence by a lost paragraph break: "…任务。绩效目标：…".
@@ -242,10 +243,10 @@ def sub_goal_fields(number: str, title: str, body: list[str]) -> dict[str, Any]:
                 parts.append((match.group(1), [piece[match.end() :].strip()]))
             elif parts:
                 parts[-1][1].append(piece)
-    fields: dict[str, Any] = {name: None for name in LABELS.values()}
+    fields: dict[str, Any] = dict(_NO_LABELLED_FIELDS)
     labelled = []
     for label, texts in parts:
-        text = "\n".join(t for t in texts if t)  # 职责目标：alone on its line, a list below
+        text = "\n".join(filter(None, texts))  # 职责目标：alone on its line, a list below
         labelled.append({"label": label, "text": text})
         name = LABELS[label]
         fields[name] = text if fields[name] is None else f"{fields[name]}\n{text}"

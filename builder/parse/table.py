@@ -8,17 +8,16 @@ further paragraphs of a cell on the following lines without a tab.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from builder.errors import ReportError
-from builder.model import MoneyUnit
+from builder.model import MoneyUnit, SpendingPlanEntry
 from builder.parse.ledger import Ledger
 from builder.parse.lines import Line, cells_of, clean_block, compact
 from builder.parse.narrative import mark_noise
-from builder.parse.values import PlanError, parse_amount, spending_plan, target_fields, to_yuan
+from builder.parse.values import PlanError, parse_amount, parse_target, spending_plan, to_yuan
 
 TITLE = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*)?(.+?)绩效目标表$")
 # The unit line: a 6-digit unit code, the unit's name, and usually 本级 ("the unit itself").
@@ -240,7 +239,7 @@ class _Header(NamedTuple):
     fiscal: Decimal
     other: Decimal
     purpose: str
-    plan: tuple[Mapping[str, Any], ...]
+    plan: tuple[SpendingPlanEntry, ...]
     basis: str
     goals: tuple[str, ...]
 
@@ -502,7 +501,7 @@ def _indicators(r: _Reader) -> list[dict[str, Any]]:
                 "level3": texts[2],
                 "description": texts[3],
                 "value": texts[4],
-                "target": target_fields(texts[4]),
+                "target": parse_target(texts[4]),
                 "basis": texts[5],
                 "line": line,
             }

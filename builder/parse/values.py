@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
-from builder.model import PERIODS, MoneyUnit, Operator, Target
+from builder.model import PERIODS, MoneyUnit, Operator, SpendingPlanEntry, Target
 
 YUAN_PER: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000)}
 
@@ -70,10 +68,11 @@ def to_yuan(amount: Decimal, unit: MoneyUnit) -> Decimal:
 
 
 @functools.lru_cache(maxsize=4096)
-def target_fields(value: str) -> Mapping[str, Any] | None:
-    """The fields of parse_target's Target, unvalidated (the parser validates once, at the end).
+def parse_target(value: str) -> Target | None:
+    """``≥90%`` → (≥, 90, %); None when the value holds no single number (``是/否``, ``%``).
 
-    Cached: a few values (≥90%, 100%) fill most indicator tables. Read-only by contract.
+    Cached: a few values (≥90%, 100%) fill most indicator tables, and a frozen Target can
+    be shared by every row that prints the same value.
     """
     text = value.strip()
     if not text or text[0] not in _TARGET_START:
@@ -83,13 +82,7 @@ def target_fields(value: str) -> Mapping[str, Any] | None:
         return None
     spelling, number, unit = match.groups()
     operator = _OPERATOR_SPELLING[spelling] if spelling else None
-    return {"operator": operator, "number": Decimal(number.replace(",", "")), "unit": unit}
-
-
-def parse_target(value: str) -> Target | None:
-    """``≥90%`` → (≥, 90, %); None when the value holds no single number (``是/否``, ``%``)."""
-    fields = target_fields(value)
-    return None if fields is None else Target.model_validate(fields)
+    return Target(operator=operator, number=Decimal(number.replace(",", "")), unit=unit)
 
 
 def _percent(value: Decimal) -> float:
@@ -108,11 +101,10 @@ class PlanError(ValueError):
 @functools.lru_cache(maxsize=4096)
 def spending_plan(
     raws: tuple[str, ...], budget: Decimal
-) -> tuple[tuple[Mapping[str, Any], ...], str]:
-    """The four plan entries (SpendingPlanEntry fields) as cumulative percent, and how they
-    were printed.
+) -> tuple[tuple[SpendingPlanEntry, ...], str]:
+    """The four plan entries as cumulative percent, and how they were printed.
 
-    Cached (a unit's tables often share one plan); the entries are read-only by contract.
+    Cached: a unit's tables often share one plan, and frozen entries can be shared.
     ``budget`` is in the table's money unit. Cells with a % sign are percentages. Bare
     numbers are amounts when the largest equals the budget (35.75 … 143.00 of 143.00) and
     percentages otherwise (25 50 75 100), which is also what a reader assumes under the
@@ -120,7 +112,7 @@ def spending_plan(
     """
     cells = [raw.strip() for raw in raws]
     if not any(cells):
-        empty = tuple({"period": p, "raw": "", "percent": None} for p in PERIODS)
+        empty = tuple(SpendingPlanEntry(period=p, raw="", percent=None) for p in PERIODS)
         return empty, "empty"
     values: list[Decimal | None] = []
     has_percent_sign = False
@@ -143,5 +135,5 @@ def spending_plan(
         percent: float | None = None
         if value is not None:
             percent = _percent(value * 100 / budget) if as_amounts else _percent(value)
-        entries.append({"period": period, "raw": cell, "percent": percent})
+        entries.append(SpendingPlanEntry(period=period, raw=cell, percent=percent))
     return tuple(entries), "amount" if as_amounts else "percent"
