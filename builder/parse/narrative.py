@@ -143,7 +143,8 @@ def _numbering(text: str) -> tuple[str, re.Match[str]] | None:
     return match.lastgroup, match
 
 
-def _is_labelled(text: str) -> bool:
+def starts_with_label(text: str) -> bool:
+    """Whether a sub-goal line opens a labelled part (主要职责 / 职责目标 / 绩效目标 …)."""
     return bool(_LABEL_AT_START.match(text))
 
 
@@ -157,7 +158,7 @@ def sub_goals(paras: list[Paragraph]) -> tuple[str, list[dict[str, Any]]]:
     (seed 004), a title is an unlabelled line followed by a labelled one (主要职责：…).
     """
     paras = _split_glued_titles(paras)
-    labelled = [_is_labelled(para.text) for para in paras] + [False]
+    labelled = [starts_with_label(para.text) for para in paras] + [False]
     style: str | None = None
     last_title = 0
     next_item: int | None = None  # the number of a list's next item, while a list is open

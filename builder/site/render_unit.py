@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from builder.model import Document, SubGoal
+from builder.parse.narrative import starts_with_label
 from builder.site import paths
 from builder.site.blocks import crumbs, front_matter
 from builder.site.escape import md_inline, md_line, md_paragraphs
@@ -50,18 +51,23 @@ def render_unit(doc: Document) -> str:
 
 
 def sub_goal(goal: SubGoal) -> str:
-    """One block: its title as a heading, then each labelled part as a labelled paragraph.
+    """One block: its title as a heading, then the block's lines as printed.
 
-    Lines of the block that carry none of the labels follow, so nothing printed is lost.
+    The parser puts every line from the first labelled one on into a part, so the block
+    shows its unlabelled opening lines, then each part with its label in bold: everything
+    printed, once, in order.
     """
     title = md_inline(f"{goal.number}{goal.title}".strip()) or "（无标题）"
     lines = [f"### {title}"]
-    labels = tuple(part.label for part in goal.parts)
-    for part in goal.parts:
-        lines.append(f"**{md_inline(part.label)}**：{md_inline(part.text.strip())}")
     for line in goal.text.split("\n"):
-        if line.strip() and not line.strip().startswith(labels or ("\x00",)):
+        if starts_with_label(line.strip()):
+            break
+        if line.strip():
             lines.append(md_line(line))
+    for part in goal.parts:
+        first, *rest = part.text.split("\n")
+        lines.append(f"**{md_inline(part.label)}**：{md_inline(first.strip())}")
+        lines.extend(md_line(line) for line in rest if line.strip())
     return '<div class="bs-subgoal" markdown>\n\n' + "\n\n".join(lines) + "\n\n</div>"
 
 

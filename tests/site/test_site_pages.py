@@ -8,8 +8,10 @@ from pathlib import Path
 import yaml
 
 from builder.model import Document
+from builder.parse.narrative import make_sub_goal
 from builder.site.build import Built
 from builder.site.money import wan, yuan
+from builder.site.render_unit import sub_goal
 from tests.site.html_tree import Node, load, table_grid
 
 
@@ -174,3 +176,16 @@ def test_downloads(built: Built) -> None:
     assert len(csv.decode("utf-8-sig").strip().splitlines()) == 25
     one = Path(built.site_dir / "data" / "projects" / "13030322P00397010024Q.json")
     assert '"budget_yuan": "8000"' in one.read_text("utf-8")
+
+
+def test_a_sub_goal_block_shows_each_printed_line_once() -> None:
+    goal = make_sub_goal(
+        "1、",
+        "政治协商",
+        ["本项职责如下。", "主要职责是协商。", "职责目标：", "1、开展协商", "2、提高实效"],
+    )
+    block = sub_goal(goal)
+    for text in ("本项职责如下。", "协商。", "开展协商", "提高实效"):
+        assert block.count(text) == 1, text
+    assert block.index("本项职责如下") < block.index("**主要职责**") < block.index("**职责目标**")
+    assert block.index("**职责目标**") < block.index("开展协商") < block.index("提高实效")
