@@ -37,11 +37,12 @@ class Ledger:
     for: marking sits on the parser's hot path, reporting does not.
     """
 
-    __slots__ = ("_labels", "_log", "_raws")
+    __slots__ = ("_labels", "_log", "_raws", "_regions")
 
     def __init__(self, raws: list[str]) -> None:
         self._raws = raws
-        self._log: list[tuple[int, int, Use | None, str]] = []
+        self._regions: list[tuple[int, int, str, str | None]] = []
+        self._log: list[tuple[int, int, Use, str]] = []
         self._labels: list[tuple[int, str, tuple[str | None, ...]]] = []
 
     def mark(self, line: int, use: Use, where: str = "") -> None:
@@ -51,13 +52,15 @@ class Ledger:
         """Mark lines first..last (inclusive) alike."""
         self._log.append((first, last, use, where))
 
-    def mark_table(self, first: int, last: int) -> None:
-        """Mark a table's lines: cell lines as content, empty and space-only lines as blank.
+    def mark_region(self, first: int, last: int, where: str, *, blank: str | None = None) -> None:
+        """Mark lines first..last as content, but blank lines as blank.
 
-        Decided when a report is asked for, from the lines themselves: a table has hundreds
-        of lines and this saves a mark per row on the hot path.
+        A line is blank when stripping ``blank`` (all whitespace when None; in a table a
+        lone tab is an empty cell, so there only spaces) leaves nothing. Decided when a
+        report is asked for, from the lines themselves: this saves a mark per line on the
+        hot path. Any other mark of a line in a region wins over the region's.
         """
-        self._log.append((first, last, None, "table cell"))
+        self._regions.append((first, last, where, blank))
 
     def mark_labels(self, line: int, row: str, labels: tuple[str | None, ...]) -> None:
         """Mark the label cells of a table row that starts at ``line``.
@@ -71,13 +74,12 @@ class Ledger:
         # The last mark wins (a cell first seen as content may turn out to be a label);
         # label cells are marked last: they are read from rows already marked as content.
         uses: list[tuple[Use, str] | None] = [None] * (len(self._raws) + 1)
+        for first, last, where, blank in self._regions:
+            for n in range(first, last + 1):
+                empty = not self._raws[n - 1].strip(blank)
+                uses[n] = ("blank", "") if empty else ("content", where)
         for first, last, use, where in self._log:
-            if use is None:
-                for n in range(first, last + 1):
-                    blank = not self._raws[n - 1].strip(" \u3000")
-                    uses[n] = ("blank", "") if blank else ("content", where)
-            else:
-                uses[first : last + 1] = [(use, where)] * (last + 1 - first)
+            uses[first : last + 1] = [(use, where)] * (last + 1 - first)
         for line, row, labels in self._labels:
             for cell, label in zip(cells_of(row), labels, strict=True):
                 if label:

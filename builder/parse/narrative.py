@@ -97,15 +97,22 @@ def drop_page_header(lines: list[Line], ledger: Ledger) -> list[Line]:
 
 
 def paragraphs(lines: list[Line], ledger: Ledger, where: str) -> list[Paragraph]:
-    """The section's non-empty lines as paragraphs; blanks and page numbers are noise."""
+    """The section's non-empty lines as paragraphs; blanks and page numbers are noise.
+
+    The section's lines are marked as a region (text as content, blank lines as blank);
+    only the other noise, bookmarks and page numbers, is marked line by line.
+    """
+    if lines:
+        ledger.mark_region(lines[0].number, lines[-1].number, where)
     result = []
     for ln in lines:
         text = ln.text
         # Most lines are plain text: only empty or digit-led lines can be noise.
-        if (not text or text[0] in _PAGE_NUMBER_START) and mark_noise(ln, ledger):
-            continue
-        ledger.mark(ln.number, "content", where)
-        result.append(Paragraph(ln.number, ln.text))
+        if not text:
+            if ln.raw.strip():
+                mark_noise(ln, ledger)
+        elif not (text[0] in _PAGE_NUMBER_START and mark_noise(ln, ledger)):
+            result.append(Paragraph(ln.number, text))
     return result
 
 

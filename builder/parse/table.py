@@ -100,7 +100,7 @@ def segment(title: Line, raws: list[str], ledger: Ledger, source: str) -> Segmen
     first = title.number + 1
     end = title.number + len(raws)
     if raws:
-        ledger.mark_table(first, end)
+        ledger.mark_region(first, end, "table cell", blank=" \u3000")
     # Word often leaves a single space on a blank line: empty those in one pass.
     body = "\n".join(raws).replace("\n \n", "\n\n")
     if "\n " in body or "\n\u3000" in body or body[:1] in _SPACES:
