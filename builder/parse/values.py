@@ -98,24 +98,34 @@ class PlanError(ValueError):
         self.raw = raw
 
 
-@functools.lru_cache(maxsize=4096)
 def spending_plan(
     raws: tuple[str, ...], budget: Decimal
 ) -> tuple[tuple[SpendingPlanEntry, ...], str]:
     """The four plan entries as cumulative percent, and how they were printed.
 
-    Cached: a unit's tables often share one plan, and frozen entries can be shared.
     ``budget`` is in the table's money unit. Cells with a % sign are percentages. Bare
     numbers are amounts when the largest equals the budget (35.75 … 143.00 of 143.00) and
     percentages otherwise (25 50 75 100), which is also what a reader assumes under the
     (%) header; when the budget is 100 both readings give the same percent.
     """
-    cells = [raw.strip() for raw in raws]
+    cells = tuple(raw.strip() for raw in raws)
+    if any(cell.endswith(("%", "％")) for cell in cells):
+        return _plan(cells, None)  # percentages: the budget plays no part, and is no key
+    return _plan(cells, budget)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plan(
+    cells: tuple[str, ...], budget: Decimal | None
+) -> tuple[tuple[SpendingPlanEntry, ...], str]:
+    """spending_plan of stripped cells; ``budget`` is None when a cell has a % sign.
+
+    Cached: a unit's tables often share one plan, and frozen entries can be shared.
+    """
     if not any(cells):
         empty = tuple(SpendingPlanEntry(period=p, raw="", percent=None) for p in PERIODS)
         return empty, "empty"
     values: list[Decimal | None] = []
-    has_percent_sign = False
     for index, cell in enumerate(cells):
         if not cell:
             values.append(None)
@@ -123,17 +133,21 @@ def spending_plan(
         match = _PLAN_CELL.match(cell)
         if match is None:
             raise PlanError(index, cell)
-        number, percent_sign = match.groups()
-        has_percent_sign = has_percent_sign or bool(percent_sign)
-        values.append(Decimal(number.replace(",", "")))
+        values.append(Decimal(match.group(1).replace(",", "")))
     numbers = [v for v in values if v is not None]
-    as_amounts = (not has_percent_sign) and budget > 0 and max(numbers) == budget
-    if not as_amounts and not has_percent_sign and max(numbers) > 100:
-        as_amounts = budget > 0
+    as_amounts = (
+        budget is not None and budget > 0 and (max(numbers) == budget or max(numbers) > 100)
+    )
     entries = []
     for period, cell, value in zip(PERIODS, cells, values, strict=True):
         percent: float | None = None
         if value is not None:
-            percent = _percent(value * 100 / budget) if as_amounts else _percent(value)
+            percent = _percent(value * 100 / budget) if as_amounts and budget else _percent(value)
         entries.append(SpendingPlanEntry(period=period, raw=cell, percent=percent))
     return tuple(entries), "amount" if as_amounts else "percent"
+
+
+def clear_caches() -> None:
+    """Forget cached targets and plans (for benchmarks that time a first reading)."""
+    parse_target.cache_clear()
+    _plan.cache_clear()
