@@ -79,7 +79,7 @@ def parse_with_ledger(
             "source": source,
             "year": year,
             "region": {"code": region_code, "name": (regions or {}).get(region_code, "")},
-            "unit": {"code": unit_code, "name": unit_name, "label": unit_label.strip()},
+            "unit": {"code": unit_code, "name": unit_name, "label": unit_label},
             "overall_goal": overall,
             "sub_goals_intro": intro,
             "sub_goals": goals,
@@ -109,7 +109,7 @@ def _table_titles(text: str, raws: list[str]) -> list[Line]:
         line = Line(index + 1, raws[index])
         if (
             table.title_of(line) is not None
-            and (index == 0 or _is_noise(raws[index - 1]) or not titles)
+            and (index == 0 or Line(index, raws[index - 1]).is_noise or not titles)
             and (titles or _cells_follow(raws, index))
         ):
             titles.append(line)
@@ -118,18 +118,12 @@ def _table_titles(text: str, raws: list[str]) -> list[Line]:
     return titles
 
 
-def _is_noise(raw: str) -> bool:
-    """A blank, bookmark-only or page-number line."""
-    line = Line(0, raw)
-    return not line.text or line.is_page_number
-
-
 def _cells_follow(raws: list[str], index: int) -> bool:
     """Whether the next line that is not noise is a table cell."""
     for raw in raws[index + 1 :]:
         if raw.startswith("\t"):
             return True
-        if not _is_noise(raw):
+        if not Line(0, raw).is_noise:
             return False
     return False
 

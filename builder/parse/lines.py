@@ -7,6 +7,8 @@ import re
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 # A Word TOC field left in the text: "一、总体绩效目标 TC 总体绩效目标 \f A \l 1".
 _FIELD_CODE = re.compile(r"\s+TC\s+.*?\\f\s+\S+\s+\\l\s+\d+\s*$")
+# Page numbers start with a digit, a dash or 第: a cheap test before the pattern.
+_PAGE_NUMBER_START = frozenset("0123456789-第")
 _PAGE_NUMBER = re.compile(r"^(\d{1,4}|-\s*\d{1,4}\s*-|第\s*\d+\s*页(\s*共\s*\d+\s*页)?)$")
 
 
@@ -38,7 +40,13 @@ class Line:
 
     @property
     def is_page_number(self) -> bool:
-        return bool(_PAGE_NUMBER.match(self.text))
+        text = self.text
+        return bool(text) and text[0] in _PAGE_NUMBER_START and bool(_PAGE_NUMBER.match(text))
+
+    @property
+    def is_noise(self) -> bool:
+        """A blank, bookmark-only or page-number line."""
+        return not self.text or self.is_page_number
 
 
 # The same field code inside a table row of several lines: only spaces and tabs may

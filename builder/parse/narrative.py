@@ -25,7 +25,6 @@ _SECTION_ECHO = re.compile(r"^(部门)?(整体|总体|分项)?(绩效目标|工�
 _SENTENCE_PUNCTUATION = re.compile(r"[。，；：:,;]")
 # A tab inside running text is a lost table or tab stop, not content.
 _INNER_TAB = re.compile(r"[ \u3000]*\t\s*")
-_PAGE_NUMBER_START = frozenset("0123456789-第")
 _PUNCTUATION_AFTER = re.compile(r"^[：:，,。；;、）)]")
 
 LABELS: dict[str, str] = {
@@ -87,7 +86,7 @@ def drop_page_header(lines: list[Line], ledger: Ledger) -> list[Line]:
     if (
         len(texts) >= 2
         and _SECTION_ECHO.match(compact(texts[1].text))
-        and len(texts[0].text) <= 40
+        and len(texts[0].text) <= LONGEST_HEADING
         and not _SENTENCE_PUNCTUATION.search(texts[0].text)
     ):
         for ln in texts[:2]:
@@ -106,13 +105,10 @@ def paragraphs(lines: list[Line], ledger: Ledger, where: str) -> list[Paragraph]
         ledger.mark_region(lines[0].number, lines[-1].number, where)
     result = []
     for ln in lines:
-        text = ln.text
-        # Most lines are plain text: only empty or digit-led lines can be noise.
-        if not text:
-            if ln.raw.strip():
-                mark_noise(ln, ledger)
-        elif not (text[0] in _PAGE_NUMBER_START and mark_noise(ln, ledger)):
-            result.append(Paragraph(ln.number, text))
+        if not ln.text and not ln.raw.strip():
+            continue  # a blank line: the region marks it
+        if not mark_noise(ln, ledger):
+            result.append(Paragraph(ln.number, ln.text))
     return result
 
 
@@ -132,7 +128,7 @@ def mark_noise(line: Line, ledger: Ledger) -> bool:
     """Classify a blank, bookmark-only or page-number line as noise; False for real text."""
     if not line.text:
         ledger.mark(line.number, "bookmark" if line.is_bookmark_only else "blank")
-    elif line.text[0] in _PAGE_NUMBER_START and line.is_page_number:
+    elif line.is_page_number:
         ledger.mark(line.number, "page_number")
     else:
         return False
@@ -209,8 +205,8 @@ def _number_value(numbering: str) -> int:
     digits = "".join(c for c in numbering if c.isdigit() or c in _CHINESE_DIGITS or c == "十")
     if digits.isdigit():
         return int(digits)
-    tens, _, units = digits.partition("十")
-    if not _:
+    tens, ten, units = digits.partition("十")
+    if not ten:
         return _CHINESE_DIGITS.get(digits, 0)
     return _CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(units, 0)
 
@@ -271,7 +267,7 @@ def _split_at_inner_labels(line: str) -> list[str]:
 
 
 def check_sections_found(found: set[str], source: str, line: int) -> None:
-    if "overall_goal" not in found and "measures" not in found and "sub_goals" not in found:
+    if not found:
         raise ReportError(
             source,
             line,

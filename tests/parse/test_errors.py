@@ -52,29 +52,30 @@ def test_a_table_that_breaks_off(after: int, expected: str) -> None:
     assert expected in error.message and "the table ends here" in error.message, str(error)
 
 
-def test_a_bad_amount_names_its_cell() -> None:
-    text = SEED.replace("\t100000.00\n\t其中：财政资金", "\t十万元\n\t其中：财政资金", 1)
-    error = error_of(text)
-    assert error.line == 74
-    assert "expected an amount such as 143.00 for 预算数, found '十万元'" in error.message
-
-
-def test_a_bad_spending_plan_cell() -> None:
-    text = SEED.replace("\t50.00%\n\t80.00%", "\t五成\n\t80.00%", 1)
-    error = error_of(text)
-    assert error.line == 90 and "spending plan, found '五成'" in error.message
-
-
-def test_an_indicator_row_with_missing_cells() -> None:
-    text = SEED.replace("\t≥90%\n\t年度工作计划\n", "\t≥90%\n", 1)
-    error = error_of(text)
-    assert error.line == 108 and "an indicator row of 6 cells" in error.message
-
-
-def test_text_outside_a_table() -> None:
-    text = SEED.replace("\t人大代表活动费\n\n", "\t人大代表活动费\n\n这不是表格\n", 1)
-    error = error_of(text)
-    assert error.line == 72 and "expected a table cell" in error.message
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        (
+            "\t100000.00\n\t其中：财政资金",
+            "\t十万元\n\t其中：财政资金",
+            74,
+            "expected an amount such as 143.00 for 预算数, found '十万元'",
+        ),
+        ("\t50.00%\n\t80.00%", "\t五成\n\t80.00%", 90, "spending plan, found '五成'"),
+        ("\t≥90%\n\t年度工作计划\n", "\t≥90%\n", 108, "an indicator row of 6 cells"),
+        (
+            "\t人大代表活动费\n\n",
+            "\t人大代表活动费\n\n这不是表格\n",
+            72,
+            "expected a table cell",
+        ),
+        ("13030321EDVATPNRXMPQI", "13030321B95PH8DGE1F7C", 173, "expected each 项目编码 once"),
+    ],
+    ids=["bad amount", "bad plan cell", "missing cell", "text outside", "duplicate code"],
+)
+def test_a_bad_cell_or_row_names_its_line(old: str, new: str, line: int, message: str) -> None:
+    error = error_of(SEED.replace(old, new, 1))
+    assert error.line == line and message in error.message, str(error)
 
 
 def test_text_before_the_first_heading() -> None:
@@ -93,12 +94,6 @@ def test_two_units_in_one_file() -> None:
     )
     error = error_of(text)
     assert error.line == 174 and "expected the same unit line as line 64" in error.message
-
-
-def test_duplicate_project_code() -> None:
-    text = SEED.replace("13030321EDVATPNRXMPQI", "13030321B95PH8DGE1F7C", 1)
-    error = error_of(text)
-    assert error.line == 173 and "expected each 项目编码 once" in error.message
 
 
 def test_undecodable_bytes_name_their_line() -> None:
