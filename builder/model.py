@@ -65,6 +65,12 @@ class SubGoal(Frozen):
         description="Every labelled line of the block in printed order (the five above included)."
     )
     text: str = Field(description="The whole block after the title, one paragraph per line.")
+    line: int = Field(
+        default=0, description="Line of the block's title in the source file (1-based; 0: none)."
+    )
+    text_lines: tuple[int, ...] = Field(
+        default=(), description="Source line of each line of text, in order (empty: none)."
+    )
 
 
 class SpendingPlanEntry(Frozen):
@@ -118,6 +124,15 @@ class Project(Frozen):
     goals: tuple[str, ...] = Field(description="绩效目标 lines, numbering removed.")
     indicators: tuple[Indicator, ...] = Field(description="Indicator rows in table order.")
     line: int = Field(description="Line of the table's title in the source file (1-based).")
+    budget_line: int = Field(
+        default=0, description="Source line of the 预算数 amount cell (0: not from a file)."
+    )
+    plan_lines: tuple[int, ...] = Field(
+        default=(), description="Source line of each spending-plan value, 3月底 to 12月底."
+    )
+    goal_lines: tuple[int, ...] = Field(
+        default=(), description="Source line where each 绩效目标 line starts, as goals."
+    )
 
 
 class Document(Frozen):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from builder.errors import ReportError
@@ -166,7 +167,7 @@ def sub_goals(paras: list[Paragraph]) -> tuple[str, list[dict[str, Any]]]:
     last_title = 0
     next_item: int | None = None  # the number of a list's next item, while a list is open
     intro: list[str] = []
-    blocks: list[tuple[str, str, list[str]]] = []
+    blocks: list[tuple[str, str, list[Paragraph], int]] = []
     for index, para in enumerate(paras):
         text = para.text
         found = None if labelled[index] else _numbering(text)
@@ -184,17 +185,20 @@ def sub_goals(paras: list[Paragraph]) -> tuple[str, list[dict[str, Any]]]:
             next_item = None
             number = found[1].group(found[0]) if found else ""
             title = text[found[1].end() :] if found else text
-            blocks.append((number, title.strip(), []))
+            blocks.append((number, title.strip(), [], para.line))
             continue
         if blocks and text.endswith(("：", ":")):  # in the intro, a colon introduces the blocks
             next_item = 1
         elif labelled[index]:
             next_item = None
         if blocks:
-            blocks[-1][2].append(text)
+            blocks[-1][2].append(para)
         else:
             intro.append(text)
-    return "\n".join(intro), [sub_goal_fields(n, t, body) for n, t, body in blocks]
+    return "\n".join(intro), [
+        sub_goal_fields(n, t, [p.text for p in body], line, [p.line for p in body])
+        for n, t, body, line in blocks
+    ]
 
 
 _CHINESE_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
@@ -237,8 +241,14 @@ def make_sub_goal(number: str, title: str, body: list[str]) -> SubGoal:
     return SubGoal.model_validate(sub_goal_fields(number, title, body))
 
 
-def sub_goal_fields(number: str, title: str, body: list[str]) -> dict[str, Any]:
-    """make_sub_goal's fields, unvalidated (the parser validates the Document once)."""
+def sub_goal_fields(
+    number: str, title: str, body: list[str], title_line: int = 0, lines: Sequence[int] = ()
+) -> dict[str, Any]:
+    """make_sub_goal's fields, unvalidated (the parser validates the Document once).
+
+    ``title_line`` is the title's source line, ``lines`` those of the body lines (0 and empty
+    for a block that was not read from a file).
+    """
     parts: list[tuple[str, list[str]]] = []
     for line in body:
         for piece in _split_at_inner_labels(line):
@@ -254,7 +264,14 @@ def sub_goal_fields(number: str, title: str, body: list[str]) -> dict[str, Any]:
         labelled.append({"label": label, "text": text})
         name = LABELS[label]
         fields[name] = text if fields[name] is None else f"{fields[name]}\n{text}"
-    fields.update(number=number, title=title, parts=labelled, text="\n".join(body))
+    fields.update(
+        number=number,
+        title=title,
+        parts=labelled,
+        text="\n".join(body),
+        line=title_line,
+        text_lines=tuple(lines),
+    )
     return fields
 
 

@@ -242,6 +242,9 @@ class _Header(NamedTuple):
     plan: tuple[SpendingPlanEntry, ...]
     basis: str
     goals: tuple[str, ...]
+    budget_line: int
+    plan_lines: tuple[int, ...]
+    goal_lines: tuple[int, ...]
 
 
 _HEADER_ROWS = 8  # unit, code, budget, purpose, plan header, plan values, goals, indicator header
@@ -304,6 +307,9 @@ def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[ProjectFiel
         "goals": header.goals,
         "indicators": indicators,
         "line": seg.title.number,
+        "budget_line": header.budget_line,
+        "plan_lines": header.plan_lines,
+        "goal_lines": header.goal_lines,
     }
     return project, header.unit_label
 
@@ -350,6 +356,8 @@ def _header_fast(seg: Segment, ledger: Ledger) -> _Header | None:
         strict=False,
     ):
         ledger.mark_labels(line, chunk, labels)
+    budget_row, plan_row, goals_row = seg.row(2), seg.row(5), seg.row(6)
+    goals, goal_lines = split_goals(match["goals"], goals_row.cell_line(1))
     return _Header(
         unit_label=unit_label,
         money_unit="万元" if match["money"].endswith("万元") else "元",
@@ -361,7 +369,10 @@ def _header_fast(seg: Segment, ledger: Ledger) -> _Header | None:
         purpose=match["purpose"].strip(),
         plan=plan,
         basis=basis,
-        goals=split_goals(match["goals"]),
+        goals=goals,
+        budget_line=budget_row.cell_line(2),
+        plan_lines=tuple(plan_row.cell_line(i) for i in range(1, 5)),
+        goal_lines=goal_lines,
     )
 
 
@@ -419,6 +430,7 @@ def _header_checked(r: _Reader) -> _Header:
 
     goals_row = r.take("the row 绩效目标 | numbered goals", _GOALS_ROW)
     r.take("the indicator header row (一级指标 … 指标值确定依据)", INDICATOR_HEADER)
+    goals, goal_lines = split_goals(goals_row.raws[1], goals_row.cell_line(1))
     return _Header(
         unit_label=unit_label,
         money_unit="万元" if money.group(1) == "万元" else "元",
@@ -430,7 +442,10 @@ def _header_checked(r: _Reader) -> _Header:
         purpose=purpose_row.texts[1],
         plan=plan,
         basis=basis,
-        goals=split_goals(goals_row.raws[1]),
+        goals=goals,
+        budget_line=budget_row.cell_line(2),
+        plan_lines=tuple(plan_row.cell_line(i) for i in range(1, 5)),
+        goal_lines=goal_lines,
     )
 
 
@@ -448,22 +463,24 @@ def _amount(row: Row, index: int, what: str, source: str, *, required: bool) -> 
     return amount
 
 
-def split_goals(cell: str) -> tuple[str, ...]:
-    """Numbered 绩效目标 lines → one goal each, numbering removed.
+def split_goals(cell: str, first_line: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Numbered 绩效目标 lines → one goal each, numbering removed, and each goal's line.
 
     An unnumbered line continues the goal above it; when no line is numbered, each line is
-    a goal of its own.
+    a goal of its own. ``first_line`` is the source line the cell starts on.
     """
-    lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
-    numbered = any(_GOAL_NUMBER.match(ln) for ln in lines)
+    lines = [(n, ln.strip()) for n, ln in enumerate(cell.split("\n"), first_line) if ln.strip()]
+    numbered = any(_GOAL_NUMBER.match(ln) for _, ln in lines)
     goals: list[str] = []
-    for ln in lines:
+    starts: list[int] = []
+    for number, ln in lines:
         match = _GOAL_NUMBER.match(ln)
         if match or not numbered or not goals:
             goals.append(ln[match.end() :].strip() if match else ln)
+            starts.append(number)
         else:
             goals[-1] = f"{goals[-1]}\n{ln}"
-    return tuple(goals)
+    return tuple(goals), tuple(starts)
 
 
 def _indicators(r: _Reader) -> list[dict[str, Any]]:

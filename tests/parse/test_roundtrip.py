@@ -26,11 +26,13 @@ styles = st.builds(
 )
 encodings = st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 
+LINE_FIELDS = frozenset({"line", "text_lines", "budget_line", "plan_lines", "goal_lines"})
+
 
 def without_lines(value: Any) -> Any:
     """A model dump without source line numbers, which a generated Document cannot know."""
     if isinstance(value, dict):
-        return {k: without_lines(v) for k, v in value.items() if k != "line"}
+        return {k: without_lines(v) for k, v in value.items() if k not in LINE_FIELDS}
     if isinstance(value, list | tuple):
         return [without_lines(v) for v in value]
     return value
