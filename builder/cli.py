@@ -1,4 +1,4 @@
-"""Command line: ``budgetsite parse FILE...`` and ``budgetsite build``.
+"""Command line: ``budgetsite parse FILE...``, ``budgetsite build`` and ``budgetsite check``.
 
 A thin shell over the library: every error in the input becomes ``file:line: message`` on
 stderr and exit status 1, never a traceback.
@@ -16,6 +16,7 @@ from typing import Any
 from builder.corpus import load_regions, parse_files
 from builder.errors import ReportError
 from builder.parse import NOISE
+from builder.quality.report import run_check
 from builder.site.build import run_build
 
 
@@ -47,6 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--work", type=Path, default=Path("build"), help="generated Markdown (default build/)"
+    )
+    check = sub.add_parser("check", help="review the reports against the quality rules")
+    check.add_argument("paths", nargs="*", type=Path, default=[Path("content")], metavar="PATH")
+    check.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check.add_argument(
+        "--site-data", type=Path, default=Path("site_data"), help="folder with regions.toml"
     )
     return parser
 
@@ -87,6 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_parse(args)
         if args.command == "build":
             return run_build(args.content, args.output, args.site_data, args.work)
+        if args.command == "check":
+            regions = load_regions(args.site_data)
+            return run_check(args.paths, regions, fmt=args.fmt, strict=args.strict, out=sys.stdout)
     except ReportError as exc:
         print(f"budgetsite: {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,35 @@
+"""Run every rule over a set of reports: Documents → sorted Findings (pure: no disk)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from builder.model import Document
+from builder.quality.copies import check_copied_rows, check_duplicate_codes, check_sentences
+from builder.quality.finding import Finding
+from builder.quality.indicators import check_indicators
+from builder.quality.projects import check_project
+
+
+def check_document(doc: Document) -> list[Finding]:
+    """The findings of the rules that look at one report alone."""
+    found: list[Finding] = list(check_sentences(doc))
+    for project in doc.projects:
+        found += check_project(doc, project)
+        found += check_indicators(doc.source, project)
+    return found
+
+
+def check_documents(docs: Sequence[Document]) -> list[Finding]:
+    """Every finding of every rule, across reports too, sorted by file, line and rule."""
+    found: list[Finding] = []
+    for doc in docs:
+        found += check_document(doc)
+    found += check_duplicate_codes(docs)
+    found += check_copied_rows(docs)
+    return sort_findings(found)
+
+
+def sort_findings(found: Iterable[Finding]) -> list[Finding]:
+    """Findings in a stable order: file, line, rule, subject, message; duplicates dropped."""
+    return sorted(set(found), key=Finding.sort_key)

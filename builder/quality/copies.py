@@ -1,0 +1,119 @@
+"""Rules about copies: sentences between sub-goals, rows across projects, codes across files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from builder.model import Document, Indicator, Project
+from builder.parse.lines import compact
+from builder.quality.finding import Finding, finding, project_subject
+from builder.quality.indicators import level_name
+
+# Shorter sentences (以史鉴今，资政育人 / 90%以上的为优) are set phrases, not copies.
+MIN_SENTENCE = 12
+_SENTENCE_END = re.compile(r"[。；;！？!?]+")
+_LABEL = re.compile(r"^(?:主要职责|职责目标|绩效目标|绩效指标|绩效标准)\s*(?:是|[：:])?")
+_TRIM = "，,、：: 　"
+# A grading scale (90%以上的为优；80%以上的为良) is shared by every sub-goal on purpose.
+_GRADES = re.compile(r"为[优良中差]")
+
+
+def sentences(line: str) -> list[str]:
+    """The sentences of a line of text, labels and edge punctuation removed, spaces dropped."""
+    result = []
+    for piece in _SENTENCE_END.split(line):
+        text = _LABEL.sub("", compact(piece)).strip(_TRIM)
+        if len(text) >= MIN_SENTENCE and not _GRADES.search(text):
+            result.append(text)
+    return result
+
+
+def check_sentences(doc: Document) -> Iterator[Finding]:
+    """A sentence of one sub-goal that is printed again in a later one."""
+    first: dict[str, tuple[int, int]] = {}  # sentence → (block index, line)
+    for index, goal in enumerate(doc.sub_goals):
+        lines = goal.text.split("\n")
+        reported: set[tuple[int, int]] = set()
+        for number, text in enumerate(lines):
+            line = goal.text_lines[number] if number < len(goal.text_lines) else goal.line
+            for sentence in sentences(text):
+                seen = first.setdefault(sentence, (index, line))
+                if seen[0] == index or (line, seen[0]) in reported:
+                    continue
+                reported.add((line, seen[0]))
+                other = doc.sub_goals[seen[0]].title
+                yield finding(
+                    "sentence-copied",
+                    doc.source,
+                    line,
+                    "",
+                    f"分项绩效目标「{goal.title}」",
+                    sentence,
+                    f"分项绩效目标「{goal.title}」的句子「{sentence}」"
+                    f"照抄自「{other}」（第{seen[1]}行）",
+                )
+
+
+def check_duplicate_codes(docs: Sequence[Document]) -> Iterator[Finding]:
+    """A project code printed in two reports: each occurrence names the other files."""
+    places: dict[str, list[tuple[str, int, Project]]] = {}
+    for doc in docs:
+        for project in doc.projects:
+            places.setdefault(project.code, []).append((doc.source, project.line, project))
+    for code, where in sorted(places.items()):
+        if len({source for source, _, _ in where}) < 2:
+            continue  # twice in one file is a parse error already
+        for source, line, project in where:
+            others = "、".join(f"{s}:{n}" for s, n, _ in where if s != source)
+            yield finding(
+                "duplicate-code",
+                source,
+                line,
+                code,
+                project_subject(project),
+                code,
+                f"{project_subject(project)}：项目编码「{code}」也出现在 {others}",
+            )
+
+
+def _row_key(row: Indicator) -> tuple[str, ...]:
+    return (
+        level_name(row.level1),
+        level_name(row.level2),
+        compact(row.level3),
+        compact(row.description),
+        compact(row.value),
+    )
+
+
+def check_copied_rows(docs: Sequence[Document]) -> Iterator[Finding]:
+    """An output or benefit row printed the same in a project of another name.
+
+    Projects of the same name (车辆保险费 in two years or two units) may share rows by
+    nature; satisfaction rows are alike everywhere, so they are left out.
+    """
+    seen: dict[tuple[str, ...], list[tuple[str, int, Project]]] = {}
+    for doc in sorted(docs, key=lambda d: d.source):
+        for project in doc.projects:
+            for row in project.indicators:
+                if "满意" in row.level1:
+                    continue
+                earlier = seen.setdefault(_row_key(row), [])
+                name = compact(project.name)
+                original = next((e for e in earlier if compact(e[2].name) != name), None)
+                earlier.append((doc.source, row.line, project))
+                if original is None:
+                    continue
+                source, line, other = original
+                subject = f"{project_subject(project)}·{row.level3}"
+                yield finding(
+                    "row-copied",
+                    doc.source,
+                    row.line,
+                    project.code,
+                    subject,
+                    row.value,
+                    f"{subject}：指标行「{row.level3}｜{row.value}」与项目"
+                    f"{project_subject(other)}（{source}:{line}）完全相同",
+                )

@@ -1,0 +1,51 @@
+"""A finding: one rule broken at one place in one report."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from builder.model import Project
+from builder.quality.rules import BY_ID, Level
+
+
+class Finding(BaseModel):
+    """What a rule found, where, and about what (the JSON of ``budgetsite check``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str = Field(description="The rule's id, e.g. value-not-target.")
+    level: Level = Field(description="error, warning or info (the rule's level).")
+    source: str = Field(description="The report file, as Document.source.")
+    line: int = Field(description="Source line of the cell the finding is about (1-based).")
+    project: str = Field(description="项目编码 of the project concerned; '' for the report.")
+    subject: str = Field(description="What is at fault, e.g. 项目名（编码）·三级指标.")
+    value: str = Field(description="The offending value as printed ('' when none).")
+    message: str = Field(description="One line in Chinese naming the subject and the value.")
+
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        return (self.source, self.line, self.rule, self.subject, self.message)
+
+    def text(self, path: str | None = None) -> str:
+        """``file:line: rule-id level message``, with ``path`` in place of the source."""
+        return f"{path or self.source}:{self.line}: {self.rule} {self.level} {self.message}"
+
+
+def finding(
+    rule: str, source: str, line: int, project: str, subject: str, value: str, message: str
+) -> Finding:
+    """A Finding of a rule from the catalogue (its level comes from the rule)."""
+    return Finding(
+        rule=rule,
+        level=BY_ID[rule].level,
+        source=source,
+        line=line,
+        project=project,
+        subject=subject,
+        value=value,
+        message=message,
+    )
+
+
+def project_subject(project: Project) -> str:
+    """How a project is named in messages: 名称（编码）."""
+    return f"{project.name}（{project.code}）"
