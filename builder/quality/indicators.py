@@ -21,8 +21,8 @@ REQUIRED_LEVEL1 = ("产出", "效益", "满意度")
 
 # A value that is a unit and nothing else: the number was never filled in.
 UNIT_WORDS = frozenset(
-    "% ％ ‰ 人 人次 万人次 次 个 辆 元 万元 天 日 月 年 件 篇 场 场次 期 项 台 套 户 家 所 名 份 "
-    "本 册 批 批次 条 米 公里 平方米 吨 亩 小时 分钟 座 处 栋 间 张 部 课时 学时".split()
+    "% ％ ‰ 人 人次 万人次 次 个 辆 元 万元 天 日 月 年 件 篇 场 场次 期 项 台 套 户 家 所 "  # noqa: SIM905
+    "名 份 本 册 批 批次 条 米 公里 平方米 吨 亩 小时 分钟 座 处 栋 间 张 部 课时 学时".split()
 )
 _YES_NO = re.compile(r"^是\s*[/／\\、|或]?\s*否$")
 PERCENT = frozenset({"%", "％"})
@@ -92,8 +92,8 @@ def _row(source: str, project: Project, row: Indicator) -> Iterator[Finding]:
     subject = _subject(project, row)
     value = row.value
 
-    def found(rule: str, message: str) -> Finding:
-        return finding(rule, source, row.line, project.code, subject, value, message)
+    def found(rule: str, message: str, shown: str = value) -> Finding:
+        return finding(rule, source, row.line, project.code, subject, shown, message)
 
     level1, level2 = level_name(row.level1), level_name(row.level2)
     allowed = FRAMEWORK.get(level1)
@@ -101,10 +101,13 @@ def _row(source: str, project: Project, row: Indicator) -> Iterator[Finding]:
         yield found(
             "level2-mismatch",
             f"{subject}：一级指标「{row.level1}」不是产出、效益、满意度或成本指标",
+            row.level1,
         )
     elif level2 not in allowed:
         yield found(
-            "level2-mismatch", f"{subject}：二级指标「{row.level2}」不属于一级指标「{row.level1}」"
+            "level2-mismatch",
+            f"{subject}：二级指标「{row.level2}」不属于一级指标「{row.level1}」",
+            row.level2,
         )
     if not row.basis.strip():
         yield found("basis-empty", f"{subject}：指标值「{value}」没有填写指标值确定依据")
