@@ -87,10 +87,15 @@ def _row_key(row: Indicator) -> tuple[str, ...]:
     )
 
 
+def _kind(name: str) -> str:
+    """A project's name without 费/经费: 综合事务管理 and 综合事务管理费 are one kind."""
+    return compact(name).removesuffix("经费").removesuffix("费")
+
+
 def check_copied_rows(docs: Sequence[Document]) -> Iterator[Finding]:
     """An output or benefit row printed the same in a project of another name.
 
-    Projects of the same name (车辆保险费 in two years or two units) may share rows by
+    Projects of the same kind (车辆保险费 in two years or two units) may share rows by
     nature; satisfaction rows are alike everywhere, so they are left out.
     """
     seen: dict[tuple[str, ...], list[tuple[str, int, Project]]] = {}
@@ -100,8 +105,8 @@ def check_copied_rows(docs: Sequence[Document]) -> Iterator[Finding]:
                 if "满意" in row.level1:
                     continue
                 earlier = seen.setdefault(_row_key(row), [])
-                name = compact(project.name)
-                original = next((e for e in earlier if compact(e[2].name) != name), None)
+                name = _kind(project.name)
+                original = next((e for e in earlier if _kind(e[2].name) != name), None)
                 earlier.append((doc.source, row.line, project))
                 if original is None:
                     continue

@@ -41,6 +41,7 @@ def load_settings(site_data: Path) -> Settings:
         title=str(data.get("title", "预算绩效目标公开")),
         publisher=str(data.get("publisher", "")),
         description=str(data.get("description", "")),
+        quality=bool(data.get("quality", True)),
     )
 
 
@@ -105,6 +106,7 @@ def build_site(
         overrides=OVERRIDES if OVERRIDES.is_dir() and any(OVERRIDES.iterdir()) else None,
         years=catalog.years(docs),
         hand_pages=[stem for stem in hand_pages if stem != HOME_PAGE],
+        quality=settings.quality,
     )
     config_file = work / "mkdocs.yml"
     config_file.write_text(to_yaml(config), encoding="utf-8")

@@ -15,15 +15,18 @@ CSS = f"{ASSETS}/site.css"
 SCRIPTS = (f"{ASSETS}/projects.js",)
 
 
-def nav(years: Sequence[int], hand_pages: Sequence[str]) -> list[Any]:
+def nav(years: Sequence[int], hand_pages: Sequence[str], quality: bool = False) -> list[Any]:
     """Sections and index pages, never every project (DESIGN.md §4: a full nav is O(n²))."""
-    return [
+    sections = [
         {"首页": paths.HOME},
         {"全部项目": paths.PROJECTS},
         {"单位": [{"按年度和地区": paths.UNITS}, *({f"{y}年": paths.year(y)} for y in years)]},
         {"指标目录": paths.INDICATORS},
         {"说明": [paths.hand_page(stem) for stem in hand_pages]},
     ]
+    if quality:
+        sections.insert(-1, {"数据质量": paths.QUALITY})
+    return sections
 
 
 def mkdocs_config(
@@ -35,6 +38,7 @@ def mkdocs_config(
     overrides: Path | None,
     years: Sequence[int],
     hand_pages: Sequence[str],
+    quality: bool = False,
 ) -> dict[str, Any]:
     theme: dict[str, Any] = {
         "name": "material",
@@ -60,7 +64,7 @@ def mkdocs_config(
         "extra_css": [CSS],
         "extra_javascript": list(SCRIPTS),
         "extra": {"generator": False},
-        "nav": nav(years, hand_pages),
+        "nav": nav(years, hand_pages, quality),
         "validation": {"nav": {"omitted_files": "info"}},
     }
 

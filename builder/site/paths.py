@@ -15,6 +15,7 @@ HOME = "index.md"
 PROJECTS = "projects/index.md"
 UNITS = "units/index.md"
 INDICATORS = "indicators/index.md"
+QUALITY = "quality/index.md"
 ALL_DATA_JSON = "data/all.json"
 PROJECTS_CSV = "data/projects.csv"
 INDEX = "index.md"
@@ -47,6 +48,10 @@ def region(year_value: int, region_code: str) -> str:
 def hand_page(stem: str) -> str:
     """A hand-written page content/pages/<stem>.md is published at /<stem>/."""
     return f"{stem}/index.md"
+
+
+def quality_rule(rule_id: str) -> str:
+    return f"quality/{rule_id}/index.md"
 
 
 def md_link(from_page: str, target: str) -> str:

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from builder.errors import ReportError
 from builder.model import Document
+from builder.quality import Finding, check_documents
 from builder.site import catalog, paths
 from builder.site.data import data_files
 from builder.site.render_home import render_home
 from builder.site.render_index import render_projects, render_region, render_units, render_year
 from builder.site.render_indicators import render_indicators
 from builder.site.render_project import render_project
+from builder.site.render_quality import project_findings, quality_pages, unit_findings
 from builder.site.render_unit import render_unit
 
 HOME_PAGE = "home"
@@ -26,6 +28,8 @@ class Settings:
     title: str
     publisher: str
     description: str
+    quality: bool = True
+    """The 数据质量 section: rule pages, summary, findings on unit and project pages."""
 
 
 def check_unique(docs: Sequence[Document]) -> None:
@@ -68,10 +72,17 @@ def render_site(
         files[paths.year(year)] = render_year(docs, year)
         for code, _name in catalog.regions(catalog.docs_in(docs, year)):
             files[paths.region(year, code)] = render_region(docs, year, code)
+    findings: list[Finding] = check_documents(docs) if settings.quality else []
     for doc in docs:
         files[paths.unit(doc)] = render_unit(doc)
         for project in doc.projects:
             files[paths.project(project.code)] = render_project(project, doc)
+            if settings.quality:
+                files[paths.project(project.code)] += project_findings(doc, project.code, findings)
+        if settings.quality:
+            files[paths.unit(doc)] += unit_findings(doc, findings)
+    if settings.quality:
+        files.update(quality_pages(docs, findings))
     for stem, text in hand_pages.items():
         if stem != HOME_PAGE:
             files[paths.hand_page(stem)] = text

@@ -1,0 +1,171 @@
+"""The 数据质量 section: /quality/ summary, /quality/<rule-id>/ pages, findings on pages.
+
+Pure renderers over the findings of builder.quality; the build decides whether the section
+exists (site_data/site.toml ``quality``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from builder.model import Document
+from builder.quality import LEVELS, RULES, Finding, Level, Rule
+from builder.quality.finding import project_subject
+from builder.site import paths
+from builder.site.blocks import crumbs, front_matter
+from builder.site.escape import md_cell, md_inline
+
+LEVEL_NAMES: dict[Level, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+SECTION = "数据质量"
+
+
+def quality_pages(docs: Sequence[Document], findings: Sequence[Finding]) -> dict[str, str]:
+    """The summary page and one page per rule."""
+    files = {paths.QUALITY: render_summary(docs, findings)}
+    for rule in RULES:
+        files[paths.quality_rule(rule.id)] = render_rule(rule, docs, findings)
+    return files
+
+
+def clean_indicator_share(docs: Sequence[Document], findings: Sequence[Finding]) -> tuple[int, int]:
+    """(indicator rows without any finding, all indicator rows)."""
+    flagged = {(f.source, f.project, f.line) for f in findings}
+    rows = [
+        (doc.source, project.code, row.line)
+        for doc in docs
+        for project in doc.projects
+        for row in project.indicators
+    ]
+    return sum(1 for row in rows if row not in flagged), len(rows)
+
+
+def _level_counts(findings: Sequence[Finding]) -> str:
+    counts = Counter(f.level for f in findings)
+    return "，".join(f"{LEVEL_NAMES[level]} {counts[level]} 条" for level in LEVELS)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part * 100 / whole:.1f}%" if whole else "—"
+
+
+def _rule_link(page: str, rule: Rule) -> str:
+    return f"[{md_inline(rule.title)}]({paths.md_link(page, paths.quality_rule(rule.id))})"
+
+
+def render_summary(docs: Sequence[Document], findings: Sequence[Finding]) -> str:
+    """Findings per rule and per unit, and the share of indicators without findings."""
+    page = paths.QUALITY
+    clean, rows = clean_indicator_share(docs, findings)
+    by_rule = Counter(f.rule for f in findings)
+    parts = [
+        front_matter(SECTION, crumbs=crumbs(page, [("首页", paths.HOME)])),
+        f"# {SECTION}",
+        "按财政部绩效目标和指标设置的要求及表内数字关系，对每份报告逐项检查。"
+        "每条规则有单独的页面，说明检查什么、为什么、合格的写法和依据；"
+        "单位页和项目页列出各自的问题。检查由程序完成，结果供审核参考。",
+        f"共发现 {len(findings)} 条问题（{_level_counts(findings)}）。"
+        f"全部 {rows} 行绩效指标中，**{clean} 行（{_percent(clean, rows)}）没有发现问题**。",
+        "## 按规则 { #rules }",
+        "| 规则 | 编号 | 级别 | 问题数 |\n| --- | --- | --- | ---: |\n"
+        + "\n".join(
+            f"| {_rule_link(page, rule)} | `{rule.id}` | {LEVEL_NAMES[rule.level]} "
+            f"| {by_rule[rule.id]} |"
+            for rule in RULES
+        ),
+        "## 按单位 { #units }",
+        _unit_table(page, docs, findings),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _unit_table(page: str, docs: Sequence[Document], findings: Sequence[Finding]) -> str:
+    rows = [
+        "| 单位 | 年度 | 错误 | 警告 | 提示 | 规则（问题数） |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for doc in sorted(docs, key=lambda d: (d.year, d.region.code, d.unit.code)):
+        own = [f for f in findings if f.source == doc.source]
+        levels = Counter(f.level for f in own)
+        by_rule = Counter(f.rule for f in own)
+        rules = "，".join(
+            f"{_rule_link(page, rule)} {by_rule[rule.id]}" for rule in RULES if by_rule[rule.id]
+        )
+        unit = f"[{md_inline(doc.unit.name)}]({paths.md_link(page, paths.unit(doc))})"
+        rows.append(
+            f"| {unit} | {doc.year} | {levels['error']} | {levels['warning']} "
+            f"| {levels['info']} | {rules or '无'} |"
+        )
+    return "\n".join(rows)
+
+
+def render_rule(rule: Rule, docs: Sequence[Document], findings: Sequence[Finding]) -> str:
+    """One rule: what it checks, why, a good value, its source; then every finding of it."""
+    page = paths.quality_rule(rule.id)
+    own = [f for f in findings if f.rule == rule.id]
+    parts = [
+        front_matter(
+            rule.title, crumbs=crumbs(page, [("首页", paths.HOME), (SECTION, paths.QUALITY)])
+        ),
+        f"# {md_inline(rule.title)}",
+        "| 项目 | 内容 |\n| --- | --- |\n"
+        f"| 规则编号 | `{rule.id}` |\n"
+        f"| 级别 | {LEVEL_NAMES[rule.level]} |\n"
+        f"| 检查什么 | {md_cell(rule.checks)} |\n"
+        f"| 为什么 | {md_cell(rule.why)} |\n"
+        f"| 合格的写法 | {md_cell(rule.good)} |\n"
+        f"| 依据 | {md_cell(rule.source)} |",
+        f"## 发现的问题（{len(own)} 条） {{ #findings }}",
+        _finding_table(page, docs, own) if own else "没有发现此类问题。",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _finding_table(page: str, docs: Sequence[Document], own: Sequence[Finding]) -> str:
+    by_source = {doc.source: doc for doc in docs}
+    rows = ["| 单位 | 位置 | 指标值 | 说明 |", "| --- | --- | --- | --- |"]
+    for f in own:
+        doc = by_source.get(f.source)
+        unit = md_inline(f.source)
+        if doc is not None:
+            target = paths.md_link(page, paths.unit(doc))
+            unit = f"[{md_inline(doc.unit.name)}（{doc.year}）]({target})"
+        where = f"第 {f.line} 行"
+        if f.project and doc is not None and any(p.code == f.project for p in doc.projects):
+            where = f"[{f.project}]({paths.md_link(page, paths.project(f.project))}) {where}"
+        rows.append(f"| {unit} | {where} | {md_cell(f.value) or '—'} | {md_cell(f.message)} |")
+    return "\n".join(rows)
+
+
+def findings_section(page: str, own: Sequence[Finding], known: str = "") -> str:
+    """The findings of one page as a short list with links to their rules.
+
+    Starts with a blank line: it is appended to a page that ends with a newline. ``known``
+    is the name the page is about, left out of the messages (the project on its own page).
+    """
+    summary = paths.md_link(page, paths.QUALITY)
+    if not own:
+        return f"\n## {SECTION} {{ #quality }}\n\n未发现问题（[检查规则]({summary})）。\n"
+    items = []
+    by_id = {rule.id: rule for rule in RULES}
+    for f in own:
+        rule = by_id[f.rule]
+        message = f.message.removeprefix(known).lstrip("·：") if known else f.message
+        items.append(
+            f"- **{LEVEL_NAMES[f.level]}** {_rule_link(page, rule)}（第 {f.line} 行）："
+            f"{md_inline(message)}"
+        )
+    head = f"\n## {SECTION} {{ #quality }}\n\n{_level_counts(own)}（[全部规则]({summary})）。\n\n"
+    return head + '<div class="bs-findings" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
+
+
+def unit_findings(doc: Document, findings: Sequence[Finding]) -> str:
+    """The unit page's section: every finding of its report, in line order."""
+    return findings_section(paths.unit(doc), [f for f in findings if f.source == doc.source])
+
+
+def project_findings(doc: Document, code: str, findings: Sequence[Finding]) -> str:
+    """The project page's section: the findings about this project."""
+    own = [f for f in findings if f.source == doc.source and f.project == code]
+    project = next(p for p in doc.projects if p.code == code)
+    return findings_section(paths.project(code), own, project_subject(project))

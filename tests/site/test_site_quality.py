@@ -1,0 +1,84 @@
+"""The 数据质量 section of the built site, and the setting that turns it off."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from builder.quality import RULES, check_documents
+from builder.site import paths
+from builder.site.build import Built, load_settings
+from builder.site.mkdocs_config import nav
+from builder.site.render_site import Settings, render_site
+from tests.site.html_tree import Node, load
+
+
+def page(built: Built, address: str) -> Node:
+    return load(built.site_dir / address / "index.html").find("article")
+
+
+def hrefs(node: Node) -> list[str]:
+    return [a.attrs.get("href") or "" for a in node.find_all("a")]
+
+
+def section(node: Node) -> str:
+    """The text of the page from its 数据质量 heading on."""
+    text = node.text()
+    return text[text.index("数据质量") :]
+
+
+def test_summary_links_every_rule_page_and_counts(built: Built) -> None:
+    summary = page(built, "quality")
+    for rule in RULES:
+        assert f"{rule.id}/" in hrefs(summary)
+        assert (built.site_dir / "quality" / rule.id / "index.html").is_file()
+    findings = check_documents(built.documents)
+    rows = sum(len(p.indicators) for d in built.documents for p in d.projects)
+    assert f"共发现 {len(findings)} 条问题" in summary.text()
+    assert f"全部 {rows} 行绩效指标中" in summary.text()
+    for doc in built.documents:  # one row per unit, linked to its page
+        target = posixpath.relpath(posixpath.dirname(paths.unit(doc)), "quality") + "/"
+        assert target in hrefs(summary)
+
+
+def test_rule_page_explains_and_lists_its_findings(built: Built) -> None:
+    rule_page = page(built, "quality/value-not-target")
+    text = rule_page.text()
+    for label in ("检查什么", "为什么", "合格的写法", "依据"):
+        assert label in text
+    assert "../../projects/13030322P00396710002A/" in hrefs(rule_page)  # the 人 of seed 000
+    assert "没有发现此类问题" in page(built, "quality/budget-sum").text()
+
+
+def test_findings_on_the_project_page(built: Built) -> None:
+    project = page(built, "projects/13030322P00396710002A")
+    found = section(project)
+    assert "第 212 行" in found and "「人」" in found
+    assert "../../quality/value-not-target/" in hrefs(project)
+    clean = section(page(built, "projects/13052922P00584010141N"))
+    assert "错误 0 条，警告 1 条，提示 0 条" in clean and "143万元" in clean
+
+
+def test_findings_on_the_unit_page(built: Built) -> None:
+    unit = section(page(built, "2021/130303/201001"))
+    assert "全面深化改革" in unit and "党史研究" in unit and "第 79 行" in unit
+
+
+def test_nav_has_the_section(built: Built) -> None:
+    home = load(built.site_dir / "index.html")
+    nav_links = [a.text().strip() for a in home.find("nav", class_="md-nav--primary").find_all("a")]
+    assert "数据质量" in nav_links
+
+
+def test_setting_turns_the_section_off(tmp_path: Path, built: Built) -> None:
+    (tmp_path / "site.toml").write_text('title = "t"\nquality = false\n', encoding="utf-8")
+    settings = load_settings(tmp_path)
+    assert settings.quality is False
+    off = render_site(built.documents, settings, {})
+    on = render_site(built.documents, Settings("t", "", ""), {})
+    assert not [name for name in off if name.startswith("quality/")]
+    assert not any("数据质量" in text for text in off.values())
+    assert len(on) - len(off) == len(RULES) + 1
+    assert any("数据质量" in text for text in on.values())
+    assert {"数据质量": paths.QUALITY} not in nav([2021], [], quality=False)
+    assert {"数据质量": paths.QUALITY} in nav([2021], [], quality=True)
