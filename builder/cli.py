@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--work", type=Path, default=Path("build"), help="generated Markdown (default build/)"
     )
+    build.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="publish every file without errors; list the others on the page /problems/",
+    )
     return parser
 
 
@@ -86,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "parse":
             return _run_parse(args)
         if args.command == "build":
-            return run_build(args.content, args.output, args.site_data, args.work)
+            return run_build(args.content, args.output, args.site_data, args.work, args.keep_going)
     except ReportError as exc:
         print(f"budgetsite: {exc}", file=sys.stderr)
         return 1
