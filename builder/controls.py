@@ -2,8 +2,8 @@
 
 Word and Tika sometimes leave control characters (bell, vertical tab, form feed, stray
 escapes) in the text. A browser would hide them or show nothing, so the data would be
-lost without a word: each one is shown as its visible Unicode symbol (U+2400 block, e.g.
-U+0007 → ␇) and every line holding one gets a warning.
+lost without a word: each one is shown as its code point in brackets (U+0007 → [U+0007])
+and every line holding one gets a warning.
 """
 
 from __future__ import annotations
@@ -18,12 +18,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _symbol(char: str) -> str:
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return f"<U+{code:04X}>"  # C1 controls have no symbol of their own
+    # Plain ASCII: the Control Pictures block (U+2400…) is missing from common CJK fonts.
+    return f"[U+{ord(char):04X}]"
 
 
 def visible(text: str) -> str:
@@ -39,14 +35,8 @@ def control_problems(raws: Sequence[str], source: str) -> list[Problem]:
     for number, raw in enumerate(raws, start=1):
         found = sorted(set(CONTROL.findall(raw)))
         if found:
-            names = ", ".join(f"U+{ord(c):04X}" for c in found)
+            shown = " ".join(_symbol(c) for c in found)
             problems.append(
-                Problem(
-                    source,
-                    number,
-                    WARNING,
-                    f"control character(s) {names} in the text; shown as "
-                    + " ".join(_symbol(c) for c in found),
-                )
+                Problem(source, number, WARNING, f"control characters shown on the site as {shown}")
             )
     return problems

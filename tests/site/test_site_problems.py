@@ -42,7 +42,7 @@ EXPECTED_STDERR = [
     "content/2022/130529/900003.txt:59: error: expected the spending plan values",
     "content/2022/130529/900007.txt:38: error: expected each 项目编码 in one file only; "
     "13052922FIX0000000006 is also at 2022/130529/900006.txt:38",
-    "content/2022/130529/900010.txt:51: warning: control character(s) U+0007, U+000B",
+    "content/2022/130529/900010.txt:51: warning: control characters shown on the site",
 ]
 
 
@@ -88,7 +88,7 @@ def test_keep_going_publishes_the_rest_and_lists_the_failed_files(tmp_path: Path
         "2022/130529/900007.txt",
     ):
         assert source in text
-    assert "U+0007" in text.split("警告")[-1]  # the warning, on a published file
+    assert "[U+0007] [U+000B]" in text.split("警告")[-1]  # the warning, on a published file
     assert "未能发布的文件" in text and "以下 4 个文件有错误" in text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "content", "site"]
 
