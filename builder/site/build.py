@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tomllib
@@ -16,6 +17,7 @@ from builder.intake import read_content
 from builder.model import Document
 from builder.problems import Problem, ProblemsFound, errors_in, failed_sources
 from builder.site import catalog, render_problems
+from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
 from builder.site.staging import staged
@@ -118,6 +120,7 @@ def build_site(
     published and the page /problems/ lists the others. MkDocs builds into a folder beside
     ``output`` that replaces it only when the build succeeds.
     """
+    source_date_epoch(os.environ)  # checked before MkDocs reads it
     intake = read_content(content, load_regions(site_data))
     if errors_in(intake.problems) and not keep_going:
         raise ProblemsFound(intake.problems)
