@@ -8,6 +8,7 @@ derandomized, so CI sees the same 4,500 cases every time.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -143,33 +144,19 @@ def truncations(draw: st.DrawFn) -> tuple[str, bytes]:
     return source, data[: draw(st.integers(0, len(data)))]
 
 
-@settings(FUZZ, max_examples=1000)
-@given(case=line_mutations())
-def test_lines_deleted_duplicated_or_swapped(
-    case: tuple[str, bytes], regions: dict[str, str]
+STRATEGIES = {
+    "lines": line_mutations(),
+    "bytes": byte_flips(),
+    "ascii": ascii_flips(),
+    "vocabulary": token_insertions(),
+    "truncation": truncations(),
+}
+
+
+@pytest.mark.parametrize("mutation", sorted(STRATEGIES))
+@settings(FUZZ, max_examples=900)
+@given(data=st.data())
+def test_a_mutated_report_parses_or_reports_an_error(
+    mutation: str, data: st.DataObject, regions: dict[str, str]
 ) -> None:
-    parse_or_report_error(*case, regions)
-
-
-@settings(FUZZ, max_examples=500)
-@given(case=byte_flips())
-def test_bytes_flipped(case: tuple[str, bytes], regions: dict[str, str]) -> None:
-    parse_or_report_error(*case, regions)
-
-
-@settings(FUZZ, max_examples=1000)
-@given(case=ascii_flips())
-def test_ascii_bytes_flipped(case: tuple[str, bytes], regions: dict[str, str]) -> None:
-    parse_or_report_error(*case, regions)
-
-
-@settings(FUZZ, max_examples=1500)
-@given(case=token_insertions())
-def test_report_vocabulary_inserted(case: tuple[str, bytes], regions: dict[str, str]) -> None:
-    parse_or_report_error(*case, regions)
-
-
-@settings(FUZZ, max_examples=500)
-@given(case=truncations())
-def test_truncated_anywhere(case: tuple[str, bytes], regions: dict[str, str]) -> None:
-    parse_or_report_error(*case, regions)
+    parse_or_report_error(*data.draw(STRATEGIES[mutation], label=mutation), regions)
