@@ -7,9 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
+
+from builder.problems import Problem
 from builder.site.build import inside
+from builder.site.render_problems import render_problems
 from tests.conftest import CONTENT, FIXTURES, ROOT, SITE_DATA
-from tests.site.html_tree import load
+from tests.site.html_tree import Node, load
+from tests.site.html_tree import parse as load_html
 
 BROKEN = FIXTURES / "broken"
 CASES = ("binary", "duplicate-code", "truncated", "control-characters", "year-in-path")
@@ -121,3 +126,16 @@ def test_page_paths_cannot_leave_the_docs_folder(tmp_path: Path) -> None:
     for name in ("../x.md", "/etc/x.md", "a/../../x.md", "..\\x.md", "", "a/./../../x"):
         assert not inside(tmp_path, name), name
     assert inside(tmp_path, "projects/13030322P00397010024Q/index.md")
+
+
+def test_problem_messages_are_text_on_the_page() -> None:
+    hostile = Problem("2022/130529/x.txt", 3, "error", "found '<script>alert(1)</script> | *x*'")
+    page = render_problems([hostile])
+    html = markdown.markdown(page.split("---\n", 2)[2], extensions=["tables"])
+    row = load_html(html).find("tbody").find("tr")
+    assert [cell.text() for cell in row.children if isinstance(cell, Node)] == [
+        "2022/130529/x.txt",
+        "3",
+        "found '<script>alert(1)</script> | *x*'",
+    ]
+    assert "<script>" not in html and "<em>" not in html
