@@ -49,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--work", type=Path, default=Path("build"), help="generated Markdown (default build/)"
     )
+    build.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="publish every file without errors; list the others on the page /problems/",
+    )
     check = sub.add_parser("check", help="review the reports against the quality rules")
     check.add_argument("paths", nargs="*", type=Path, default=[Path("content")], metavar="PATH")
     check.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
@@ -94,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "parse":
             return _run_parse(args)
         if args.command == "build":
-            return run_build(args.content, args.output, args.site_data, args.work)
+            return run_build(args.content, args.output, args.site_data, args.work, args.keep_going)
         if args.command == "check":
             regions = load_regions(args.site_data)
             return run_check(args.paths, regions, fmt=args.fmt, strict=args.strict, out=sys.stdout)

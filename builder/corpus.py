@@ -27,13 +27,19 @@ def load_regions(site_data: Path) -> dict[str, str]:
 
 
 def report_files(content: Path) -> list[Path]:
-    """Every report under content/ (``<year>/<region>/<unit>.txt``), sorted by path."""
-    return sorted(p for p in content.rglob(f"*{REPORT_SUFFIX}") if p.is_file())
+    """Every report under content/ (``<year>/<region>/<unit>.txt``), sorted by path.
+
+    Anything named like a report but a folder is skipped; a dangling link is kept, so
+    that reading it reports it instead of losing it without a word.
+    """
+    return sorted(p for p in content.rglob(f"*{REPORT_SUFFIX}") if not p.is_dir())
 
 
 def source_name(path: Path, content: Path | None) -> str:
     """The path recorded in Document.source: relative to content/ when the file is inside."""
     if content is not None:
+        if path.is_relative_to(content):  # as listed: a link is named by itself, not its target
+            return path.relative_to(content).as_posix()
         try:
             return path.resolve().relative_to(content.resolve()).as_posix()
         except ValueError:

@@ -45,6 +45,14 @@ def decode(data: bytes, source: str) -> str:
 
     A file no codec reads is reported at the line where decoding fails.
     """
+    nul = data.find(b"\x00")
+    if nul != -1 and _candidates(data) == _WITHOUT_BOM:
+        # Text in UTF-8 or GB18030 never holds a NUL byte; a .docx, PDF or image does.
+        raise ReportError(
+            source,
+            data.count(b"\n", 0, nul) + 1,
+            "expected the text of a report, found a NUL byte: a binary file such as .docx",
+        )
     try:
         text, _ = _decode(data)
     except UnicodeDecodeError as exc:

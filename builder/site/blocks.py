@@ -22,7 +22,8 @@ def front_matter(
     ``crumbs`` are (label, relative href) of the places above the page; the theme override
     (overrides/main.html) shows them as the breadcrumb.
     """
-    lines = ["---", f"title: {_quote(title)}"]
+    # The theme writes the title into <title> and the header without escaping it.
+    lines = ["---", f"title: {_quote(html_text(title))}"]
     if boost is not None:
         lines += ["search:", f"  boost: {boost}"]
     if hide:

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import sys
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from builder.corpus import load_content, load_regions
+from builder.corpus import load_regions
 from builder.errors import ReportError
+from builder.intake import read_content
 from builder.model import Document
-from builder.site import catalog
+from builder.problems import Problem, ProblemsFound, errors_in, failed_sources
+from builder.site import catalog, render_problems
+from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
+from builder.site.staging import staged
 
 PAGES = "pages"
 REPO = Path(__file__).resolve().parents[2]
@@ -29,6 +35,7 @@ class Built:
     site_dir: Path
     documents: tuple[Document, ...]
     files: dict[str, str]
+    problems: tuple[Problem, ...] = ()
 
 
 def load_settings(site_data: Path) -> Settings:
@@ -53,10 +60,21 @@ def load_hand_pages(content: Path) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))}
 
 
+def inside(folder: Path, name: str) -> bool:
+    """Whether the relative path ``name`` stays inside ``folder`` (no ``..``, root or drive)."""
+    parts = PurePosixPath(name).parts
+    if not parts or PurePosixPath(name).is_absolute() or "\\" in name or ".." in parts:
+        return False
+    return (folder / name).resolve().is_relative_to(folder.resolve())
+
+
 def write_docs(files: dict[str, str], docs_dir: Path) -> None:
     """Replace docs_dir with exactly these files plus the site's own assets."""
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
+    for name in files:
+        if not inside(docs_dir, name):
+            raise ReportError(name, 1, f"expected a page path inside {docs_dir}")
     for name, text in files.items():
         target = docs_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -89,34 +107,84 @@ def run_mkdocs(config_file: Path) -> None:
 
 
 def build_site(
-    content: Path, output: Path, *, site_data: Path = Path("site_data"), work: Path = Path("build")
+    content: Path,
+    output: Path,
+    *,
+    site_data: Path = Path("site_data"),
+    work: Path = Path("build"),
+    keep_going: bool = False,
 ) -> Built:
-    """Parse content/, render Markdown into work/docs, write work/mkdocs.yml, run MkDocs."""
-    docs = load_content(content, load_regions(site_data))
+    """Parse content/, render Markdown into work/docs, write work/mkdocs.yml, run MkDocs.
+
+    Every report is read and checked first. With errors the build raises ProblemsFound
+    before writing anything, unless ``keep_going``: then the files without errors are
+    published and the page /problems/ lists the others. MkDocs builds into a folder beside
+    ``output`` that replaces it only when the build succeeds.
+    """
+    source_date_epoch(os.environ)  # checked before MkDocs reads it
+    intake = read_content(content, load_regions(site_data))
+    if errors_in(intake.problems) and not keep_going:
+        raise ProblemsFound(intake.problems)
+    docs = list(intake.documents)
     settings = load_settings(site_data)
     hand_pages = load_hand_pages(content)
+    if intake.problems and render_problems.STEM in hand_pages:
+        raise ReportError(
+            str(content / PAGES / f"{render_problems.STEM}.md"),
+            1,
+            f"expected another name: /{render_problems.STEM}/ lists the files with problems",
+        )
     files = render_site(docs, settings, hand_pages)
+    extra_pages = [stem for stem in hand_pages if stem != HOME_PAGE]
+    if intake.problems:
+        files[render_problems.PAGE] = render_problems.render_problems(intake.problems)
+        files = dict(sorted(files.items()))
+        extra_pages.append(render_problems.STEM)
     docs_dir = work / "docs"
     write_docs(files, docs_dir)
-    config = mkdocs_config(
-        title=settings.title,
-        description=settings.description,
-        publisher=settings.publisher,
-        site_dir=output.resolve(),
-        overrides=OVERRIDES if OVERRIDES.is_dir() and any(OVERRIDES.iterdir()) else None,
-        years=catalog.years(docs),
-        hand_pages=[stem for stem in hand_pages if stem != HOME_PAGE],
-        quality=settings.quality,
-    )
     config_file = work / "mkdocs.yml"
-    config_file.write_text(to_yaml(config), encoding="utf-8")
-    run_mkdocs(config_file)
-    return Built(docs_dir, output, tuple(docs), files)
+    with staged(output) as site_dir:
+        config = mkdocs_config(
+            title=settings.title,
+            description=settings.description,
+            publisher=settings.publisher,
+            site_dir=site_dir,
+            overrides=OVERRIDES if OVERRIDES.is_dir() and any(OVERRIDES.iterdir()) else None,
+            years=catalog.years(docs),
+            hand_pages=extra_pages,
+            quality=settings.quality,
+        )
+        config_file.write_text(to_yaml(config), encoding="utf-8")
+        run_mkdocs(config_file)
+    return Built(docs_dir, output, tuple(docs), files, intake.problems)
 
 
-def run_build(content: Path, output: Path, site_data: Path, work: Path) -> int:
-    """``budgetsite build``: build, then say where the site is."""
-    built = build_site(content, output, site_data=site_data, work=work)
+def print_problems(problems: tuple[Problem, ...], content: Path) -> None:
+    """One ``file:line: level: message`` per problem on stderr, the file as found on disk."""
+    for p in problems:
+        print(
+            f"{(content / p.source).as_posix()}:{p.line}: {p.level}: {p.message}", file=sys.stderr
+        )
+
+
+def run_build(
+    content: Path, output: Path, site_data: Path, work: Path, keep_going: bool = False
+) -> int:
+    """``budgetsite build``: report every problem, build or stop, say where the site is."""
+    try:
+        built = build_site(content, output, site_data=site_data, work=work, keep_going=keep_going)
+    except ProblemsFound as exc:
+        print_problems(exc.problems, content)
+        print(f"budgetsite: {exc}; {output} was left as it was", file=sys.stderr)
+        return 1
+    print_problems(built.problems, content)
     pages = sum(1 for name in built.files if name.endswith(".md"))
     print(f"budgetsite: built {pages} pages from {len(built.documents)} reports into {output}")
+    failed = failed_sources(built.problems)
+    if failed:
+        print(
+            f"budgetsite: {len(failed)} file(s) with errors were left out; "
+            f"see /{render_problems.STEM}/ on the site",
+            file=sys.stderr,
+        )
     return 0

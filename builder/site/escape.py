@@ -1,13 +1,16 @@
 """Escaping of report text for Markdown and HTML: the one place where it happens.
 
 Report text is data, never markup: a ``*`` or ``<`` printed in a report must show as
-itself on the page. Every renderer passes text through these functions.
+itself on the page. Every renderer passes text through these functions. Control
+characters are shown as visible symbols (builder/controls.py), never passed to the browser.
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from builder.controls import visible
 
 # Characters Python-Markdown (with the tables extension) treats as syntax inside a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~^])")
@@ -17,13 +20,19 @@ _BLOCK_START = re.compile(r"^(\d+)([.)])(\s|$)|^([-+=])")
 
 def html_text(text: str) -> str:
     """Text for HTML content or attribute values: ``<``, ``>``, ``&`` and quotes escaped."""
-    return html.escape(text, quote=True)
+    return html.escape(visible(text), quote=True)
 
 
 def md_inline(text: str) -> str:
     """Text for use inside a Markdown line: no emphasis, links, code, HTML or table cells."""
-    escaped = html.escape(text, quote=False)
+    escaped = html.escape(visible(text), quote=False)
     return _INLINE_SPECIAL.sub(r"\\\1", escaped)
+
+
+def md_code(text: str) -> str:
+    """Text in code style inside a Markdown line: a ``<code>`` element, so that no backtick
+    in the text can end the code span and let the rest through as Markdown or HTML."""
+    return f"<code>{md_inline(text)}</code>"
 
 
 def md_line(text: str) -> str:

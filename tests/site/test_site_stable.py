@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,33 @@ def test_a_region_without_a_name_stops_the_build() -> None:
     settings, pages = load_settings(SITE_DATA), load_hand_pages(CONTENT)
     with pytest.raises(ReportError, match=r"2022/130529/131001.txt:1: expected a name for region"):
         render_site(docs, settings, pages)
+
+
+EPOCH = "1704153600"  # 2024-01-02 00:00:00 UTC, far from any day the tests run
+
+
+def test_two_builds_with_source_date_epoch_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    first = build_into(tmp_path / "one")
+    second = build_into(tmp_path / "two")
+    one, two = tree(first.site_dir), tree(second.site_dir)
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+    # The one date a build writes: sitemap.xml.gz's header (sitemap.xml lists no pages,
+    # and so no lastmod, while site_url is unset).
+    assert b"<lastmod>" not in one["sitemap.xml"]
+    with gzip.GzipFile(fileobj=io.BytesIO(one["sitemap.xml.gz"])) as packed:
+        assert packed.read() == one["sitemap.xml"]
+        assert packed.mtime == int(EPOCH)
+    assert str(tmp_path) not in "".join(v.decode("utf-8", "replace") for v in one.values())
+
+
+def test_a_bad_source_date_epoch_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2024-01-02")
+    with pytest.raises(ReportError, match=r"^SOURCE_DATE_EPOCH:1: expected whole seconds"):
+        build_into(tmp_path)
+    assert not (tmp_path / "site").exists()

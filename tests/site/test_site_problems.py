@@ -1,0 +1,141 @@
+"""``budgetsite build`` with broken input: every problem at once, old site kept or --keep-going."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+
+from builder.problems import Problem
+from builder.site.build import inside
+from builder.site.render_problems import render_problems
+from tests.conftest import CONTENT, FIXTURES, ROOT, SITE_DATA
+from tests.site.html_tree import Node, load
+from tests.site.html_tree import parse as load_html
+
+BROKEN = FIXTURES / "broken"
+CASES = ("binary", "duplicate-code", "truncated", "control-characters", "year-in-path")
+
+
+def content_with_broken_files(root: Path) -> Path:
+    """The shipped content plus a few broken cases, as content/ under ``root``."""
+    content = root / "content"
+    shutil.copytree(CONTENT, content)
+    for case in CASES:
+        shutil.copytree(BROKEN / case, content, dirs_exist_ok=True)
+    return content
+
+
+def build(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "builder.cli", "build", "--site-data", str(SITE_DATA)]
+    return subprocess.run(
+        [*command, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+
+
+EXPECTED_STDERR = [
+    "content/2021/130529/900009.txt:38: error: expected project codes of year 2021",
+    "content/2022/130529/900002.txt:1: error: expected the text of a report, found a NUL byte",
+    "content/2022/130529/900003.txt:59: error: expected the spending plan values",
+    "content/2022/130529/900007.txt:38: error: expected each 项目编码 in one file only; "
+    "13052922FIX0000000006 is also at 2022/130529/900006.txt:38",
+    "content/2022/130529/900010.txt:51: warning: control characters shown on the site",
+]
+
+
+def test_errors_stop_the_build_and_leave_the_old_site(tmp_path: Path) -> None:
+    content_with_broken_files(tmp_path)
+    old = tmp_path / "site"
+    old.mkdir()
+    (old / "index.html").write_text("the site as it was", encoding="utf-8")
+    result = build(tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert [line[: len(want)] for line, want in zip(lines, EXPECTED_STDERR, strict=False)] == (
+        EXPECTED_STDERR
+    )
+    assert lines[-1] == (
+        "budgetsite: 4 error(s) in the input; nothing was published; site was left as it was"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    assert [p.name for p in old.iterdir()] == ["index.html"]
+    assert (old / "index.html").read_text(encoding="utf-8") == "the site as it was"
+
+
+def test_keep_going_publishes_the_rest_and_lists_the_failed_files(tmp_path: Path) -> None:
+    content_with_broken_files(tmp_path)
+    result = build(tmp_path, "--keep-going")
+    assert result.returncode == 0, result.stderr
+    reported = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert [line[: len(want)] for line, want in zip(reported, EXPECTED_STDERR, strict=True)] == (
+        EXPECTED_STDERR
+    )
+    site = tmp_path / "site"
+    for unit in ("2022/130529/131001", "2021/130303/101001", "2022/130529/900006"):
+        assert (site / unit / "index.html").is_file(), unit  # shipped and good files published
+    for held_back in ("2022/130529/900002", "2022/130529/900003", "2022/130529/900007"):
+        assert not (site / held_back).exists(), held_back
+    assert not (site / "2021/130529/900009").exists()
+    text = load(site / "problems/index.html").find("article").text()
+    for source in (
+        "2021/130529/900009.txt",
+        "2022/130529/900002.txt",
+        "2022/130529/900003.txt",
+        "2022/130529/900007.txt",
+    ):
+        assert source in text
+    assert "[U+0007] [U+000B]" in text.split("警告")[-1]  # the warning, on a published file
+    assert "未能发布的文件" in text and "以下 4 个文件有错误" in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "content", "site"]
+
+
+def test_a_failing_mkdocs_build_leaves_the_old_site(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT, tmp_path / "content")
+    (tmp_path / "content/pages/broken-link.md").write_text("[x](missing.md)\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/keep.txt").write_text("old", encoding="utf-8")
+    result = build(tmp_path)
+    assert result.returncode == 1
+    assert "expected a clean MkDocs build" in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["keep.txt"]
+    assert not (tmp_path / ".site.new").exists()
+
+
+def test_a_successful_build_replaces_the_old_site(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT, tmp_path / "content")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/stale.html").write_text("old", encoding="utf-8")
+    result = build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site/stale.html").exists()
+    assert (tmp_path / "site/index.html").is_file()
+    assert not (tmp_path / "site/problems").exists()  # no problems, no page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "content", "site"]
+
+
+def test_page_paths_cannot_leave_the_docs_folder(tmp_path: Path) -> None:
+    for name in ("../x.md", "/etc/x.md", "a/../../x.md", "..\\x.md", "", "a/./../../x"):
+        assert not inside(tmp_path, name), name
+    assert inside(tmp_path, "projects/13030322P00397010024Q/index.md")
+
+
+def test_problem_messages_are_text_on_the_page() -> None:
+    hostile = Problem("2022/130529/x.txt", 3, "error", "found '<script>alert(1)</script> | *x*'")
+    page = render_problems([hostile])
+    html = markdown.markdown(page.split("---\n", 2)[2], extensions=["tables"])
+    row = load_html(html).find("tbody").find("tr")
+    assert [cell.text() for cell in row.children if isinstance(cell, Node)] == [
+        "2022/130529/x.txt",
+        "3",
+        "found '<script>alert(1)</script> | *x*'",
+    ]
+    assert "<script>" not in html and "<em>" not in html
