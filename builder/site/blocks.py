@@ -14,6 +14,7 @@ def front_matter(
     title: str,
     *,
     boost: float | None = None,
+    exclude_from_search: bool = False,
     hide: Sequence[str] = (),
     crumbs: Sequence[tuple[str, str]] = (),
 ) -> str:
@@ -23,8 +24,10 @@ def front_matter(
     (overrides/main.html) shows them as the breadcrumb.
     """
     lines = ["---", f"title: {_quote(title)}"]
-    if boost is not None:
-        lines += ["search:", f"  boost: {boost}"]
+    if boost is not None or exclude_from_search:
+        lines.append("search:")
+        lines += [f"  boost: {boost}"] if boost is not None else []
+        lines += ["  exclude: true"] if exclude_from_search else []
     if hide:
         lines += ["hide:", *(f"  - {item}" for item in hide)]
     if crumbs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tomllib
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from builder.model import Document
 from builder.site import catalog
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
+from builder.site.workbook import stamp_from_env
 
 PAGES = "pages"
 REPO = Path(__file__).resolve().parents[2]
@@ -28,7 +30,7 @@ class Built:
     docs_dir: Path
     site_dir: Path
     documents: tuple[Document, ...]
-    files: dict[str, str]
+    files: dict[str, str | bytes]
 
 
 def load_settings(site_data: Path) -> Settings:
@@ -52,14 +54,17 @@ def load_hand_pages(content: Path) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))}
 
 
-def write_docs(files: dict[str, str], docs_dir: Path) -> None:
+def write_docs(files: dict[str, str | bytes], docs_dir: Path) -> None:
     """Replace docs_dir with exactly these files plus the site's own assets."""
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
     for name, text in files.items():
         target = docs_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8", newline="")
     assets = resources.files("builder.site") / "assets"
     (docs_dir / ASSETS).mkdir(parents=True, exist_ok=True)
     for asset in sorted(assets.iterdir(), key=lambda a: a.name):
@@ -94,7 +99,7 @@ def build_site(
     docs = load_content(content, load_regions(site_data))
     settings = load_settings(site_data)
     hand_pages = load_hand_pages(content)
-    files = render_site(docs, settings, hand_pages)
+    files = render_site(docs, settings, hand_pages, stamp=stamp_from_env(os.environ))
     docs_dir = work / "docs"
     write_docs(files, docs_dir)
     config = mkdocs_config(
