@@ -46,7 +46,7 @@ def _files(docs: Sequence[Document]) -> str:
         rows.append(f"| {_link(table.file, target)} | CSV | {table.title}表：{table.description} |")
     names = "、".join(t.title for t in TABLES)
     rows += [
-        f"| {_link('budget-goals.xlsx', paths.WORKBOOK)} | Excel | 同上{len(TABLES)}张表"
+        f"| {_link('budget-goals.xlsx', paths.WORKBOOK)} | Excel | 同上 {len(TABLES)} 张表"
         f"（{names}），每张一个工作表 |",
         f"| {_link('datapackage.json', paths.DATAPACKAGE)} | Data Package | 上述 CSV 的描述："
         "字段、类型、主键和外键；金额列标注为人民币（CNY）、支出、批准的预算数 |",
