@@ -22,7 +22,6 @@ UNIT_SCHEMA = "data/unit.schema.json"
 PROJECT_SCHEMA = "data/project.schema.json"
 DATAPACKAGE = "data/datapackage.json"
 WORKBOOK = "data/budget-goals.xlsx"
-PROJECTS_CSV = "data/projects.csv"
 INDEX = "index.md"
 
 

@@ -74,8 +74,11 @@ def check_text(table: Table[Any], rows: Sequence[tuple[catalog.Entry, list[Cell]
                 )
 
 
-def _cell(sheet: WriteOnlyWorksheet, column: Column[Any], value: Cell) -> SheetCell:
+def _cell(sheet: WriteOnlyWorksheet, column: Column[Any], value: Cell) -> SheetCell | Cell:
+    """The cell to append: a plain value where openpyxl's own typing is right (the fast path)."""
     if isinstance(value, str):
+        if not value.startswith("="):
+            return value
         cell = WriteOnlyCell(sheet, value)
         cell.data_type = "s"  # text such as "=100%" is an indicator value, never a formula
         return cell
@@ -83,10 +86,11 @@ def _cell(sheet: WriteOnlyWorksheet, column: Column[Any], value: Cell) -> SheetC
         cell = WriteOnlyCell(sheet, format(value, "f"))
         cell.data_type = "s"
         return cell
+    if not column.money:
+        return value
     cell = WriteOnlyCell(sheet)
     cell.value = value
-    if column.money:
-        cell.number_format = MONEY_FORMAT
+    cell.number_format = MONEY_FORMAT
     return cell
 
 
