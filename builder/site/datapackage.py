@@ -35,8 +35,6 @@ def _field(column: Column[Any]) -> dict[str, Any]:
         "type": column.type,
         "description": column.description,
     }
-    if column.type == "number":
-        field["bareNumber"] = True
     if column.required:
         field["constraints"] = {"required": True}
     if column.money:

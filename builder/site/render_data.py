@@ -13,11 +13,9 @@ from builder.model import Document
 from builder.site import catalog, paths
 from builder.site.blocks import front_matter
 from builder.site.escape import md_inline
-from builder.site.schemas import all_schema, field_docs
+from builder.site.schemas import TYPE_NAMES, all_schema, field_docs
 from builder.site.tables import TABLES, Column, Table
 from builder.site.workbook import EXACT_DIGITS, MONEY_FORMAT
-
-_TYPES = {"string": "文本", "integer": "整数", "number": "数值"}
 
 
 def data_link(page: str) -> str:
@@ -66,7 +64,7 @@ def _files(docs: Sequence[Document]) -> str:
 
 
 def _column_type(column: Column[Any]) -> str:
-    return "金额（元）" if column.money else _TYPES[column.type]
+    return "金额（元）" if column.money else TYPE_NAMES[column.type]
 
 
 def _table(table: Table[Any]) -> str:
@@ -77,7 +75,7 @@ def _table(table: Table[Any]) -> str:
         "| 列名 | 类型 | 说明 | 对应 JSON 字段 |\n| --- | --- | --- | --- |\n"
         + "\n".join(
             f"| {md_inline(c.name)} | {_column_type(c)} | {md_inline(c.description)} "
-            f"| {f'`{c.source}`' if c.source else '（序号）'} |"
+            f"| {f'`{c.source}`' if c.source else '（在列表中的位置）'} |"
             for c in table.column_list()
         ),
     ]

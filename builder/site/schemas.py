@@ -107,7 +107,7 @@ FIELD_NOTES: dict[str, str] = {
 }
 """Chinese explanation of every field, by ``Model.field``."""
 
-_TYPE_NAMES = {
+TYPE_NAMES = {
     "string": "文本",
     "integer": "整数",
     "number": "数值",
@@ -115,6 +115,7 @@ _TYPE_NAMES = {
     "array": "列表",
     "null": "null",
 }
+"""Chinese names of the JSON Schema and Table Schema types."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def _type_name(prop: dict[str, Any]) -> str:
         elif "enum" in option or "const" in option:
             names.append("文本")
         else:
-            names.append(_TYPE_NAMES.get(str(option.get("type")), str(option.get("type"))))
+            names.append(TYPE_NAMES.get(str(option.get("type")), str(option.get("type"))))
     return "或".join(names)
 
 

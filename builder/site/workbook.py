@@ -39,6 +39,7 @@ ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
 MONEY_FORMAT = "#,##0.00"
 EXACT_DIGITS = 15  # a double holds every decimal of up to 15 significant digits exactly
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")  # not allowed in XML 1.0 text
+MAX_TEXT = 32767  # the most characters a spreadsheet cell holds; openpyxl cuts longer text
 _WIDTH = {"string": 18, "integer": 8, "number": 14}
 _WIDE = 40  # free-text columns
 
@@ -62,15 +63,22 @@ def exact_number(value: Decimal) -> bool:
 
 
 def check_text(table: Table[Any], rows: Sequence[tuple[catalog.Entry, list[Cell]]]) -> None:
-    """Stop on text the workbook cannot hold: XML 1.0 has no way to write control characters."""
+    """Stop on text the workbook cannot hold, rather than lose part of it.
+
+    XML 1.0 has no way to write control characters, and a cell holds at most 32,767
+    characters (openpyxl would silently cut the rest).
+    """
     columns = table.column_list()
     for entry, row in rows:
         for column, value in zip(columns, row, strict=True):
-            if isinstance(value, str) and _ILLEGAL.search(value):
+            if not isinstance(value, str):
+                continue
+            where = (entry.doc.source, entry.project.line)
+            if _ILLEGAL.search(value):
+                raise ReportError(*where, f"expected no control characters in {column.name}")
+            if len(value) > MAX_TEXT:
                 raise ReportError(
-                    entry.doc.source,
-                    entry.project.line,
-                    f"expected no control characters in {column.name}",
+                    *where, f"expected at most {MAX_TEXT} characters in {column.name}"
                 )
 
 

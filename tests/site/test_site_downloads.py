@@ -413,14 +413,27 @@ def test_an_amount_too_long_for_a_spreadsheet_number_is_kept_exact_as_text(built
     )
 
 
-def test_a_control_character_stops_the_workbook_with_file_and_line(built: Built) -> None:
+@pytest.mark.parametrize(
+    ("purpose", "expected"),
+    [
+        ("两辆公车\x0b续保", "expected no control characters in 资金用途"),
+        ("续保" * 16384, "expected at most 32767 characters in 资金用途"),
+    ],
+)
+def test_text_the_workbook_cannot_hold_stops_it_with_file_and_line(
+    built: Built, purpose: str, expected: str
+) -> None:
     from builder.errors import ReportError
 
     doc = _only(built)
-    changed = _with_first_project(doc, purpose="两辆公车\x0b续保")
+    changed = _with_first_project(doc, purpose=purpose)
     where = f"{doc.source}:{doc.projects[0].line}"
-    with pytest.raises(ReportError, match=f"^{where}: expected no control characters in 资金用途"):
+    with pytest.raises(ReportError, match=f"^{where}: {expected}$"):
         workbook_bytes(TABLES, [changed], stamp_from_env({}))
+    # The longest text a cell holds is written whole.
+    whole = _with_first_project(doc, purpose="续" * 32767)
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(TABLES, [whole], stamp_from_env({}))))
+    assert "续" * 32767 in [c.value for row in book["项目"].iter_rows() for c in row]
 
 
 def test_the_downloads_page_is_not_in_the_search_index(built: Built) -> None:
