@@ -10,9 +10,10 @@ import csv
 import io
 import json
 import os
+import random
 import shutil
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,10 @@ import openpyxl
 import pytest
 from frictionless import validate
 
+from builder import synth
 from builder.model import Document, Indicator, Project
 from builder.site.build import Built
+from builder.site.data import data_files
 from builder.site.datapackage import CURRENCY
 from builder.site.schemas import FIELD_NOTES, all_schema, field_docs
 from builder.site.tables import TABLES
@@ -44,9 +47,9 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
-def projects(built: Built) -> Iterator[tuple[Document, Project]]:
+def projects(docs: Sequence[Document]) -> Iterator[tuple[Document, Project]]:
     """Every (report, project), by project code: the order of every table."""
-    pairs = [(d, p) for d in built.documents for p in d.projects]
+    pairs = [(d, p) for d in docs for p in d.projects]
     yield from sorted(pairs, key=lambda pair: pair[1].code)
 
 
@@ -62,7 +65,7 @@ def context(doc: Document, project: Project) -> dict[str, str]:
     }
 
 
-def expected_projects(built: Built) -> list[dict[str, str]]:
+def expected_projects(docs: Sequence[Document]) -> list[dict[str, str]]:
     return [
         {
             **context(doc, p),
@@ -76,7 +79,7 @@ def expected_projects(built: Built) -> list[dict[str, str]]:
             "来源文件": doc.source,
             "原文行号": str(p.line),
         }
-        for doc, p in projects(built)
+        for doc, p in projects(docs)
     ]
 
 
@@ -90,7 +93,7 @@ def _target(row: Indicator) -> dict[str, str]:
     }
 
 
-def expected_indicators(built: Built) -> list[dict[str, str]]:
+def expected_indicators(docs: Sequence[Document]) -> list[dict[str, str]]:
     return [
         {
             **context(doc, p),
@@ -104,12 +107,12 @@ def expected_indicators(built: Built) -> list[dict[str, str]]:
             "指标值确定依据": row.basis,
             "原文行号": str(row.line),
         }
-        for doc, p in projects(built)
+        for doc, p in projects(docs)
         for number, row in enumerate(p.indicators, start=1)
     ]
 
 
-def expected_plans(built: Built) -> list[dict[str, str]]:
+def expected_plans(docs: Sequence[Document]) -> list[dict[str, str]]:
     return [
         {
             **context(doc, p),
@@ -117,43 +120,45 @@ def expected_plans(built: Built) -> list[dict[str, str]]:
             "原表填写": entry.raw,
             "累计百分比": "" if entry.percent is None else repr(entry.percent),
         }
-        for doc, p in projects(built)
+        for doc, p in projects(docs)
         for entry in p.spending_plan
     ]
 
 
-def expected_goals(built: Built) -> list[dict[str, str]]:
+def expected_goals(docs: Sequence[Document]) -> list[dict[str, str]]:
     return [
         {**context(doc, p), "序号": str(number), "绩效目标": goal}
-        for doc, p in projects(built)
+        for doc, p in projects(docs)
         for number, goal in enumerate(p.goals, start=1)
     ]
 
 
-def expected_tables(built: Built) -> dict[str, list[dict[str, str]]]:
+def expected_tables(docs: Sequence[Document]) -> dict[str, list[dict[str, str]]]:
     return {
-        "projects.csv": expected_projects(built),
-        "indicators.csv": expected_indicators(built),
-        "spending_plan.csv": expected_plans(built),
-        "goals.csv": expected_goals(built),
+        "projects.csv": expected_projects(docs),
+        "indicators.csv": expected_indicators(docs),
+        "spending_plan.csv": expected_plans(docs),
+        "goals.csv": expected_goals(docs),
     }
 
 
 def test_every_csv_reads_back_equal_to_the_model(built: Built) -> None:
-    tables = expected_tables(built)
+    tables = expected_tables(built.documents)
     for name, expected in tables.items():
         rows = read_csv(data(built) / name)
         assert rows == expected, name
         assert list(rows[0])[: len(CONTEXT)] == CONTEXT
     assert len(tables["projects.csv"]) == 24
-    assert len(tables["indicators.csv"]) == sum(len(p.indicators) for _d, p in projects(built))
+    assert len(tables["indicators.csv"]) == sum(
+        len(p.indicators) for _d, p in projects(built.documents)
+    )
 
 
 def test_money_in_the_csv_is_exact_and_adds_up(built: Built) -> None:
     rows = {r["项目编码"]: r for r in read_csv(data(built) / "projects.csv")}
     assert rows["13030322P00397010024Q"]["预算数（元）"] == "8000"  # printed as 0.80 万元
     assert sum(Decimal(r["预算数（元）"]) for r in rows.values()) == Decimal("4131000")
-    for _doc, project in projects(built):
+    for _doc, project in projects(built.documents):
         row = rows[project.code]
         assert Decimal(row["预算数（元）"]) == project.budget_yuan
         assert Decimal(row["财政资金（元）"]) == project.fiscal_yuan
@@ -169,30 +174,30 @@ def _sheet_text(value: Any) -> str:
     return str(value)
 
 
-def test_the_workbook_reads_back_equal_to_the_model(built: Built) -> None:
-    book = openpyxl.load_workbook(data(built) / "budget-goals.xlsx")
+NUMERIC = ("预算数（元）", "财政资金（元）", "其他资金（元）", "目标数值", "累计百分比")
+
+
+def assert_workbook_equal(book: Any, tables: dict[str, list[dict[str, str]]]) -> None:
+    """Each sheet holds its table's rows; numbers come back as floats, compared as decimals."""
     assert book.sheetnames == SHEETS
-    for sheet, (name, expected) in zip(
-        book.worksheets, expected_tables(built).items(), strict=True
-    ):
+    for sheet, (name, expected) in zip(book.worksheets, tables.items(), strict=True):
         values = list(sheet.iter_rows(values_only=True))
         header = [str(v) for v in values[0]]
         assert header == list(expected[0]), name
         rows = [dict(zip(header, map(_sheet_text, row), strict=True)) for row in values[1:]]
-        # Numbers come back as floats: compare numeric cells as decimals, the rest as text.
+        assert len(rows) == len(expected), name
         for got, want in zip(rows, expected, strict=True):
             for column, text in want.items():
                 cell = got[column]
-                if column in (
-                    "预算数（元）",
-                    "财政资金（元）",
-                    "其他资金（元）",
-                    "目标数值",
-                    "累计百分比",
-                ):
+                if column in NUMERIC:
                     assert (cell and Decimal(cell)) == (text and Decimal(text)), (name, column)
                 else:
                     assert cell == text, (name, column)
+
+
+def test_the_workbook_reads_back_equal_to_the_model(built: Built) -> None:
+    book = openpyxl.load_workbook(data(built) / "budget-goals.xlsx")
+    assert_workbook_equal(book, expected_tables(built.documents))
 
 
 def test_money_cells_in_the_workbook_are_numbers_equal_to_the_model(built: Built) -> None:
@@ -200,7 +205,7 @@ def test_money_cells_in_the_workbook_are_numbers_equal_to_the_model(built: Built
     header = [c.value for c in sheet[1]]
     budget = header.index("预算数（元）")
     cells = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
-    for _doc, project in projects(built):
+    for _doc, project in projects(built.documents):
         cell = cells[project.code][budget]
         assert isinstance(cell.value, int | float)
         assert Decimal(str(cell.value)) == project.budget_yuan
@@ -260,7 +265,9 @@ def test_datapackage_validates_with_frictionless(built: Built) -> None:
     report = validate(str(data(built) / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
     rows = {task.name: task.stats["rows"] for task in report.tasks}
-    assert rows == {name.removesuffix(".csv"): len(v) for name, v in expected_tables(built).items()}
+    assert rows == {
+        name.removesuffix(".csv"): len(v) for name, v in expected_tables(built.documents).items()
+    }
 
 
 def test_frictionless_finds_a_broken_amount_and_a_dangling_project_code(
@@ -442,3 +449,38 @@ def test_the_downloads_page_is_not_in_the_search_index(built: Built) -> None:
     locations = {doc["location"] for doc in index["docs"]}
     assert "projects/13030322P00397010024Q/" in locations
     assert not any(location.startswith("data/") for location in locations)
+
+
+def synthetic_corpus() -> list[Document]:
+    """Synthetic reports, one project carrying text that CSV and spreadsheets treat specially."""
+    rng = random.Random(11)
+    docs: list[Document] = []
+    seen: set[Any] = set()
+    while len(docs) < 40:
+        doc = synth.document(rng)
+        unit = (doc.year, doc.region.code, doc.unit.code)
+        codes = {p.code for p in doc.projects}
+        if unit not in seen and not codes & seen:
+            seen |= {unit, *codes}
+            docs.append(doc)
+    tricky = '购置"办公"设备，含,逗号\n第二段 =SUM(A1)'
+    docs[0] = _with_first_project(docs[0], purpose=tricky, goals=("=100%", "  前后空格  "))
+    return docs
+
+
+def test_synthetic_reports_read_back_equal_from_csv_and_workbook(tmp_path: Path) -> None:
+    docs = synthetic_corpus()
+    expected = expected_tables(docs)
+    files = data_files(docs)
+    for name, rows in expected.items():
+        path = tmp_path / name
+        text = files[f"data/{name}"]
+        assert isinstance(text, str)
+        path.write_text(text, encoding="utf-8", newline="")
+        assert read_csv(path) == rows, name
+    workbook = files["data/budget-goals.xlsx"]
+    assert isinstance(workbook, bytes)
+    assert_workbook_equal(openpyxl.load_workbook(io.BytesIO(workbook)), expected)
+    everything = json.loads(files["data/all.json"])
+    jsonschema.Draft202012Validator(all_schema()).validate(everything)
+    assert len(everything) == len(docs)
