@@ -28,9 +28,9 @@ Item = TypeVar("Item")
 class Column(Generic[Item]):
     """One column: its header, type, Chinese explanation and where its value comes from."""
 
-    name: str
+    name: str  # the header: Chinese, as Excel users read it
     type: FieldType
-    description: str
+    description: str  # Chinese, shown on the downloads page and in datapackage.json
     source: str  # the JSON path of the value in all.json, e.g. projects[].budget_yuan
     get: Callable[[Item], Cell]
     money: bool = False  # an amount in yuan (CNY): exact decimal, annotated as a fiscal measure
@@ -53,7 +53,7 @@ class Table(Generic[Item]):
         return f"{self.name}.csv"
 
     def headers(self) -> list[str]:
-        return [c.name for c in CONTEXT] + [c.name for c in self.columns]
+        return [c.name for c in self.column_list()]
 
     def rows(self, docs: Sequence[Document]) -> list[list[Cell]]:
         """Every row of the table, by project code, then in the order the report prints."""
