@@ -32,3 +32,4 @@ check: lint test
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_downloads.py

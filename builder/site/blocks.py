@@ -14,6 +14,7 @@ def front_matter(
     title: str,
     *,
     boost: float | None = None,
+    exclude_from_search: bool = False,
     hide: Sequence[str] = (),
     crumbs: Sequence[tuple[str, str]] = (),
 ) -> str:
@@ -24,8 +25,10 @@ def front_matter(
     """
     # The theme writes the title into <title> and the header without escaping it.
     lines = ["---", f"title: {_quote(html_text(title))}"]
-    if boost is not None:
-        lines += ["search:", f"  boost: {boost}"]
+    if boost is not None or exclude_from_search:
+        lines.append("search:")
+        lines += [f"  boost: {boost}"] if boost is not None else []
+        lines += ["  exclude: true"] if exclude_from_search else []
     if hide:
         lines += ["hide:", *(f"  - {item}" for item in hide)]
     if crumbs:

@@ -21,6 +21,7 @@ from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
 from builder.site.staging import staged
+from builder.site.workbook import stamp_from_env
 
 PAGES = "pages"
 REPO = Path(__file__).resolve().parents[2]
@@ -34,7 +35,7 @@ class Built:
     docs_dir: Path
     site_dir: Path
     documents: tuple[Document, ...]
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     problems: tuple[Problem, ...] = ()
 
 
@@ -68,7 +69,7 @@ def inside(folder: Path, name: str) -> bool:
     return (folder / name).resolve().is_relative_to(folder.resolve())
 
 
-def write_docs(files: dict[str, str], docs_dir: Path) -> None:
+def write_docs(files: dict[str, str | bytes], docs_dir: Path) -> None:
     """Replace docs_dir with exactly these files plus the site's own assets."""
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
@@ -78,7 +79,10 @@ def write_docs(files: dict[str, str], docs_dir: Path) -> None:
     for name, text in files.items():
         target = docs_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8", newline="")
     assets = resources.files("builder.site") / "assets"
     (docs_dir / ASSETS).mkdir(parents=True, exist_ok=True)
     for asset in sorted(assets.iterdir(), key=lambda a: a.name):
@@ -134,7 +138,7 @@ def build_site(
             1,
             f"expected another name: /{render_problems.STEM}/ lists the files with problems",
         )
-    files = render_site(docs, settings, hand_pages)
+    files = render_site(docs, settings, hand_pages, stamp=stamp_from_env(os.environ))
     extra_pages = [stem for stem in hand_pages if stem != HOME_PAGE]
     if intake.problems:
         files[render_problems.PAGE] = render_problems.render_problems(intake.problems)

@@ -1,29 +1,24 @@
-"""The /data/ downloads: JSON per project and per unit, everything as JSON, a CSV for Excel."""
+"""The downloads: everything as JSON with its schema, CSV tables, a workbook, datapackage.json,
+and one JSON per project and per unit beside their pages.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from builder.model import Document, Project
 from builder.site import catalog, paths
+from builder.site.datapackage import descriptor
+from builder.site.render_data import render_data
+from builder.site.schemas import all_schema, project_schema, unit_schema
+from builder.site.tables import TABLES
+from builder.site.tabular import csv_text
+from builder.site.workbook import ZIP_EPOCH, workbook_bytes
 
-CSV_COLUMNS = (
-    "项目编码",
-    "项目名称",
-    "年度",
-    "地区代码",
-    "地区",
-    "单位编码",
-    "单位",
-    "预算数（元）",
-    "财政资金（元）",
-    "其他资金（元）",
-    "资金用途",
-)
+TITLE = "预算绩效目标公开数据"
 
 
 def _json(value: Any) -> str:
@@ -44,34 +39,19 @@ def all_json(docs: Sequence[Document]) -> str:
     return _json([doc.model_dump(mode="json") for doc in catalog.sorted_docs(docs)])
 
 
-def projects_csv(docs: Sequence[Document]) -> str:
-    """One row per project; starts with a BOM so that Excel reads the Chinese correctly."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for entry in catalog.entries(docs):
-        p, d = entry.project, entry.doc
-        writer.writerow(
-            [
-                p.code,
-                p.name,
-                d.year,
-                d.region.code,
-                d.region.name,
-                d.unit.code,
-                d.unit.name,
-                format(p.budget_yuan, "f"),
-                format(p.fiscal_yuan, "f"),
-                format(p.other_yuan, "f"),
-                p.purpose,
-            ]
-        )
-    return "\ufeff" + out.getvalue()
-
-
-def data_files(docs: Sequence[Document]) -> dict[str, str]:
-    """Path under docs/ → text of every download."""
-    files = {paths.ALL_DATA_JSON: all_json(docs), paths.PROJECTS_CSV: projects_csv(docs)}
+def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[str, str | bytes]:
+    """Path under docs/ → text (or bytes) of every download and of the downloads page."""
+    files: dict[str, str | bytes] = {
+        paths.DATA: render_data(docs),
+        paths.ALL_DATA_JSON: all_json(docs),
+        paths.ALL_SCHEMA: _json(all_schema()),
+        paths.UNIT_SCHEMA: _json(unit_schema()),
+        paths.PROJECT_SCHEMA: _json(project_schema()),
+        paths.DATAPACKAGE: _json(descriptor(TABLES, TITLE)),
+        paths.WORKBOOK: workbook_bytes(TABLES, docs, stamp),
+    }
+    for table in TABLES:
+        files[paths.data_file(table.file)] = csv_text(table, docs)
     for doc in docs:
         files[paths.unit_data(doc)] = unit_json(doc)
         for project in doc.projects:

@@ -22,6 +22,7 @@ def nav(years: Sequence[int], hand_pages: Sequence[str], quality: bool = False) 
         {"全部项目": paths.PROJECTS},
         {"单位": [{"按年度和地区": paths.UNITS}, *({f"{y}年": paths.year(y)} for y in years)]},
         {"指标目录": paths.INDICATORS},
+        {"数据下载": paths.DATA},
         {"说明": [paths.hand_page(stem) for stem in hand_pages]},
     ]
     if quality:

@@ -15,10 +15,20 @@ HOME = "index.md"
 PROJECTS = "projects/index.md"
 UNITS = "units/index.md"
 INDICATORS = "indicators/index.md"
+DATA = "data/index.md"
 QUALITY = "quality/index.md"
 ALL_DATA_JSON = "data/all.json"
-PROJECTS_CSV = "data/projects.csv"
+ALL_SCHEMA = "data/schema.json"
+UNIT_SCHEMA = "data/unit.schema.json"
+PROJECT_SCHEMA = "data/project.schema.json"
+DATAPACKAGE = "data/datapackage.json"
+WORKBOOK = "data/budget-goals.xlsx"
 INDEX = "index.md"
+
+
+def data_file(name: str) -> str:
+    """A download in /data/, e.g. indicators.csv."""
+    return f"data/{name}"
 
 
 def project(code: str) -> str:
@@ -26,7 +36,8 @@ def project(code: str) -> str:
 
 
 def project_data(code: str) -> str:
-    return f"data/projects/{code}.json"
+    """The project's JSON beside its page: /projects/<code>.json."""
+    return f"projects/{code}.json"
 
 
 def unit(doc: Document) -> str:
@@ -34,7 +45,8 @@ def unit(doc: Document) -> str:
 
 
 def unit_data(doc: Document) -> str:
-    return f"data/units/{doc.year}-{doc.region.code}-{doc.unit.code}.json"
+    """The unit report's JSON beside its page: /<year>/<region>/<unit>.json."""
+    return f"{doc.year}/{doc.region.code}/{doc.unit.code}.json"
 
 
 def year(value: int) -> str:

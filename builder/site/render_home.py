@@ -9,6 +9,7 @@ from builder.site import catalog, paths
 from builder.site.blocks import Bar, bar_chart, front_matter
 from builder.site.escape import md_inline
 from builder.site.money import wan, yuan
+from builder.site.render_data import data_link
 from builder.site.render_unit import unit_total
 
 LARGEST = 10
@@ -33,7 +34,8 @@ def render_home(docs: Sequence[Document], title: str, intro: str) -> str:
         "## 预算最多的项目",
         _largest(found, page),
         f"[查看全部 {len(found)} 个项目]({link(page, paths.PROJECTS)}) · "
-        f"[单位]({link(page, paths.UNITS)}) · [指标目录]({link(page, paths.INDICATORS)})",
+        f"[单位]({link(page, paths.UNITS)}) · [指标目录]({link(page, paths.INDICATORS)}) · "
+        + data_link(page),
         "## 各部门项目预算",
         _department_chart(docs, page),
     ]

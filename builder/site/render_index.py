@@ -9,6 +9,7 @@ from builder.site import catalog, paths
 from builder.site.blocks import crumbs, front_matter
 from builder.site.escape import html_text, md_inline
 from builder.site.money import wan, yuan
+from builder.site.render_data import data_link
 from builder.site.render_unit import unit_total
 
 
@@ -43,6 +44,7 @@ def render_units(docs: Sequence[Document]) -> str:
             if found:
                 target = paths.md_link(page, paths.region(year, code))
                 parts += [f"### [{md_inline(name)}]({target})", units_table(found, page)]
+    parts.append(data_link(page))
     return "\n\n".join(parts) + "\n"
 
 
@@ -61,6 +63,7 @@ def render_year(docs: Sequence[Document], year: int) -> str:
         in_region = catalog.docs_in(found, year, code)
         target = paths.md_link(page, paths.region(year, code))
         parts += [f"## [{md_inline(name)}]({target})", units_table(in_region, page)]
+    parts.append(data_link(page))
     return "\n\n".join(parts) + "\n"
 
 
@@ -79,6 +82,7 @@ def render_region(docs: Sequence[Document], year: int, region: str) -> str:
         f"地区代码 `{region}`。{len(found)} 个单位，{sum(len(d.projects) for d in found)} 个项目，"
         f"预算合计 {yuan(total)} 元（{wan(total)} 万元）。",
         units_table(found, page),
+        data_link(page),
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -136,5 +140,6 @@ def render_projects(docs: Sequence[Document]) -> str:
         "默认按预算数从大到小排列；点击“预算数（元）”表头可切换排序，可按年度和地区筛选。",
         controls,
         table,
+        data_link(page),
     ]
     return "\n\n".join(parts) + "\n"

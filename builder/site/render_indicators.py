@@ -9,6 +9,7 @@ from builder.model import Document
 from builder.site import catalog, paths
 from builder.site.blocks import front_matter
 from builder.site.escape import md_inline
+from builder.site.render_data import data_link
 
 # The framework order of the Ministry of Finance (DESIGN.md §6); other names sort after.
 LEVEL_ORDER = (
@@ -68,4 +69,5 @@ def render_indicators(docs: Sequence[Document]) -> str:
             )
             table.append(f"| {md_inline(name) or '（空）'} | {len(names[name])} | {projects} |")
         parts.append("\n".join(table))
+    parts.append(data_link(page))
     return "\n\n".join(parts) + "\n"

@@ -9,6 +9,7 @@ from builder.site import paths
 from builder.site.blocks import Bar, bar_chart, crumbs, front_matter, percent
 from builder.site.escape import html_lines, html_text, md_cell, md_code, md_inline, md_line
 from builder.site.money import both
+from builder.site.render_data import data_link
 
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")
 
@@ -69,7 +70,7 @@ def render_project(project: Project, doc: Document) -> str:
         indicator_table(project.indicators),
         "## 数据 { #data }",
         f"[下载本项目数据（JSON）]({link(page, paths.project_data(project.code))})"
-        f" · 来源文件：{md_code(doc.source)}",
+        f" · {data_link(page)} · 来源文件：{md_code(doc.source)}",
     ]
     return "\n\n".join(parts) + "\n"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from builder.errors import ReportError
 from builder.model import Document
@@ -16,6 +17,7 @@ from builder.site.render_indicators import render_indicators
 from builder.site.render_project import render_project
 from builder.site.render_quality import project_findings, quality_pages, unit_findings
 from builder.site.render_unit import render_unit
+from builder.site.workbook import ZIP_EPOCH
 
 HOME_PAGE = "home"
 """content/pages/home.md is the home page's introduction, not a page of its own."""
@@ -57,12 +59,19 @@ def check_regions(docs: Sequence[Document]) -> None:
 
 
 def render_site(
-    docs: Sequence[Document], settings: Settings, hand_pages: Mapping[str, str]
-) -> dict[str, str]:
-    """Every file of the docs folder: generated pages, hand-written pages, downloads."""
+    docs: Sequence[Document],
+    settings: Settings,
+    hand_pages: Mapping[str, str],
+    *,
+    stamp: datetime = ZIP_EPOCH,
+) -> dict[str, str | bytes]:
+    """Every file of the docs folder: generated pages, hand-written pages, downloads.
+
+    ``stamp`` is the time written into the workbook (SOURCE_DATE_EPOCH in a build).
+    """
     check_regions(docs)
     check_unique(docs)
-    files: dict[str, str] = {
+    files: dict[str, str | bytes] = {
         paths.HOME: render_home(docs, settings.title, hand_pages.get(HOME_PAGE, "")),
         paths.PROJECTS: render_projects(docs),
         paths.UNITS: render_units(docs),
@@ -74,17 +83,19 @@ def render_site(
             files[paths.region(year, code)] = render_region(docs, year, code)
     findings: list[Finding] = check_documents(docs) if settings.quality else []
     for doc in docs:
-        files[paths.unit(doc)] = render_unit(doc)
-        for project in doc.projects:
-            files[paths.project(project.code)] = render_project(project, doc)
-            if settings.quality:
-                files[paths.project(project.code)] += project_findings(doc, project.code, findings)
+        unit_page = render_unit(doc)
         if settings.quality:
-            files[paths.unit(doc)] += unit_findings(doc, findings)
+            unit_page += unit_findings(doc, findings)
+        files[paths.unit(doc)] = unit_page
+        for project in doc.projects:
+            project_page = render_project(project, doc)
+            if settings.quality:
+                project_page += project_findings(doc, project.code, findings)
+            files[paths.project(project.code)] = project_page
     if settings.quality:
         files.update(quality_pages(docs, findings))
     for stem, text in hand_pages.items():
         if stem != HOME_PAGE:
             files[paths.hand_page(stem)] = text
-    files.update(data_files(docs))
+    files.update(data_files(docs, stamp))
     return dict(sorted(files.items()))

@@ -10,6 +10,7 @@ from builder.site import paths
 from builder.site.blocks import crumbs, front_matter
 from builder.site.escape import md_code, md_inline, md_line, md_paragraphs
 from builder.site.money import wan, yuan
+from builder.site.render_data import data_link
 from builder.site.render_project import facts_table, place_facts, unit_crumbs
 
 
@@ -45,7 +46,7 @@ def render_unit(doc: Document) -> str:
         "## 项目支出绩效目标 { #projects }",
         project_table(doc, page),
         "## 数据 { #data }",
-        f"[下载本单位数据（JSON）]({link(page, paths.unit_data(doc))})"
+        f"[下载本单位数据（JSON）]({link(page, paths.unit_data(doc))}) · {data_link(page)}"
         f" · 来源文件：{md_code(doc.source)}",
     ]
     return "\n\n".join(parts) + "\n"

@@ -1,4 +1,5 @@
-"""axe-core (bundled by the axe-playwright-python package) on the home, a unit and a project."""
+"""axe-core (bundled by the axe-playwright-python package) on the home, a unit, a project,
+the projects list and the downloads page."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ def axe_source() -> str:
 
 
 @pytest.mark.parametrize(
-    "address", ["", "2021/130303/213001/", "projects/13030322P00397010024Q/", "projects/"]
+    "address",
+    ["", "2021/130303/213001/", "projects/13030322P00397010024Q/", "projects/", "data/"],
 )
 def test_no_serious_or_critical_accessibility_violation(
     desktop: Page, base_url: str, address: str

@@ -90,4 +90,4 @@ def test_every_project_and_unit_has_its_permanent_address(built: Built) -> None:
         assert (site / str(doc.year) / doc.region.code / doc.unit.code / "index.html").is_file()
         for project in doc.projects:
             assert (site / "projects" / project.code / "index.html").is_file()
-            assert (site / "data" / "projects" / f"{project.code}.json").is_file()
+            assert (site / "projects" / f"{project.code}.json").is_file()

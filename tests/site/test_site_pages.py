@@ -76,7 +76,7 @@ def test_project_page_facts(built: Built) -> None:
     crumbs = [a.text() for a in root.find("nav", class_="bs-crumbs").find_all("a")]
     assert crumbs == ["首页", "2022年", "山海关区", doc_name(built, "2022/130303/131001.txt")]
     links = [a.attrs.get("href") for a in article(root).find_all("a")]
-    assert "../../data/projects/13030322P00397010024Q.json" in links
+    assert "../13030322P00397010024Q.json" in links
     plan = [r.text() for r in article(root).find_all("span", class_="bs-bar-value")]
     assert plan == ["25%", "75%", "100%", "100%"]
 
@@ -174,7 +174,7 @@ def test_downloads(built: Built) -> None:
     csv = (built.site_dir / "data" / "projects.csv").read_bytes()
     assert csv.startswith(b"\xef\xbb\xbf")
     assert len(csv.decode("utf-8-sig").strip().splitlines()) == 25
-    one = Path(built.site_dir / "data" / "projects" / "13030322P00397010024Q.json")
+    one = Path(built.site_dir / "projects" / "13030322P00397010024Q.json")
     assert '"budget_yuan": "8000"' in one.read_text("utf-8")
 
 
