@@ -15,6 +15,7 @@ from builder.model import Document
 from builder.site import catalog
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
+from builder.site.search_index import index_site
 
 PAGES = "pages"
 REPO = Path(__file__).resolve().parents[2]
@@ -109,6 +110,7 @@ def build_site(
     config_file = work / "mkdocs.yml"
     config_file.write_text(to_yaml(config), encoding="utf-8")
     run_mkdocs(config_file)
+    index_site(output)
     return Built(docs_dir, output, tuple(docs), files)
 
 
