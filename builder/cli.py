@@ -1,4 +1,4 @@
-"""Command line: ``budgetsite parse FILE...`` and ``budgetsite build``.
+"""Command line: ``budgetsite parse FILE...``, ``budgetsite build`` and ``budgetsite merge``.
 
 A thin shell over the library: every error in the input becomes ``file:line: message`` on
 stderr and exit status 1, never a traceback.
@@ -17,6 +17,8 @@ from builder.corpus import load_regions, parse_files
 from builder.errors import ReportError
 from builder.parse import NOISE
 from builder.site.build import run_build
+from builder.site.merge import run_merge
+from builder.site.split import Part, parse_part
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,15 +42,35 @@ def _parser() -> argparse.ArgumentParser:
         help="print how every input line was used instead of the Documents",
     )
     build = sub.add_parser("build", help="build the static site with MkDocs")
-    build.add_argument("--content", type=Path, default=Path("content"), help="default content/")
-    build.add_argument("--output", type=Path, default=Path("site"), help="default site/")
+    _site_options(build, content="default content/")
     build.add_argument(
+        "--only",
+        type=_part,
+        metavar="year=YYYY|region=CODE",
+        help="build one part of a split build: the reports of one year or one region",
+    )
+    merge = sub.add_parser("merge", help="merge parts built with build --only into one site")
+    merge.add_argument("parts", nargs="+", type=Path, metavar="PART", help="a built part's folder")
+    _site_options(merge, content="hand-written pages in content/pages (default content/)")
+    return parser
+
+
+def _site_options(command: argparse.ArgumentParser, *, content: str) -> None:
+    command.add_argument("--content", type=Path, default=Path("content"), help=content)
+    command.add_argument("--output", type=Path, default=Path("site"), help="default site/")
+    command.add_argument(
         "--site-data", type=Path, default=Path("site_data"), help="folder with site.toml"
     )
-    build.add_argument(
+    command.add_argument(
         "--work", type=Path, default=Path("build"), help="generated Markdown (default build/)"
     )
-    return parser
+
+
+def _part(text: str) -> Part:
+    try:
+        return parse_part(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _accounting(parsed: Any) -> dict[str, Any]:
@@ -86,7 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "parse":
             return _run_parse(args)
         if args.command == "build":
-            return run_build(args.content, args.output, args.site_data, args.work)
+            return run_build(args.content, args.output, args.site_data, args.work, args.only)
+        if args.command == "merge":
+            return run_merge(args.parts, args.output, args.content, args.site_data, args.work)
     except ReportError as exc:
         print(f"budgetsite: {exc}", file=sys.stderr)
         return 1

@@ -8,14 +8,16 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from builder.corpus import load_content, load_regions
 from builder.errors import ReportError
 from builder.model import Document
-from builder.site import catalog
+from builder.site import catalog, split
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
 from builder.site.search_index import index_site
+from builder.site.split import Part, load_part
 
 PAGES = "pages"
 REPO = Path(__file__).resolve().parents[2]
@@ -88,35 +90,67 @@ def run_mkdocs(config_file: Path) -> None:
         logger.removeHandler(handler)
 
 
-def build_site(
-    content: Path, output: Path, *, site_data: Path = Path("site_data"), work: Path = Path("build")
-) -> Built:
-    """Parse content/, render Markdown into work/docs, write work/mkdocs.yml, run MkDocs."""
-    docs = load_content(content, load_regions(site_data))
-    settings = load_settings(site_data)
-    hand_pages = load_hand_pages(content)
-    files = render_site(docs, settings, hand_pages)
-    docs_dir = work / "docs"
-    write_docs(files, docs_dir)
-    config = mkdocs_config(
+def site_config(
+    settings: Settings, output: Path, years: list[int], hand_pages: dict[str, str]
+) -> dict[str, Any]:
+    """The mkdocs.yml of a build into output: settings, theme overrides, navigation."""
+    return mkdocs_config(
         title=settings.title,
         description=settings.description,
         publisher=settings.publisher,
         site_dir=output.resolve(),
         overrides=OVERRIDES if OVERRIDES.is_dir() and any(OVERRIDES.iterdir()) else None,
-        years=catalog.years(docs),
+        years=years,
         hand_pages=[stem for stem in hand_pages if stem != HOME_PAGE],
     )
+
+
+def write_config(config: dict[str, Any], work: Path) -> Path:
     config_file = work / "mkdocs.yml"
     config_file.write_text(to_yaml(config), encoding="utf-8")
-    run_mkdocs(config_file)
+    return config_file
+
+
+def build_site(
+    content: Path,
+    output: Path,
+    *,
+    site_data: Path = Path("site_data"),
+    work: Path = Path("build"),
+    only: Part | None = None,
+) -> Built:
+    """Parse content/, render Markdown into work/docs, write work/mkdocs.yml, run MkDocs.
+
+    With ``only``, build one part of a split build (builder/site/split.py): its reports only.
+    """
+    regions = load_regions(site_data)
+    if only is None:
+        docs = load_content(content, regions)
+        years = catalog.years(docs)
+    else:
+        docs, years = load_part(content, regions, only)
+    settings = load_settings(site_data)
+    hand_pages = load_hand_pages(content)
+    files = render_site(docs, settings, hand_pages)
+    stubs = split.nav_stubs(files, years)  # a part's navigation names the other parts' years
+    docs_dir = work / "docs"
+    write_docs({**files, **stubs}, docs_dir)
+    config = site_config(settings, output, years, hand_pages)
+    if stubs:
+        config["exclude_docs"] = split.exclude_lines(stubs)
+    run_mkdocs(write_config(config, work))
     index_site(output)
     return Built(docs_dir, output, tuple(docs), files)
 
 
-def run_build(content: Path, output: Path, site_data: Path, work: Path) -> int:
+def run_build(
+    content: Path, output: Path, site_data: Path, work: Path, only: Part | None = None
+) -> int:
     """``budgetsite build``: build, then say where the site is."""
-    built = build_site(content, output, site_data=site_data, work=work)
+    built = build_site(content, output, site_data=site_data, work=work, only=only)
     pages = sum(1 for name in built.files if name.endswith(".md"))
-    print(f"budgetsite: built {pages} pages from {len(built.documents)} reports into {output}")
+    part = f" (part {only})" if only else ""
+    print(
+        f"budgetsite: built {pages} pages from {len(built.documents)} reports{part} into {output}"
+    )
     return 0

@@ -9,13 +9,12 @@ from playwright.sync_api import Page, expect
 
 from builder.site.build import Built
 from tests.browser.conftest import ARTIFACTS, screenshot, watch
+from tests.browser.search_ui import RESULT_PAGES, search
 
 pytestmark = pytest.mark.browser
 
 UNIT = "2022/130303/131001/"
 PROJECT = "projects/13030322P00397010024Q/"
-# One result per page, in Material's result markup.
-RESULT_PAGES = ".md-search-result__list > li > a.md-search-result__link"
 
 
 def test_home_page_loads_with_no_failure_and_only_local_requests(
@@ -39,17 +38,6 @@ def test_pages_request_nothing_from_another_host(
     assert traffic.other_hosts() == []
     assert traffic.failures == []
     assert traffic.console_errors == []
-
-
-def search(page: Page, query: str) -> list[str]:
-    """Type into the header's search box; the result links, in order."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    results = page.locator(RESULT_PAGES)
-    expect(results.first).to_be_visible(timeout=10_000)
-    hrefs: list[str] = results.evaluate_all("els => els.map(e => e.href)")
-    return [re.sub(r"^https?://[^/]+/", "", re.split(r"[?#]", href)[0]) for href in hrefs]
 
 
 def test_search_vehicle_insurance_then_open_a_result(

@@ -1,0 +1,124 @@
+"""The split build: which reports and pages belong to one part of a site built in parts.
+
+A large deployment builds the site in parts (one year or one region each) as independent
+jobs, then merges them under one root (builder/site/merge.py). A part is chosen by the
+content layout ``<year>/<region code>/<unit code>.txt``, so a job parses only its own
+reports; the navigation still names every year found in that layout, so that a part's pages
+show the same navigation as the merged site. Everything here is pure but ``load_part``,
+which reads the part's reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.corpus import parse_files, report_files, source_name
+from builder.errors import ReportError
+from builder.model import Document
+from builder.site import paths
+
+KEYS = ("year", "region")
+_LAYOUT = re.compile(r"^(\d{4})/(\d{6})/[^/]+$")
+_SELECTOR = re.compile(r"^(year|region)=(\d+)$")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the site: the reports of one year, or of one region."""
+
+    key: str  # "year" or "region"
+    value: str  # "2022", "130303"
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"
+
+    def holds(self, source: str) -> bool:
+        """Whether the report at ``source`` (relative to content/) belongs to this part."""
+        year, region = layout(source)
+        return (year if self.key == "year" else region) == self.value
+
+
+def parse_part(text: str) -> Part:
+    """``year=2022`` or ``region=130303`` (the value of ``--only``)."""
+    match = _SELECTOR.match(text.strip())
+    if match is None:
+        raise ValueError(f"expected year=<4 digits> or region=<6 digits>, found {text!r}")
+    key, value = match.groups()
+    if len(value) != (4 if key == "year" else 6):
+        raise ValueError(f"expected year=<4 digits> or region=<6 digits>, found {text!r}")
+    return Part(key, value)
+
+
+def layout(source: str) -> tuple[str, str]:
+    """(year, region code) of a report from its place: ``<year>/<region>/<unit>.txt``."""
+    match = _LAYOUT.match(source)
+    if match is None:
+        raise ReportError(
+            source, 1, "expected content/<year>/<region code>/<unit code>.txt to build it in parts"
+        )
+    return match.group(1), match.group(2)
+
+
+def layout_years(sources: Iterable[str]) -> list[int]:
+    """Every year in the content layout, newest first (as the navigation lists them)."""
+    return sorted({int(layout(source)[0]) for source in sources}, reverse=True)
+
+
+def owned_pages(doc: Document) -> list[str]:
+    """The pages a report's part builds and the merge copies: its unit page and project pages."""
+    return [paths.unit(doc), *(paths.project(p.code) for p in doc.projects)]
+
+
+def owned_data(doc: Document) -> list[str]:
+    """The downloads of one report that its part writes: its unit's and its projects' JSON."""
+    return [paths.unit_data(doc), *(paths.project_data(p.code) for p in doc.projects)]
+
+
+def nav_stubs(files: Mapping[str, str], years: Sequence[int]) -> dict[str, str]:
+    """Empty pages for the navigation's years that another part builds.
+
+    MkDocs resolves a navigation entry only to a file in the docs folder; these are written
+    there but excluded from the build (``exclude_docs``), so the entry links to the page the
+    merged site will have.
+    """
+    return {paths.year(y): "" for y in years if paths.year(y) not in files}
+
+
+def exclude_lines(names: Iterable[str]) -> str:
+    """``exclude_docs`` (gitignore syntax) naming exactly these docs files."""
+    return "".join(f"/{name}\n" for name in sorted(names))
+
+
+def excluded_pattern(docs: Sequence[Document]) -> str:
+    """``exclude_docs`` for the merge: the part-built pages, as few gitignore lines.
+
+    The merge renders every page so that MkDocs can resolve links to the part-built ones,
+    but builds only the cross-part pages: one line per (year, region) and one for projects.
+    """
+    pairs = sorted({(d.year, d.region.code) for d in docs})
+    lines = [f"/{year}/{region}/*/index.md" for year, region in pairs]
+    return "\n".join(["/projects/*/index.md", *lines]) + "\n"
+
+
+def html_of(page: str) -> str:
+    """The HTML file MkDocs writes for a page source ``<address>/index.md``."""
+    return page.removesuffix(".md") + ".html"
+
+
+def load_part(
+    content: Path, regions: Mapping[str, str], part: Part
+) -> tuple[list[Document], list[int]]:
+    """The part's reports, parsed, and every year of content/ for the navigation.
+
+    Reads only the part's files: the other parts' reports are seen by their paths alone.
+    """
+    files = report_files(content)
+    sources = [source_name(path, content) for path in files]
+    mine = [path for path, source in zip(files, sources, strict=True) if part.holds(source)]
+    if not mine:
+        raise ReportError(str(content), 1, f"expected reports of part {part}, found none")
+    docs = [parsed.document for parsed in parse_files(mine, regions, content)]
+    return docs, layout_years(sources)
