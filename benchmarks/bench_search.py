@@ -62,37 +62,59 @@ def write_site_data(folder: Path) -> Path:
     return folder
 
 
+def build(out: Path, reports: int, seed: int) -> Path:
+    """Write the corpus and build it into out/site; print what was built and how long it took."""
+    projects = write_corpus(out / "content", reports, seed)
+    shutil.copytree(ROOT / "content" / "pages", out / "content" / "pages")
+    site_data = write_site_data(out / "site_data")
+    start = time.perf_counter()
+    built = build_site(out / "content", out / "site", site_data=site_data, work=out / "work")
+    seconds = time.perf_counter() - start
+    pages = sum(1 for _ in built.site_dir.rglob("*.html"))
+    print(f"reports: {reports}, projects: {projects}, HTML pages: {pages}")
+    print(f"build (parse, render, MkDocs, Pagefind): {seconds:.1f} s")
+    return built.site_dir
+
+
+def measure(site: Path) -> None:
+    """Print the bundle's size and, per query, what a first search downloads."""
+    bundle = site / BUNDLE
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    chunks = len(list((bundle / "index").iterdir()))
+    print(f"search bundle on disk: {size / 1e6:.1f} MB, {chunks} index chunks")
+    with serve(site) as url, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for query in QUERIES:
+            context = browser.new_context()
+            found, downloads = first_search(context.new_page(), f"{url}/", query)
+            context.close()
+            print(
+                f"first search {query!r}: {downloads.total / 1000:.0f} kB in "
+                f"{len(downloads.files)} files, first result {found[0]}"
+            )
+            largest = sorted(downloads.files.items(), key=lambda item: -item[1])[:4]
+            for name, length in largest:
+                print(f"    {length / 1000:6.1f} kB  {name.split('/' + BUNDLE + '/')[-1]}")
+        browser.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reports", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--keep", type=Path, help="build into this folder and keep it; measure it again if built"
+    )
     args = parser.parse_args(argv)
+    if args.keep is not None:
+        site = args.keep / "site"
+        if not site.is_dir():
+            args.keep.mkdir(parents=True, exist_ok=True)
+            build(args.keep, args.reports, args.seed)
+        measure(site)
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
-        out = Path(tmp)
-        projects = write_corpus(out / "content", args.reports, args.seed)
-        shutil.copytree(ROOT / "content" / "pages", out / "content" / "pages")
-        site_data = write_site_data(out / "site_data")
-        start = time.perf_counter()
-        built = build_site(out / "content", out / "site", site_data=site_data, work=out / "work")
-        seconds = time.perf_counter() - start
-        bundle = built.site_dir / BUNDLE
-        size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
-        chunks = len(list((bundle / "index").iterdir()))
-        pages = sum(1 for _ in built.site_dir.rglob("*.html"))
-        print(f"reports: {args.reports}, projects: {projects}, HTML pages: {pages}")
-        print(f"build (parse, render, MkDocs, Pagefind): {seconds:.1f} s")
-        print(f"search bundle on disk: {size / 1e6:.1f} MB, {chunks} index chunks")
-        with serve(built.site_dir) as url, sync_playwright() as driver:
-            browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for query in QUERIES:
-                context = browser.new_context()
-                found, downloads = first_search(context.new_page(), f"{url}/", query)
-                context.close()
-                print(
-                    f"first search {query!r}: {downloads.total / 1000:.0f} kB in "
-                    f"{len(downloads.files)} files, first result {found[0]}"
-                )
-            browser.close()
+        measure(build(Path(tmp), args.reports, args.seed))
     return 0
 
 

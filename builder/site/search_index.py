@@ -19,6 +19,10 @@ from builder.errors import ReportError
 BUNDLE = "pagefind"
 ENTRY = f"{BUNDLE}/pagefind-entry.json"
 LANGUAGE = "zh"
+# Left out of the index: what only repeats what every page of its kind says (column headers,
+# the bar chart beside the spending-plan table) or what other pages hold (the all-projects
+# table, whose rows are the project pages). Fewer indexed words, smaller index chunks.
+EXCLUDED = ("thead", ".bs-chart", ".bs-projects")
 
 
 def pagefind_command(site_dir: Path) -> list[str]:
@@ -29,6 +33,8 @@ def pagefind_command(site_dir: Path) -> list[str]:
         str(site_dir),
         "--force-language",
         LANGUAGE,
+        "--exclude-selectors",
+        ", ".join(EXCLUDED),
         "--silent",
     ]
 

@@ -23,7 +23,9 @@
     function pagefind() {
       if (!engine) {
         engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-          return pf.options({ baseUrl: root.pathname, excerptLength: 40 }).then(function () {
+          // noWorker: search in the page itself, which spares the first search a script.
+          var settings = { baseUrl: root.pathname, excerptLength: 40, noWorker: true };
+          return pf.options(settings).then(function () {
             return pf;
           });
         });
