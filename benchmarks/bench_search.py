@@ -90,7 +90,8 @@ def measure(site: Path) -> None:
             context.close()
             print(
                 f"first search {query!r}: {downloads.total / 1000:.0f} kB in "
-                f"{len(downloads.files)} files, first result {found[0]}"
+                f"{len(downloads.files)} files ({downloads.wire / 1000:.0f} kB with gzipped "
+                f"scripts), first result {found[0]}"
             )
             largest = sorted(downloads.files.items(), key=lambda item: -item[1])[:4]
             for name, length in largest:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass, field
 
@@ -9,6 +10,7 @@ from playwright.sync_api import Page, Response, expect
 
 # One result per page, in Material's result markup.
 RESULT_PAGES = ".md-search-result__list > li > a.md-search-result__link"
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def search(page: Page, query: str) -> list[str]:
@@ -27,14 +29,27 @@ class Downloads:
     """The responses of the search bundle (…/pagefind/…) a page received, with their sizes."""
 
     files: dict[str, int] = field(default_factory=dict)
+    gzipped: dict[str, int] = field(default_factory=dict)
 
     def record(self, response: Response) -> None:
         if "/pagefind/" in response.url and response.ok:
-            self.files[response.url] = len(response.body())
+            body = response.body()
+            self.files[response.url] = len(body)
+            # Pagefind's index files are gzip already; its scripts are sent gzipped by any
+            # web server that compresses JavaScript (the test server does not).
+            self.gzipped[response.url] = (
+                len(body) if body.startswith(GZIP_MAGIC) else len(gzip.compress(body))
+            )
 
     @property
     def total(self) -> int:
+        """Bytes as stored in the site folder."""
         return sum(self.files.values())
+
+    @property
+    def wire(self) -> int:
+        """Bytes a web server that gzips scripts sends."""
+        return sum(self.gzipped.values())
 
 
 def first_search(page: Page, url: str, query: str) -> tuple[list[str], Downloads]:

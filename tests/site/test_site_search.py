@@ -51,13 +51,11 @@ def test_cppcc_finds_both_cppcc_reports(search: PagefindSearch) -> None:
 
 
 def test_two_character_query_returns_results(built: Built, search: PagefindSearch) -> None:
-    hits = search.search("绩效", limit=100)
-    projects = sum(len(d.projects) for d in built.documents)
-    assert len(hits) >= projects
-    assert {f"projects/{p.code}/" for d in built.documents for p in d.projects} <= {
-        h.location for h in hits
-    }
-    assert "how-to-read/" in {h.location for h in hits[:5]}
+    hits = [h.location for h in search.search("绩效", limit=100)]
+    # Every report says 部门整体绩效目标; the guide to reading the tables explains the word.
+    assert {f"{d.year}/{d.region.code}/{d.unit.code}/" for d in built.documents} <= set(hits)
+    assert "how-to-read/" in hits[:5]
+    assert len(hits) >= 10
 
 
 def test_project_code_finds_its_project_page_first(built: Built, search: PagefindSearch) -> None:
@@ -74,6 +72,37 @@ def test_only_the_page_body_is_indexed(built: Built, search: PagefindSearch) -> 
     assert "indicators/" in hits
     assert len(hits) < 10
     assert not any(h.startswith("projects/") and h != "projects/" for h in hits)
+
+
+def test_what_every_project_page_says_alike_is_not_indexed(
+    built: Built, search: PagefindSearch
+) -> None:
+    # 原表金额单位 labels a row of every project page's summary table: the pages explaining
+    # the data still have it, the project pages do not.
+    found = {h.location for h in search.search("原表金额单位", limit=100)}
+    assert "about-data/" in found
+    assert not any(location.startswith("projects/") for location in found)
+    # The project's own words are indexed: its name, its indicators' names.
+    project = built.documents[0].projects[0]
+    for words in (project.name, project.indicators[0].level3):
+        found = {h.location for h in search.search(words, limit=100)}
+        assert f"projects/{project.code}/" in found, words
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Pagefind 1.5 segments the index (charabia) and the query (the browser's "
+    "Intl.Segmenter) differently: 秦皇岛 inside 秦皇岛市山海关区… is not found. Pagefind 1.6 "
+    "segments both with ICU; when it is installed this test passes and loses its mark.",
+)
+def test_a_place_name_inside_a_unit_name_is_found(built: Built, search: PagefindSearch) -> None:
+    with_name = {
+        f"{d.year}/{d.region.code}/{d.unit.code}/"
+        for d in built.documents
+        if "秦皇岛" in d.unit.name
+    }
+    assert len(with_name) == 4
+    assert with_name <= {h.location for h in search.search("秦皇岛", limit=100)}
 
 
 def test_nonsense_finds_nothing(search: PagefindSearch) -> None:

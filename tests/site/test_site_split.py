@@ -57,6 +57,7 @@ def test_merged_site_has_no_broken_link(merged: Built) -> None:
     assert broken == []
 
 
+@pytest.mark.browser
 def test_search_over_the_merged_site_finds_pages_of_every_part(
     browser: Browser, merged: Built
 ) -> None:
