@@ -78,7 +78,7 @@
           li.setAttribute("data-bs-more", "");
           var button = document.createElement("button");
           button.type = "button";
-          button.className = "md-search-result__more bs-search-more";
+          button.className = "bs-search-more";
           button.textContent = "更多结果（" + shown + " / " + found.length + "）";
           button.addEventListener("click", function () {
             more().then(function () { focusAt(shown - next.length); });
