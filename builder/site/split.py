@@ -20,7 +20,6 @@ from builder.errors import ReportError
 from builder.model import Document
 from builder.site import paths
 
-KEYS = ("year", "region")
 _LAYOUT = re.compile(r"^(\d{4})/(\d{6})/[^/]+$")
 _SELECTOR = re.compile(r"^(year|region)=(\d+)$")
 
