@@ -1,4 +1,4 @@
-"""Command line: ``budgetsite parse FILE...``, ``budgetsite build`` and ``budgetsite check``.
+"""Command line: ``budgetsite parse FILE...``, ``build``, ``merge`` and ``check``.
 
 A thin shell over the library: every error in the input becomes ``file:line: message`` on
 stderr and exit status 1, never a traceback.
@@ -18,6 +18,8 @@ from builder.errors import ReportError
 from builder.parse import NOISE
 from builder.quality.report import run_check
 from builder.site.build import run_build
+from builder.site.merge import run_merge
+from builder.site.split import Part, parse_part
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,19 +43,21 @@ def _parser() -> argparse.ArgumentParser:
         help="print how every input line was used instead of the Documents",
     )
     build = sub.add_parser("build", help="build the static site with MkDocs")
-    build.add_argument("--content", type=Path, default=Path("content"), help="default content/")
-    build.add_argument("--output", type=Path, default=Path("site"), help="default site/")
+    _site_options(build, content="default content/")
     build.add_argument(
-        "--site-data", type=Path, default=Path("site_data"), help="folder with site.toml"
-    )
-    build.add_argument(
-        "--work", type=Path, default=Path("build"), help="generated Markdown (default build/)"
+        "--only",
+        type=_part,
+        metavar="year=YYYY|region=CODE",
+        help="build one part of a split build: the reports of one year or one region",
     )
     build.add_argument(
         "--keep-going",
         action="store_true",
         help="publish every file without errors; list the others on the page /problems/",
     )
+    merge = sub.add_parser("merge", help="merge parts built with build --only into one site")
+    merge.add_argument("parts", nargs="+", type=Path, metavar="PART", help="a built part's folder")
+    _site_options(merge, content="hand-written pages in content/pages (default content/)")
     check = sub.add_parser("check", help="review the reports against the quality rules")
     check.add_argument("paths", nargs="*", type=Path, default=[Path("content")], metavar="PATH")
     check.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
@@ -62,6 +66,24 @@ def _parser() -> argparse.ArgumentParser:
         "--site-data", type=Path, default=Path("site_data"), help="folder with regions.toml"
     )
     return parser
+
+
+def _site_options(command: argparse.ArgumentParser, *, content: str) -> None:
+    command.add_argument("--content", type=Path, default=Path("content"), help=content)
+    command.add_argument("--output", type=Path, default=Path("site"), help="default site/")
+    command.add_argument(
+        "--site-data", type=Path, default=Path("site_data"), help="folder with site.toml"
+    )
+    command.add_argument(
+        "--work", type=Path, default=Path("build"), help="generated Markdown (default build/)"
+    )
+
+
+def _part(text: str) -> Part:
+    try:
+        return parse_part(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _accounting(parsed: Any) -> dict[str, Any]:
@@ -99,7 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "parse":
             return _run_parse(args)
         if args.command == "build":
-            return run_build(args.content, args.output, args.site_data, args.work, args.keep_going)
+            return run_build(
+                args.content, args.output, args.site_data, args.work, args.only, args.keep_going
+            )
+        if args.command == "merge":
+            return run_merge(args.parts, args.output, args.content, args.site_data, args.work)
         if args.command == "check":
             regions = load_regions(args.site_data)
             return run_check(args.paths, regions, fmt=args.fmt, strict=args.strict, out=sys.stdout)

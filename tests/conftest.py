@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from builder.corpus import load_regions
+from tests.site.serving import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -18,3 +21,13 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 @pytest.fixture(scope="session")
 def regions() -> dict[str, str]:
     return load_regions(SITE_DATA)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, once per session: for the search tests and the browser tests."""
+    assert Path(CHROMIUM).exists(), "run scripts/install-system-deps (make check does)"
+    with sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -7,19 +7,23 @@ import os
 import shutil
 import sys
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from builder.corpus import load_regions
 from builder.errors import ReportError
 from builder.intake import read_content
 from builder.model import Document
 from builder.problems import Problem, ProblemsFound, errors_in, failed_sources
-from builder.site import catalog, render_problems
+from builder.site import catalog, render_problems, split
 from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
+from builder.site.search_index import index_site
+from builder.site.split import Part
 from builder.site.staging import staged
 from builder.site.workbook import stamp_from_env
 
@@ -110,6 +114,33 @@ def run_mkdocs(config_file: Path) -> None:
         logger.removeHandler(handler)
 
 
+def site_config(
+    settings: Settings, site_dir: Path, years: Sequence[int], extra_pages: Sequence[str]
+) -> dict[str, Any]:
+    """The mkdocs.yml of a build into site_dir: settings, theme overrides, navigation."""
+    return mkdocs_config(
+        title=settings.title,
+        description=settings.description,
+        publisher=settings.publisher,
+        site_dir=site_dir.resolve(),
+        overrides=OVERRIDES if OVERRIDES.is_dir() and any(OVERRIDES.iterdir()) else None,
+        years=years,
+        hand_pages=extra_pages,
+        quality=settings.quality,
+    )
+
+
+def write_config(config: dict[str, Any], work: Path) -> Path:
+    config_file = work / "mkdocs.yml"
+    config_file.write_text(to_yaml(config), encoding="utf-8")
+    return config_file
+
+
+def listed_pages(hand_pages: Mapping[str, str]) -> list[str]:
+    """The hand-written pages listed under 说明 (the home page's introduction is not one)."""
+    return [stem for stem in hand_pages if stem != HOME_PAGE]
+
+
 def build_site(
     content: Path,
     output: Path,
@@ -117,19 +148,29 @@ def build_site(
     site_data: Path = Path("site_data"),
     work: Path = Path("build"),
     keep_going: bool = False,
+    only: Part | None = None,
 ) -> Built:
     """Parse content/, render Markdown into work/docs, write work/mkdocs.yml, run MkDocs.
 
     Every report is read and checked first. With errors the build raises ProblemsFound
     before writing anything, unless ``keep_going``: then the files without errors are
-    published and the page /problems/ lists the others. MkDocs builds into a folder beside
-    ``output`` that replaces it only when the build succeeds.
+    published and the page /problems/ lists the others. MkDocs and the search index are
+    built into a folder beside ``output`` that replaces it only when both succeed.
+    With ``only``, build one part of a split build (builder/site/split.py): the pages of its
+    reports only.
     """
     source_date_epoch(os.environ)  # checked before MkDocs reads it
     intake = read_content(content, load_regions(site_data))
     if errors_in(intake.problems) and not keep_going:
         raise ProblemsFound(intake.problems)
-    docs = list(intake.documents)
+    # A part reads every report too: checks across reports (a project code or a copied
+    # indicator row in another part) must see them all, and its navigation names every year.
+    corpus = list(intake.documents)
+    years = catalog.years(corpus)
+    docs = corpus if only is None else [d for d in corpus if only.holds(d.source)]
+    if not docs:
+        part = f" of part {only}" if only else ""
+        raise ReportError(str(content), 1, f"expected reports{part}, found none")
     settings = load_settings(site_data)
     hand_pages = load_hand_pages(content)
     if intake.problems and render_problems.STEM in hand_pages:
@@ -138,28 +179,21 @@ def build_site(
             1,
             f"expected another name: /{render_problems.STEM}/ lists the files with problems",
         )
-    files = render_site(docs, settings, hand_pages, stamp=stamp_from_env(os.environ))
-    extra_pages = [stem for stem in hand_pages if stem != HOME_PAGE]
+    files = render_site(docs, settings, hand_pages, stamp=stamp_from_env(os.environ), corpus=corpus)
+    extra_pages = listed_pages(hand_pages)
     if intake.problems:
         files[render_problems.PAGE] = render_problems.render_problems(intake.problems)
         files = dict(sorted(files.items()))
         extra_pages.append(render_problems.STEM)
+    stubs = split.nav_stubs(files, years)  # a part's navigation names the other parts' years
     docs_dir = work / "docs"
-    write_docs(files, docs_dir)
-    config_file = work / "mkdocs.yml"
+    write_docs({**files, **stubs}, docs_dir)
     with staged(output) as site_dir:
-        config = mkdocs_config(
-            title=settings.title,
-            description=settings.description,
-            publisher=settings.publisher,
-            site_dir=site_dir,
-            overrides=OVERRIDES if OVERRIDES.is_dir() and any(OVERRIDES.iterdir()) else None,
-            years=catalog.years(docs),
-            hand_pages=extra_pages,
-            quality=settings.quality,
-        )
-        config_file.write_text(to_yaml(config), encoding="utf-8")
-        run_mkdocs(config_file)
+        config = site_config(settings, site_dir, years, extra_pages)
+        if stubs:
+            config["exclude_docs"] = split.exclude_lines(stubs)
+        run_mkdocs(write_config(config, work))
+        index_site(site_dir)
     return Built(docs_dir, output, tuple(docs), files, intake.problems)
 
 
@@ -172,18 +206,28 @@ def print_problems(problems: tuple[Problem, ...], content: Path) -> None:
 
 
 def run_build(
-    content: Path, output: Path, site_data: Path, work: Path, keep_going: bool = False
+    content: Path,
+    output: Path,
+    site_data: Path,
+    work: Path,
+    only: Part | None = None,
+    keep_going: bool = False,
 ) -> int:
     """``budgetsite build``: report every problem, build or stop, say where the site is."""
     try:
-        built = build_site(content, output, site_data=site_data, work=work, keep_going=keep_going)
+        built = build_site(
+            content, output, site_data=site_data, work=work, keep_going=keep_going, only=only
+        )
     except ProblemsFound as exc:
         print_problems(exc.problems, content)
         print(f"budgetsite: {exc}; {output} was left as it was", file=sys.stderr)
         return 1
     print_problems(built.problems, content)
     pages = sum(1 for name in built.files if name.endswith(".md"))
-    print(f"budgetsite: built {pages} pages from {len(built.documents)} reports into {output}")
+    part = f" (part {only})" if only else ""
+    print(
+        f"budgetsite: built {pages} pages from {len(built.documents)} reports{part} into {output}"
+    )
     failed = failed_sources(built.problems)
     if failed:
         print(

@@ -12,7 +12,7 @@ from builder.site import paths
 
 ASSETS = "assets/bs"
 CSS = f"{ASSETS}/site.css"
-SCRIPTS = (f"{ASSETS}/projects.js",)
+SCRIPTS = (f"{ASSETS}/projects.js", f"{ASSETS}/search.js")
 
 
 def nav(years: Sequence[int], hand_pages: Sequence[str], quality: bool = False) -> list[Any]:
@@ -45,7 +45,7 @@ def mkdocs_config(
         "name": "material",
         "language": "zh",
         "font": False,  # no Google Fonts: the site must load with no internet
-        "features": ["navigation.sections", "navigation.top", "search.highlight"],
+        "features": ["navigation.sections", "navigation.top"],
         "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
     }
     if overrides is not None:
@@ -58,9 +58,9 @@ def mkdocs_config(
         "site_dir": str(site_dir),
         "use_directory_urls": True,
         "theme": theme,
-        # jieba (installed) segments Chinese at build time; the zh default separator
-        # contains \u200b, so it is not set here.
-        "plugins": ["search"],
+        # Search is Pagefind's chunked index, built after MkDocs (builder/site/search_index.py):
+        # Material's search plugin would send every page one index of the whole site.
+        "plugins": [],
         "markdown_extensions": ["tables", "attr_list", "md_in_html", {"toc": {"permalink": False}}],
         "extra_css": [CSS],
         "extra_javascript": list(SCRIPTS),

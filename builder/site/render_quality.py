@@ -116,7 +116,11 @@ def render_rule(rule: Rule, docs: Sequence[Document], findings: Sequence[Finding
         f"| 合格的写法 | {md_cell(rule.good)} |\n"
         f"| 依据 | {md_cell(rule.source)} |",
         f"## 发现的问题（{len(own)} 条） {{ #findings }}",
-        _finding_table(page, docs, own) if own else "没有发现此类问题。",
+        # Out of the search index (.bs-findings): the findings repeat what the project
+        # pages say, and a code listed many times here would outrank its own page.
+        f'<div class="bs-findings" markdown>\n\n{_finding_table(page, docs, own)}\n\n</div>'
+        if own
+        else "没有发现此类问题。",
     ]
     return "\n\n".join(parts) + "\n"
 

@@ -64,10 +64,13 @@ def render_site(
     hand_pages: Mapping[str, str],
     *,
     stamp: datetime = ZIP_EPOCH,
+    corpus: Sequence[Document] | None = None,
 ) -> dict[str, str | bytes]:
     """Every file of the docs folder: generated pages, hand-written pages, downloads.
 
     ``stamp`` is the time written into the workbook (SOURCE_DATE_EPOCH in a build).
+    ``corpus`` is every report of the site when ``docs`` are one part of a split build:
+    rules across reports (a row copied from another unit's project) look at all of them.
     """
     check_regions(docs)
     check_unique(docs)
@@ -81,7 +84,7 @@ def render_site(
         files[paths.year(year)] = render_year(docs, year)
         for code, _name in catalog.regions(catalog.docs_in(docs, year)):
             files[paths.region(year, code)] = render_region(docs, year, code)
-    findings: list[Finding] = check_documents(docs) if settings.quality else []
+    findings: list[Finding] = check_documents(corpus or docs) if settings.quality else []
     for doc in docs:
         unit_page = render_unit(doc)
         if settings.quality:

@@ -8,9 +8,10 @@ import pytest
 from playwright.sync_api import Dialog, Page, expect
 
 from builder.site.build import Built
-from tests.browser.conftest import DESKTOP, PHONE, screenshot, serve, watch
+from tests.browser.conftest import DESKTOP, PHONE, screenshot, watch
 from tests.site import hostile
 from tests.site.building import hostile_built_once
+from tests.site.serving import serve
 
 pytestmark = pytest.mark.browser
 

@@ -9,13 +9,12 @@ from playwright.sync_api import Page, expect
 
 from builder.site.build import Built
 from tests.browser.conftest import ARTIFACTS, screenshot, watch
+from tests.browser.search_ui import RESULT_PAGES, search
 
 pytestmark = pytest.mark.browser
 
 UNIT = "2022/130303/131001/"
 PROJECT = "projects/13030322P00397010024Q/"
-# One result per page: the first link of each item (the others are the page's sections).
-RESULT_PAGES = ".md-search-result__list > li > a.md-search-result__link:first-child"
 
 
 def test_home_page_loads_with_no_failure_and_only_local_requests(
@@ -39,18 +38,6 @@ def test_pages_request_nothing_from_another_host(
     assert traffic.other_hosts() == []
     assert traffic.failures == []
     assert traffic.console_errors == []
-
-
-def search(page: Page, query: str) -> list[str]:
-    """Type into Material's search box; the result links, in order."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")  # Material reads the query on keyup
-    results = page.locator(RESULT_PAGES)
-    expect(results.first).to_be_visible(timeout=10_000)
-    hrefs: list[str] = results.evaluate_all("els => els.map(e => e.href)")
-    return [re.sub(r"^https?://[^/]+/", "", re.split(r"[?#]", href)[0]) for href in hrefs]
 
 
 def test_search_vehicle_insurance_then_open_a_result(
@@ -154,8 +141,10 @@ def test_search_box_on_the_home_page_opens_search_on_a_phone(phone: Page, base_u
     expect(toggle).not_to_be_checked()
     phone.locator("label.bs-search-button").click()
     expect(toggle).to_be_checked()
-    box.click()
+    expect(box).to_be_focused()
     box.fill("车辆保险")
-    box.press("End")
     expect(phone.locator(RESULT_PAGES).first).to_be_visible(timeout=10_000)
+    expect(phone.locator(RESULT_PAGES).first).to_contain_text("车辆保险费")
     screenshot(phone, "search-phone")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
