@@ -30,5 +30,6 @@ test: setup system-deps
 check: lint test
 
 bench: setup
-	$(BIN)/python benchmarks/bench_parse.py
-	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python -m benchmarks.bench_parse
+	$(BIN)/python -m benchmarks.bench_build
+	$(BIN)/python -m benchmarks.bench_scale --reports 100

@@ -1,6 +1,6 @@
 """Site build time: our build of the shipped content against a bare mkdocs-material build.
 
-Usage: python benchmarks/bench_build.py [--runs N]
+Usage: python -m benchmarks.bench_build [--runs N]
 
 Both are measured in the same run, each in a fresh interpreter (so both pay Python start-up,
 imports and jieba's dictionary load), alternating, and the median is reported:
@@ -21,25 +21,14 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.bench_scale import build_command
+
 ROOT = Path(__file__).resolve().parent.parent
 FILLER = "各部门按照预算绩效管理要求，设定可衡量的绩效目标并公开接受监督。"
 
 
 def ours(out: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "builder.cli",
-        "build",
-        "--content",
-        str(ROOT / "content"),
-        "--site-data",
-        str(ROOT / "site_data"),
-        "--output",
-        str(out / "site"),
-        "--work",
-        str(out / "work"),
-    ]
+    return build_command(out, ROOT)  # ROOT holds content/ and site_data/
 
 
 def write_bare(root: Path, pages: int, chars: int) -> Path:

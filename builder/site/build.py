@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from builder.corpus import load_content, load_regions
+from builder.corpus import load_regions
 from builder.errors import ReportError
+from builder.loader import load_documents
 from builder.model import Document
 from builder.site import catalog
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
 
 PAGES = "pages"
+CACHE = "cache"
+"""Parsed Documents by content hash, under the work folder (see builder/loader.py)."""
 REPO = Path(__file__).resolve().parents[2]
 OVERRIDES = REPO / "overrides"
 
@@ -91,7 +94,7 @@ def build_site(
     content: Path, output: Path, *, site_data: Path = Path("site_data"), work: Path = Path("build")
 ) -> Built:
     """Parse content/, render Markdown into work/docs, write work/mkdocs.yml, run MkDocs."""
-    docs = load_content(content, load_regions(site_data))
+    docs = list(load_documents(content, load_regions(site_data), cache=work / CACHE).documents)
     settings = load_settings(site_data)
     hand_pages = load_hand_pages(content)
     files = render_site(docs, settings, hand_pages)
