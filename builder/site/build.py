@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -13,7 +12,7 @@ from builder.corpus import load_regions
 from builder.errors import ReportError
 from builder.loader import load_documents
 from builder.model import Document
-from builder.site import catalog
+from builder.site import catalog, incremental
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
 
@@ -55,23 +54,25 @@ def load_hand_pages(content: Path) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))}
 
 
-def write_docs(files: dict[str, str], docs_dir: Path) -> None:
-    """Replace docs_dir with exactly these files plus the site's own assets."""
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)
-    for name, text in files.items():
-        target = docs_dir / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="")
+def write_docs(files: dict[str, str], docs_dir: Path) -> incremental.Synced:
+    """Make docs_dir hold exactly these files plus the site's own assets.
+
+    Files that did not change are left alone, so MkDocs can tell what to render again.
+    """
     assets = resources.files("builder.site") / "assets"
-    (docs_dir / ASSETS).mkdir(parents=True, exist_ok=True)
-    for asset in sorted(assets.iterdir(), key=lambda a: a.name):
-        if asset.is_file():
-            (docs_dir / ASSETS / asset.name).write_bytes(asset.read_bytes())
+    own = {
+        f"{ASSETS}/{asset.name}": asset.read_bytes()
+        for asset in sorted(assets.iterdir(), key=lambda a: a.name)
+        if asset.is_file()
+    }
+    return incremental.sync_folder({**files, **own}, docs_dir)
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """``mkdocs build --strict`` in-process; a warning stops the build."""
+def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
+    """``mkdocs build --strict`` in-process; a warning stops the build.
+
+    ``dirty`` renders only pages whose Markdown is newer than their HTML (see incremental.py).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -81,13 +82,19 @@ def run_mkdocs(config_file: Path) -> None:
     handler.setFormatter(logging.Formatter("mkdocs: %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    # MkDocs warns that a dirty build may leave navigation stale; incremental.py renders
+    # the nav's pages again, so the warning (which --strict would make fatal) is dropped.
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    quiet = incremental.DirtyWarningFilter()
+    build_logger.addFilter(quiet)
     try:
         config = load_config(str(config_file), strict=True)
-        build(config)
+        build(config, dirty=dirty)
     except MkDocsException as exc:
         raise ReportError(str(config_file), 1, f"expected a clean MkDocs build: {exc}") from None
     finally:
         logger.removeHandler(handler)
+        build_logger.removeFilter(quiet)
 
 
 def build_site(
@@ -99,7 +106,7 @@ def build_site(
     hand_pages = load_hand_pages(content)
     files = render_site(docs, settings, hand_pages)
     docs_dir = work / "docs"
-    write_docs(files, docs_dir)
+    synced = write_docs(files, docs_dir)
     config = mkdocs_config(
         title=settings.title,
         description=settings.description,
@@ -111,7 +118,15 @@ def build_site(
     )
     config_file = work / "mkdocs.yml"
     config_file.write_text(to_yaml(config), encoding="utf-8")
-    run_mkdocs(config_file)
+    incremental.build(
+        run_mkdocs,
+        config_file=config_file,
+        nav=config["nav"],
+        site_dir=output,
+        overrides=config["theme"].get("custom_dir"),
+        pages=files,
+        synced=synced,
+    )
     return Built(docs_dir, output, tuple(docs), files)
 
 
