@@ -229,8 +229,10 @@ def bench(count: int, seed: int, root: Path, browser: bool) -> tuple[dict[str, s
         "project page KB max/median": (
             f"{ours_out.project_max / 1024:.1f}/{ours_out.project_median / 1024:.1f}"
         ),
-        "rebuild s (one report changed)": f"{rebuild.wall:.1f} ({changed})",
-        "rebuild share of full build": f"{rebuild.wall / ours.wall:.0%}",
+        "rebuild s (one report changed)": f"{rebuild.wall:.1f} wall, {rebuild.cpu:.1f} CPU",
+        "rebuild share of full build": f"{rebuild.wall / ours.wall:.0%} wall, "
+        f"{rebuild.cpu / ours.cpu:.0%} CPU ({changed})",
+        "rebuild peak MiB": f"{rebuild.peak_mib:.0f}",
     }
     if browser:
         cost = first_search(ours_root / "site")
