@@ -87,7 +87,12 @@ class DirtyWarningFilter(logging.Filter):
 
 
 def _state(site_dir: Path, print_: str) -> str:
-    return json.dumps({"fingerprint": print_, "site_dir": str(site_dir.resolve())})
+    # The search index's hash too: a dirty build merges into it, so it must be the one the
+    # last build wrote (not deleted or replaced since).
+    index = site_dir / SEARCH_INDEX
+    digest = hashlib.sha256(index.read_bytes()).hexdigest() if index.is_file() else None
+    state = {"fingerprint": print_, "site_dir": str(site_dir.resolve()), "search_index": digest}
+    return json.dumps(state)
 
 
 def build(

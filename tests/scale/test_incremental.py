@@ -51,6 +51,13 @@ def test_a_failed_or_changed_setup_means_a_clean_build(tmp_path: Path) -> None:
     stray.write_text("left by hand", encoding="utf-8")
     build_site(content, site, site_data=site_data, work=work)
     assert stray.exists()  # incremental: the site folder is not emptied
+    (site / incremental.SEARCH_INDEX).unlink()
+    build_site(content, site, site_data=site_data, work=work)
+    assert not stray.exists()  # no index to merge into: built from clean
+    assert (site / incremental.SEARCH_INDEX).is_file()
+    stray.write_text("left by hand", encoding="utf-8")
+    build_site(content, site, site_data=site_data, work=work)
+    assert stray.exists()
     settings = site_data / "site.toml"
     settings.write_text(settings.read_text("utf-8").replace("合成数据", "另一个发布者"), "utf-8")
     build_site(content, site, site_data=site_data, work=work)
