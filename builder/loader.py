@@ -130,16 +130,19 @@ def load_documents(
     that are gone or changed are removed, so the folder holds one entry per report.
     """
     regions = dict(regions)
-    files = report_files(content)
-    jobs = [_Job(p.read_bytes(), source_name(p, content), regions) for p in files]
-    keys = [cache_key(job.data, job.source, regions) for job in jobs]
-    found: list[Document | None] = [None] * len(jobs)
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
-        found = [_read_cached(cache / f"{key}.json") for key in keys]
-    missing = [index for index, doc in enumerate(found) if doc is None]
-    results = parse_all([jobs[index] for index in missing], workers or default_workers())
-    for index, result in zip(missing, results, strict=True):
+    keys: list[str] = []
+    found: list[Document | None] = []
+    missing: list[tuple[int, _Job]] = []  # only these files' bytes are kept
+    for path in report_files(content):
+        job = _Job(path.read_bytes(), source_name(path, content), regions)
+        keys.append(cache_key(job.data, job.source, regions))
+        found.append(None if cache is None else _read_cached(cache / f"{keys[-1]}.json"))
+        if found[-1] is None:
+            missing.append((len(found) - 1, job))
+    results = parse_all([job for _, job in missing], workers or default_workers())
+    for (index, _), result in zip(missing, results, strict=True):
         if isinstance(result, _Failure):
             raise ReportError(result.source, result.line, result.message)
         found[index] = result
@@ -148,7 +151,7 @@ def load_documents(
     if cache is not None:
         _prune(cache, set(keys))
     documents = tuple(doc for doc in found if doc is not None)
-    return Loaded(documents, parsed=len(missing), cached=len(jobs) - len(missing))
+    return Loaded(documents, parsed=len(missing), cached=len(found) - len(missing))
 
 
 def _prune(cache: Path, keep: set[str]) -> None:
