@@ -216,6 +216,7 @@ def bench(count: int, seed: int, root: Path, browser: bool) -> tuple[dict[str, s
         "ours peak MiB": f"{ours.peak_mib:.0f}",
         "bare wall s": f"{bare.wall:.1f}",
         "bare CPU s": f"{bare.cpu:.1f}",
+        "bare peak MiB": f"{bare.peak_mib:.0f}",
         "ratio wall ours/bare": f"{ours.wall / bare.wall:.2f}",
         "ratio CPU ours/bare": f"{ours.cpu / bare.cpu:.2f}",
         "HTML pages ours/bare": f"{ours_out.pages}/{bare_out.pages}",
