@@ -30,6 +30,7 @@ test: setup system-deps
 check: lint test
 
 bench: setup
-	$(BIN)/python benchmarks/bench_parse.py
-	$(BIN)/python benchmarks/bench_build.py
-	$(BIN)/python benchmarks/bench_downloads.py
+	$(BIN)/python -m benchmarks.bench_parse
+	$(BIN)/python -m benchmarks.bench_build
+	$(BIN)/python -m benchmarks.bench_downloads
+	$(BIN)/python -m benchmarks.bench_scale --reports 100

@@ -1,12 +1,13 @@
 """Site build time: our build of the shipped content against a bare mkdocs-material build.
 
-Usage: python benchmarks/bench_build.py [--runs N]
+Usage: python -m benchmarks.bench_build [--runs N]
 
 Both are measured in the same run, each in a fresh interpreter (so both pay Python start-up,
-imports and jieba's dictionary load), alternating, and the median is reported:
-- ours: ``budgetsite build`` (parse content/, render Markdown, write mkdocs.yml, MkDocs);
-- bare: ``mkdocs build`` with the same theme settings (Material, zh, no fonts, search with
-  jieba) of as many plain Markdown pages, holding as much text as ours in total.
+imports), alternating, and the median is reported:
+- ours: ``budgetsite build`` (parse content/, render Markdown, write mkdocs.yml, MkDocs,
+  Pagefind's search index);
+- bare: ``mkdocs build`` with the same theme settings (Material, zh, no fonts, Material's
+  own search) of as many plain Markdown pages, holding as much text as ours in total.
 """
 
 from __future__ import annotations
@@ -21,25 +22,14 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.bench_scale import build_command
+
 ROOT = Path(__file__).resolve().parent.parent
 FILLER = "各部门按照预算绩效管理要求，设定可衡量的绩效目标并公开接受监督。"
 
 
 def ours(out: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "builder.cli",
-        "build",
-        "--content",
-        str(ROOT / "content"),
-        "--site-data",
-        str(ROOT / "site_data"),
-        "--output",
-        str(out / "site"),
-        "--work",
-        str(out / "work"),
-    ]
+    return build_command(out, ROOT)  # ROOT holds content/ and site_data/
 
 
 def write_bare(root: Path, pages: int, chars: int) -> Path:
@@ -79,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         out = Path(tmp)
-        timed(ours(out / "warm"))  # fills the OS cache and jieba's cache file
+        timed(ours(out / "warm"))  # fills the OS cache
         docs = out / "warm" / "work" / "docs"
         markdown = sorted(docs.rglob("*.md"))
         chars = sum(len(p.read_text("utf-8")) for p in markdown)

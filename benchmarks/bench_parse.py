@@ -1,6 +1,6 @@
 """Parsing throughput on seed-sized reports: documents/second on one core and peak memory.
 
-Usage: python benchmarks/bench_parse.py [--docs N] [--seconds S]
+Usage: python -m benchmarks.bench_parse [--docs N] [--seconds S]
 
 Two corpora: the five shipped seeds as files (bytes, decoded and parsed: what `budgetsite
 build` does per file), and synthetic reports of the same size written by builder.writer.

@@ -16,6 +16,7 @@ from builder.corpus import report_files, source_name
 from builder.crosscheck import cross_problems
 from builder.errors import ReportError
 from builder.identity import Where, identity_problems, locate
+from builder.loader import parse_cached
 from builder.model import Document
 from builder.parse import decode, parse_document
 from builder.parse.lines import split_lines
@@ -40,16 +41,19 @@ class Intake:
 
 
 def take_in_one(
-    source: str, data: bytes, regions: Mapping[str, str]
+    source: str, data: bytes, regions: Mapping[str, str], parsed: Document | None = None
 ) -> tuple[Document | None, Where | None, list[Problem]]:
-    """One file's bytes → its Document (None if it has an error) and its problems."""
+    """One file's bytes → its Document (None if it has an error) and its problems.
+
+    ``parsed`` is the file's Document when it is already known (builder/loader.py).
+    """
     problems: list[Problem] = []
     try:
         text = decode(data, source)
         raws = split_lines(text)
         if CONTROL.search(text) is not None:
             problems.extend(control_problems(raws, source))
-        doc = parse_document(text, source, regions)
+        doc = parsed if parsed is not None else parse_document(text, source, regions)
     except ReportError as exc:
         return None, None, [*problems, Problem.from_error(exc)]
     where = locate(doc, raws)
@@ -59,13 +63,20 @@ def take_in_one(
     return doc, where, problems
 
 
-def take_in(files: Iterable[tuple[str, bytes]], regions: Mapping[str, str]) -> Intake:
-    """(source, bytes) of each report → the documents to publish and all problems."""
+def take_in(
+    files: Iterable[tuple[str, bytes]],
+    regions: Mapping[str, str],
+    parsed: Mapping[str, Document] | None = None,
+) -> Intake:
+    """(source, bytes) of each report → the documents to publish and all problems.
+
+    ``parsed`` holds Documents already parsed (or cached), by source.
+    """
     docs: list[Document] = []
     places: dict[str, Where] = {}
     problems: list[Problem] = []
     for source, data in files:
-        doc, where, found = take_in_one(source, data, regions)
+        doc, where, found = take_in_one(source, data, regions, (parsed or {}).get(source))
         problems.extend(found)
         if doc is not None and where is not None:
             docs.append(doc)
@@ -88,10 +99,22 @@ def _read(content: Path, problems: list[Problem]) -> Iterator[tuple[str, bytes]]
         yield source, data
 
 
-def read_content(content: Path, regions: Mapping[str, str]) -> Intake:
-    """Every report under content/, read, parsed and checked (the disk edge of take_in)."""
+def read_content(
+    content: Path,
+    regions: Mapping[str, str],
+    *,
+    cache: Path | None = None,
+    workers: int | None = None,
+) -> Intake:
+    """Every report under content/, read, parsed and checked (the disk edge of take_in).
+
+    Parsing goes through builder/loader.py: unchanged files come from ``cache``, the others
+    are parsed on all cores (``workers``).
+    """
     unreadable: list[Problem] = []
-    intake = take_in(_read(content, unreadable), regions)
+    files = list(_read(content, unreadable))
+    parsed = parse_cached(files, regions, cache=cache, workers=workers)
+    intake = take_in(files, regions, parsed.documents)
     if not unreadable:
         return intake
     return Intake(intake.documents, tuple(sorted({*intake.problems, *unreadable})))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import string
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
@@ -209,14 +210,38 @@ def _project(rng: random.Random, region: str, year: int) -> Project:
     )
 
 
-def document(rng: random.Random, projects: tuple[int, int] = (1, 8)) -> Document:
-    """One synthetic report; ``projects`` bounds its number of project tables."""
-    region = rng.choice(sorted(REGIONS))
-    year = rng.randint(2019, 2026)
-    unit_code = f"{rng.randint(100, 999)}{rng.randint(0, 999):03d}"
-    unit_name = f"{REGIONS[region]}{rng.choice(UNITS)}"
+@dataclass(frozen=True)
+class Place:
+    """Where a report belongs, when the caller lays out a corpus instead of drawing it."""
+
+    region: Region
+    year: int
+    unit_code: str
+    unit_name: str
+
+
+def document(
+    rng: random.Random,
+    projects: tuple[int, int] = (1, 8),
+    *,
+    place: Place | None = None,
+    taken: set[str] | None = None,
+) -> Document:
+    """One synthetic report; ``projects`` bounds its number of project tables.
+
+    ``place`` fixes its region, year and unit (else they are drawn from REGIONS);
+    ``taken`` holds project codes already used elsewhere in a corpus, and receives this
+    report's codes, so that codes stay unique across many reports.
+    """
+    if place is None:
+        code = rng.choice(sorted(REGIONS))
+        year = rng.randint(2019, 2026)
+        unit_code = f"{rng.randint(100, 999)}{rng.randint(0, 999):03d}"
+        place = Place(Region(code=code, name=REGIONS[code]), year, unit_code, rng.choice(UNITS))
+    region, year, unit_code = place.region.code, place.year, place.unit_code
+    unit_name = f"{place.region.name}{place.unit_name}"
     intro, sub_goals = _sub_goals(rng)
-    seen: set[str] = set()
+    seen: set[str] = taken if taken is not None else set()
     tables = []
     for _ in range(rng.randint(*projects)):
         project = _project(rng, region, year)
@@ -226,7 +251,7 @@ def document(rng: random.Random, projects: tuple[int, int] = (1, 8)) -> Document
     return Document(
         source=f"{year}/{region}/{unit_code}.txt",
         year=year,
-        region=Region(code=region, name=REGIONS[region]),
+        region=place.region,
         unit=Unit(code=unit_code, name=unit_name, label=f"{unit_code}{unit_name}本级"),
         overall_goal=_paragraphs(rng, 1, 5),
         sub_goals_intro=intro,

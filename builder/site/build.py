@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -18,16 +17,18 @@ from builder.errors import ReportError
 from builder.intake import read_content
 from builder.model import Document
 from builder.problems import Problem, ProblemsFound, errors_in, failed_sources
-from builder.site import catalog, render_problems, split
+from builder.site import catalog, incremental, render_problems, split
 from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
 from builder.site.search_index import index_site
 from builder.site.split import Part
-from builder.site.staging import staged
+from builder.site.staging import new_folder, staged
 from builder.site.workbook import stamp_from_env
 
 PAGES = "pages"
+CACHE = "cache"
+"""Parsed Documents by content hash, under the work folder (see builder/loader.py)."""
 REPO = Path(__file__).resolve().parents[2]
 OVERRIDES = REPO / "overrides"
 
@@ -73,29 +74,28 @@ def inside(folder: Path, name: str) -> bool:
     return (folder / name).resolve().is_relative_to(folder.resolve())
 
 
-def write_docs(files: dict[str, str | bytes], docs_dir: Path) -> None:
-    """Replace docs_dir with exactly these files plus the site's own assets."""
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)
+def write_docs(files: Mapping[str, str | bytes], docs_dir: Path) -> incremental.Synced:
+    """Make docs_dir hold exactly these files plus the site's own assets.
+
+    Files that did not change are left alone, so MkDocs can tell what to render again.
+    """
     for name in files:
         if not inside(docs_dir, name):
             raise ReportError(name, 1, f"expected a page path inside {docs_dir}")
-    for name, text in files.items():
-        target = docs_dir / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(text, encoding="utf-8", newline="")
     assets = resources.files("builder.site") / "assets"
-    (docs_dir / ASSETS).mkdir(parents=True, exist_ok=True)
-    for asset in sorted(assets.iterdir(), key=lambda a: a.name):
-        if asset.is_file():
-            (docs_dir / ASSETS / asset.name).write_bytes(asset.read_bytes())
+    own = {
+        f"{ASSETS}/{asset.name}": asset.read_bytes()
+        for asset in sorted(assets.iterdir(), key=lambda a: a.name)
+        if asset.is_file()
+    }
+    return incremental.sync_folder({**files, **own}, docs_dir)
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """``mkdocs build --strict`` in-process; a warning stops the build."""
+def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
+    """``mkdocs build --strict`` in-process; a warning stops the build.
+
+    ``dirty`` renders only pages whose Markdown is newer than their HTML (see incremental.py).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -105,13 +105,19 @@ def run_mkdocs(config_file: Path) -> None:
     handler.setFormatter(logging.Formatter("mkdocs: %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    # MkDocs warns that a dirty build may leave navigation stale; incremental.py renders
+    # the nav's pages again, so the warning (which --strict would make fatal) is dropped.
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    quiet = incremental.DirtyWarningFilter()
+    build_logger.addFilter(quiet)
     try:
         config = load_config(str(config_file), strict=True)
-        build(config)
+        build(config, dirty=dirty)
     except MkDocsException as exc:
         raise ReportError(str(config_file), 1, f"expected a clean MkDocs build: {exc}") from None
     finally:
         logger.removeHandler(handler)
+        build_logger.removeFilter(quiet)
 
 
 def site_config(
@@ -160,7 +166,7 @@ def build_site(
     reports only.
     """
     source_date_epoch(os.environ)  # checked before MkDocs reads it
-    intake = read_content(content, load_regions(site_data))
+    intake = read_content(content, load_regions(site_data), cache=work / CACHE)
     if errors_in(intake.problems) and not keep_going:
         raise ProblemsFound(intake.problems)
     # A part reads every report too: checks across reports (a project code or a copied
@@ -187,13 +193,19 @@ def build_site(
         extra_pages.append(render_problems.STEM)
     stubs = split.nav_stubs(files, years)  # a part's navigation names the other parts' years
     docs_dir = work / "docs"
-    write_docs({**files, **stubs}, docs_dir)
-    with staged(output) as site_dir:
-        config = site_config(settings, site_dir, years, extra_pages)
-        if stubs:
-            config["exclude_docs"] = split.exclude_lines(stubs)
-        run_mkdocs(write_config(config, work))
+    synced = write_docs({**files, **stubs}, docs_dir)
+    config = site_config(settings, new_folder(output), years, extra_pages)
+    if stubs:
+        config["exclude_docs"] = split.exclude_lines(stubs)
+    config_file = write_config(config, work)
+    overrides = config["theme"].get("custom_dir")
+    dirty = incremental.can_reuse(work, output, config_file, overrides)
+    with staged(output, from_output=dirty) as site_dir:
+        if dirty:
+            incremental.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
+        run_mkdocs(config_file, dirty)
         index_site(site_dir)
+    incremental.remember(work, output, config_file, overrides)
     return Built(docs_dir, output, tuple(docs), files, intake.problems)
 
 

@@ -4,10 +4,11 @@ and one JSON per project and per unit beside their pages.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
+
+import pydantic_core
 
 from builder.model import Document, Project
 from builder.site import catalog, paths
@@ -22,7 +23,9 @@ TITLE = "预算绩效目标公开数据"
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    # pydantic-core writes the same bytes as json.dumps(ensure_ascii=False, indent=2), about
+    # five times faster: with an indent, json.dumps falls back to its pure-Python encoder.
+    return pydantic_core.to_json(value, indent=2).decode("utf-8") + "\n"
 
 
 def project_json(project: Project, doc: Document) -> str:

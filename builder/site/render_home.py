@@ -13,6 +13,8 @@ from builder.site.render_data import data_link
 from builder.site.render_unit import unit_total
 
 LARGEST = 10
+DEPARTMENTS = 30
+"""Bars in the home page's department chart: the home page stays the same size at any scale."""
 
 
 def render_home(docs: Sequence[Document], title: str, intro: str) -> str:
@@ -74,7 +76,8 @@ def _largest(found: Sequence[catalog.Entry], page: str) -> str:
 
 
 def _department_chart(docs: Sequence[Document], page: str) -> str:
-    ordered = sorted(catalog.sorted_docs(docs), key=lambda d: unit_total(d), reverse=True)
+    everyone = sorted(catalog.sorted_docs(docs), key=lambda d: unit_total(d), reverse=True)
+    ordered = everyone[:DEPARTMENTS]
     largest = max((unit_total(d) for d in ordered), default=0)
     bars = [
         Bar(
@@ -85,4 +88,10 @@ def _department_chart(docs: Sequence[Document], page: str) -> str:
         )
         for doc in ordered
     ]
-    return bar_chart("各部门项目预算合计（万元）", bars)
+    chart = bar_chart("各部门项目预算合计（万元）", bars)
+    if len(everyone) > len(ordered):
+        units = paths.md_link(page, paths.UNITS)
+        chart += (
+            f"\n\n预算最多的 {len(ordered)} 个单位报告；全部 {len(everyone)} 个见[单位]({units})。"
+        )
+    return chart

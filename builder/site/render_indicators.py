@@ -11,6 +11,9 @@ from builder.site.blocks import front_matter
 from builder.site.escape import md_inline
 from builder.site.render_data import data_link
 
+PROJECTS_LISTED = 12
+"""Projects linked per 三级指标: the catalogue grows with the indicators, not the projects."""
+
 # The framework order of the Ministry of Finance (DESIGN.md §6); other names sort after.
 LEVEL_ORDER = (
     "产出",
@@ -50,7 +53,8 @@ def render_indicators(docs: Sequence[Document]) -> str:
         front_matter("指标目录"),
         "# 指标目录",
         f"全部项目的 {rows} 行绩效指标，按一级指标、二级指标归类；"
-        "每个三级指标列出使用次数和使用它的项目。",
+        "每个三级指标列出使用次数和使用它的项目"
+        f"（多于 {PROJECTS_LISTED} 个时列出前 {PROJECTS_LISTED} 个）。",
     ]
     current_level1 = None
     for level1, level2 in sorted(uses, key=lambda k: (level_key(k[0]), level_key(k[1]))):
@@ -62,11 +66,14 @@ def render_indicators(docs: Sequence[Document]) -> str:
         parts.append(f"### {md_inline(level2) or '（未填写二级指标）'}（{count} 次）")
         table = ["| 三级指标 | 次数 | 使用的项目 |", "| --- | ---: | --- |"]
         for name in sorted(names, key=lambda n: (-len(names[n]), n)):
+            using = {e.project.code: e for e in names[name]}
             projects = "、".join(
                 f"[{md_inline(e.project.name)}]({paths.md_link(page, paths.project(code))})"
                 f"（{e.doc.year}）"
-                for code, e in {e.project.code: e for e in names[name]}.items()
+                for code, e in list(using.items())[:PROJECTS_LISTED]
             )
+            if len(using) > PROJECTS_LISTED:
+                projects += f" 等 {len(using)} 个项目"
             table.append(f"| {md_inline(name) or '（空）'} | {len(names[name])} | {projects} |")
         parts.append("\n".join(table))
     parts.append(data_link(page))

@@ -14,18 +14,27 @@ def _sibling(output: Path, role: str) -> Path:
     return output.parent / f".{output.name}.{role}"
 
 
+def new_folder(output: Path) -> Path:
+    """The folder a build of ``output`` is staged in."""
+    return _sibling(output.absolute(), "new")
+
+
 @contextmanager
-def staged(output: Path) -> Iterator[Path]:
-    """A fresh folder to build into; on success it replaces ``output``, on failure it goes.
+def staged(output: Path, *, from_output: bool = False) -> Iterator[Path]:
+    """A folder to build into; on success it replaces ``output``, on failure it goes.
 
     The name is fixed (``.<output>.new`` beside it) so that the build is byte-stable and a
-    folder left by an interrupted build is cleared by the next one.
+    folder left by an interrupted build is cleared by the next one. ``from_output`` starts
+    it as a copy of ``output`` with the files' modification times, for an incremental build
+    (a copy, not links: MkDocs rewrites files in place, which would change the old site).
     """
     output = output.absolute()
-    temp = _sibling(output, "new")
+    temp = new_folder(output)
     if temp.exists():
         shutil.rmtree(temp)
-    temp.mkdir(parents=True)
+    if from_output and output.is_dir():
+        shutil.copytree(output, temp, symlinks=True)
+    temp.mkdir(parents=True, exist_ok=True)
     try:
         yield temp
     except BaseException:

@@ -66,7 +66,9 @@ def test_errors_stop_the_build_and_leave_the_old_site(tmp_path: Path) -> None:
     assert lines[-1] == (
         "budgetsite: 4 error(s) in the input; nothing was published; site was left as it was"
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    # Only the parse cache was written (build/cache: the files that did parse), no pages.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "content", "site"]
+    assert [p.name for p in (tmp_path / "build").iterdir()] == ["cache"]
     assert [p.name for p in old.iterdir()] == ["index.html"]
     assert (old / "index.html").read_text(encoding="utf-8") == "the site as it was"
 

@@ -1,0 +1,166 @@
+"""Rebuild only what changed: the docs folder is synced, MkDocs renders only changed pages.
+
+MkDocs rebuilds a page when its Markdown is newer than its HTML (``build(dirty=True)``).
+That is only correct when nothing else that goes into every page changed, so an incremental
+build is used only when the fingerprint of all such inputs (mkdocs.yml, theme overrides,
+MkDocs and Material versions) equals the previous successful build's and the output is the
+one that build published (its search index unchanged); otherwise the site is built from
+clean. The staged build then starts from a copy of the published site (modification times
+kept), and around the dirty MkDocs run the build does what MkDocs leaves out: pages listed
+in the nav are rendered again (the nav shows their titles, which MkDocs only knows for pages
+it reads), outputs of deleted files are removed, and the search index is written anew
+(Pagefind has no incremental mode; builder/site/search_index.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import posixpath
+import shutil
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+STATE = "site-state.json"
+"""In the work folder: the fingerprint, output folder and search index of the last build."""
+SEARCH_ENTRY = "pagefind/pagefind-entry.json"
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What sync_folder changed: files written (new or different) and files removed."""
+
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def sync_folder(files: Mapping[str, str | bytes], folder: Path) -> Synced:
+    """Make ``folder`` hold exactly these files; unchanged files keep their modification time."""
+    existing = (
+        {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+        if folder.is_dir()
+        else set()
+    )
+    written = []
+    for name, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target = folder / name
+        if name in existing and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append(name)
+    removed = sorted(existing - set(files))
+    for name in removed:
+        (folder / name).unlink()
+    _remove_empty_folders(folder, removed)
+    return Synced(tuple(written), tuple(removed))
+
+
+def _remove_empty_folders(root: Path, removed: Iterable[str]) -> None:
+    for name in removed:
+        parent = (root / name).parent
+        while parent != root and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+
+def fingerprint(config_text: str, overrides: Path | None) -> str:
+    """A hash of everything besides a page's own Markdown that goes into its HTML."""
+    digest = hashlib.sha256(config_text.encode("utf-8"))
+    for package in ("mkdocs", "mkdocs-material"):
+        digest.update(f"\0{package}={version(package)}".encode())
+    if overrides is not None:
+        for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
+            digest.update(b"\0" + path.relative_to(overrides).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class DirtyWarningFilter(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave stale navigation (handled here)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+def _state(output: Path, print_: str) -> str:
+    # The search index's hash too: the published site must be the one the last build wrote
+    # (not removed, replaced or rebuilt by hand since).
+    entry = output / SEARCH_ENTRY
+    digest = hashlib.sha256(entry.read_bytes()).hexdigest() if entry.is_file() else None
+    state = {"fingerprint": print_, "output": str(output.resolve()), "search": digest}
+    return json.dumps(state)
+
+
+def can_reuse(work: Path, output: Path, config_file: Path, overrides: str | None) -> bool:
+    """Whether the last build's output can be the start of this one (a dirty build).
+
+    The recorded state is removed either way: it is written again only after this build
+    succeeds, so a failed build is followed by a clean one.
+    """
+    print_ = fingerprint(config_file.read_text(encoding="utf-8"), _theme(overrides))
+    state = work / STATE
+    same = state.is_file() and state.read_text(encoding="utf-8") == _state(output, print_)
+    state.unlink(missing_ok=True)
+    return same
+
+
+def remember(work: Path, output: Path, config_file: Path, overrides: str | None) -> None:
+    """Record the published build, for the next one to compare against."""
+    print_ = fingerprint(config_file.read_text(encoding="utf-8"), _theme(overrides))
+    (work / STATE).write_text(_state(output, print_), encoding="utf-8")
+
+
+def _theme(overrides: str | None) -> Path | None:
+    return Path(overrides) if overrides else None
+
+
+def prepare_dirty(site_dir: Path, docs_dir: Path, nav: Any, synced: Synced) -> None:
+    """Before a dirty MkDocs run over a copy of the last site: what MkDocs would miss."""
+    remove_outputs(site_dir, synced.removed)
+    touch(docs_dir, nav_pages(nav))
+    bundle = site_dir / SEARCH_ENTRY.split("/", 1)[0]
+    if bundle.is_dir():
+        shutil.rmtree(bundle)
+
+
+def nav_pages(nav: Any) -> list[str]:
+    """Every Markdown file the nav lists."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in nav_pages(item)]
+    return []
+
+
+def output_name(name: str) -> str:
+    """Where MkDocs (directory URLs) writes a docs file: ``x/index.md`` → ``x/index.html``."""
+    stem, ext = posixpath.splitext(name)
+    return stem + ".html" if ext == ".md" else name
+
+
+def remove_outputs(site_dir: Path, removed: Iterable[str]) -> None:
+    """Delete what MkDocs wrote for docs files that no longer exist."""
+    gone = [output_name(name) for name in removed]
+    for name in gone:
+        (site_dir / name).unlink(missing_ok=True)
+    _remove_empty_folders(site_dir, gone)
+
+
+def touch(docs_dir: Path, names: Iterable[str]) -> list[str]:
+    """Mark docs files as changed, so that a dirty MkDocs build renders them again."""
+    touched = []
+    for name in names:
+        path = docs_dir / name
+        if path.is_file():
+            os.utime(path)
+            touched.append(name)
+    return touched

@@ -1,0 +1,73 @@
+"""A rebuild after one report changed renders only what changed and equals a clean build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.make_corpus import write_corpus
+from builder.site import incremental
+from builder.site.build import build_site
+from builder.writer import write_report
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_rebuild_after_an_edit_and_a_removal_equals_a_clean_build(tmp_path: Path) -> None:
+    # Ten reports: two a year, so that removing one leaves the years, and the nav, as they are.
+    corpus = write_corpus(10, 2, tmp_path / "corpus")
+    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
+    site, work = tmp_path / "site", tmp_path / "work"
+    build_site(content, site, site_data=site_data, work=work)
+    edited, removed, kept = corpus.documents[1], corpus.documents[3], corpus.documents[0]
+    kept_page = site / "projects" / kept.projects[0].code / "index.html"
+    kept_mtime = kept_page.stat().st_mtime_ns
+    revised = edited.model_copy(update={"overall_goal": edited.overall_goal + "\n年中修订。"})
+    (content / edited.source).write_text(write_report(revised), encoding="utf-8")
+    (content / removed.source).unlink()
+
+    build_site(content, site, site_data=site_data, work=work)
+
+    unit_page = site / str(edited.year) / edited.region.code / edited.unit.code / "index.html"
+    assert "年中修订。" in unit_page.read_text("utf-8")
+    assert kept_page.stat().st_mtime_ns == kept_mtime  # not rendered again
+    assert not (site / "projects" / removed.projects[0].code).exists()
+    clean = tmp_path / "clean"
+    build_site(content, clean / "site", site_data=site_data, work=clean / "work")
+    # the search index included: Pagefind indexes the whole site again, as a clean build does
+    assert site_files(site) == site_files(clean / "site")
+
+
+def test_a_failed_or_changed_setup_means_a_clean_build(tmp_path: Path) -> None:
+    corpus = write_corpus(2, 2, tmp_path / "corpus")
+    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
+    site, work = tmp_path / "site", tmp_path / "work"
+    build_site(content, site, site_data=site_data, work=work)
+    stray = site / "stray.html"
+    stray.write_text("left by hand", encoding="utf-8")
+    build_site(content, site, site_data=site_data, work=work)
+    assert stray.exists()  # incremental: the site folder is not emptied
+    (site / incremental.SEARCH_ENTRY).unlink()
+    build_site(content, site, site_data=site_data, work=work)
+    assert not stray.exists()  # not the search index the last build wrote: built from clean
+    assert (site / incremental.SEARCH_ENTRY).is_file()
+    stray.write_text("left by hand", encoding="utf-8")
+    build_site(content, site, site_data=site_data, work=work)
+    assert stray.exists()
+    settings = site_data / "site.toml"
+    settings.write_text(settings.read_text("utf-8").replace("合成数据", "另一个发布者"), "utf-8")
+    build_site(content, site, site_data=site_data, work=work)
+    assert not stray.exists()  # the title is in every page: built from clean
+    assert "另一个发布者" in (site / "index.html").read_text("utf-8")
+    assert corpus.documents
+
+
+def test_sync_folder_writes_only_what_changed(tmp_path: Path) -> None:
+    first = incremental.sync_folder({"a/index.md": "一", "b.json": b"{}"}, tmp_path)
+    assert (first.written, first.removed) == (("a/index.md", "b.json"), ())
+    again = incremental.sync_folder({"a/index.md": "二", "c/d/e.md": "三"}, tmp_path)
+    assert (again.written, again.removed) == (("a/index.md", "c/d/e.md"), ("b.json",))
+    gone = incremental.sync_folder({"a/index.md": "二"}, tmp_path)
+    assert (gone.written, gone.removed) == ((), ("c/d/e.md",))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]  # empty folders go too

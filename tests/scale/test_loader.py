@@ -1,0 +1,91 @@
+"""The parse cache and the parallel parse: same Documents, fewer parses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.make_corpus import write_corpus
+from builder.corpus import load_content
+from builder.errors import ReportError
+from builder.loader import PARALLEL_MIN, load_documents
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    written = write_corpus(8, 5, tmp_path)
+    return tmp_path / "content", written.regions
+
+
+def test_second_load_parses_nothing_and_gives_the_same_documents(
+    corpus: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    content, regions = corpus
+    cache = tmp_path / "cache"
+    first = load_documents(content, regions, cache=cache)
+    second = load_documents(content, regions, cache=cache)
+    assert (first.parsed, first.cached) == (8, 0)
+    assert (second.parsed, second.cached) == (0, 8)
+    assert second.documents == first.documents == tuple(load_content(content, regions))
+    assert len(list(cache.iterdir())) == 8
+
+
+def test_changing_one_report_parses_one_and_forgets_its_old_entry(
+    corpus: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    content, regions = corpus
+    cache = tmp_path / "cache"
+    load_documents(content, regions, cache=cache)
+    report = sorted(content.rglob("*.txt"))[3]
+    report.write_bytes(report.read_bytes().replace("保障".encode(), "支持".encode()))
+    again = load_documents(content, regions, cache=cache)
+    assert (again.parsed, again.cached) == (1, 7)
+    assert again.documents == tuple(load_content(content, regions))
+    assert len(list(cache.iterdir())) == 8
+
+
+def test_new_region_names_parse_everything_again(
+    corpus: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    content, regions = corpus
+    cache = tmp_path / "cache"
+    load_documents(content, regions, cache=cache)
+    renamed = {code: name + "（新）" for code, name in regions.items()}
+    again = load_documents(content, renamed, cache=cache)
+    assert again.parsed == 8
+    assert all(d.region.name.endswith("（新）") for d in again.documents)
+
+
+def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(
+    corpus: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    content, regions = corpus
+    cache = tmp_path / "cache"
+    first = load_documents(content, regions, cache=cache)
+    entries = sorted(cache.iterdir())
+    entries[0].write_text('{"source": "truncated', encoding="utf-8")
+    entries[1].write_text('{"source": "x.txt"}', encoding="utf-8")  # JSON, not a Document
+    again = load_documents(content, regions, cache=cache)
+    assert (again.parsed, again.cached) == (2, 6)
+    assert again.documents == first.documents
+    assert load_documents(content, regions, cache=cache).parsed == 0
+
+
+def test_parallel_parse_gives_the_serial_documents_in_path_order(tmp_path: Path) -> None:
+    written = write_corpus(PARALLEL_MIN + 4, 9, tmp_path)
+    content = tmp_path / "content"
+    serial = load_documents(content, written.regions, workers=1)
+    parallel = load_documents(content, written.regions, workers=2)
+    assert parallel.documents == serial.documents
+    assert [d.source for d in parallel.documents] == list(written.files)
+
+
+def test_a_bad_file_in_a_parallel_parse_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    written = write_corpus(PARALLEL_MIN + 4, 9, tmp_path)
+    bad = tmp_path / "content" / list(written.files)[-3]
+    bad.write_text("第一部分\n没有表格\n", encoding="utf-8")
+    with pytest.raises(ReportError) as raised:
+        load_documents(tmp_path / "content", written.regions, workers=2)
+    assert raised.value.source == list(written.files)[-3]
+    assert str(raised.value).startswith(f"{raised.value.source}:{raised.value.line}: expected")

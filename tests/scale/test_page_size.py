@@ -1,0 +1,33 @@
+"""Index pages that sum up the whole corpus stay about the same size as the corpus grows."""
+
+from __future__ import annotations
+
+import re
+
+from builder import synth_corpus
+from builder.site.render_home import DEPARTMENTS, render_home
+from builder.site.render_indicators import PROJECTS_LISTED, render_indicators
+
+DOCS = synth_corpus.corpus(240, seed=4).documents
+PROJECT_LINK = re.compile(r"\]\(\.\./projects/\w+/index\.md\)")
+
+
+def test_home_page_charts_the_largest_departments_and_counts_the_rest() -> None:
+    home = render_home(DOCS, "标题", "")
+    assert home.count('class="bs-bar-row"') == DEPARTMENTS
+    assert f"全部 {len(DOCS)} 个见[单位](units/index.md)" in home
+    small = render_home(DOCS[:60], "标题", "")
+    assert small.count('class="bs-bar-row"') == DEPARTMENTS
+    assert "全部 60 个" in small
+
+
+def test_indicator_catalogue_links_a_few_projects_per_indicator_and_counts_all() -> None:
+    catalogue = render_indicators(DOCS)
+    rows = [line for line in catalogue.splitlines() if PROJECT_LINK.search(line)]
+    assert rows
+    assert all(len(PROJECT_LINK.findall(row)) <= PROJECTS_LISTED for row in rows)
+    counted = sum(int(row.split(" | ")[1]) for row in rows)
+    assert counted == sum(len(p.indicators) for d in DOCS for p in d.projects)
+    assert any(re.search(r" 等 \d+ 个项目 \|$", row) for row in rows)
+    # Four times the projects, about the same page: it grows with the indicator names only.
+    assert len(catalogue) < 1.1 * len(render_indicators(DOCS[:60]))
