@@ -22,6 +22,7 @@ from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
 from builder.site.search_index import index_site
+from builder.site.shards import render_sharded, shard_count
 from builder.site.split import Part
 from builder.site.staging import new_folder, staged
 from builder.site.workbook import stamp_from_env
@@ -121,7 +122,7 @@ def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
 
 
 def site_config(
-    settings: Settings, site_dir: Path, years: Sequence[int], extra_pages: Sequence[str]
+    settings: Settings, site_dir: Path, years: Sequence[int], extra_pages: Sequence[tuple[str, str]]
 ) -> dict[str, Any]:
     """The mkdocs.yml of a build into site_dir: settings, theme overrides, navigation."""
     return mkdocs_config(
@@ -137,14 +138,32 @@ def site_config(
 
 
 def write_config(config: dict[str, Any], work: Path) -> Path:
-    config_file = work / "mkdocs.yml"
-    config_file.write_text(to_yaml(config), encoding="utf-8")
-    return config_file
+    return write_yaml(config, work / "mkdocs.yml")
 
 
-def listed_pages(hand_pages: Mapping[str, str]) -> list[str]:
-    """The hand-written pages listed under 说明 (the home page's introduction is not one)."""
-    return [stem for stem in hand_pages if stem != HOME_PAGE]
+def write_yaml(config: dict[str, Any], path: Path) -> Path:
+    path.write_text(to_yaml(config), encoding="utf-8")
+    return path
+
+
+def listed_pages(hand_pages: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(stem, title) of the hand-written pages listed under 说明 (not the home page's intro)."""
+    return [
+        (stem, page_title(text, stem)) for stem, text in hand_pages.items() if stem != HOME_PAGE
+    ]
+
+
+def page_title(text: str, fallback: str) -> str:
+    """A Markdown page's title as MkDocs finds it: front matter ``title``, else the first ``# ``."""
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "---":
+        for line in lines[1:]:
+            if line.strip() == "---":
+                break
+            if line.startswith("title:"):
+                return line.removeprefix("title:").strip().strip("'\"") or fallback
+    heading = next((line for line in lines if line.startswith("# ")), "")
+    return heading.removeprefix("# ").strip() or fallback
 
 
 def build_site(
@@ -155,6 +174,7 @@ def build_site(
     work: Path = Path("build"),
     keep_going: bool = False,
     only: Part | None = None,
+    shards: int | None = None,
 ) -> Built:
     """Parse content/, render Markdown into work/docs, write work/mkdocs.yml, run MkDocs.
 
@@ -163,7 +183,8 @@ def build_site(
     published and the page /problems/ lists the others. MkDocs and the search index are
     built into a folder beside ``output`` that replaces it only when both succeed.
     With ``only``, build one part of a split build (builder/site/split.py): the pages of its
-    reports only.
+    reports only. ``shards`` is the number of MkDocs runs at once (builder/site/shards.py;
+    by default one per core for a large site).
     """
     source_date_epoch(os.environ)  # checked before MkDocs reads it
     intake = read_content(content, load_regions(site_data), cache=work / CACHE)
@@ -190,7 +211,7 @@ def build_site(
     if intake.problems:
         files[render_problems.PAGE] = render_problems.render_problems(intake.problems)
         files = dict(sorted(files.items()))
-        extra_pages.append(render_problems.STEM)
+        extra_pages.append((render_problems.STEM, render_problems.TITLE))
     stubs = split.nav_stubs(files, years)  # a part's navigation names the other parts' years
     docs_dir = work / "docs"
     synced = write_docs({**files, **stubs}, docs_dir)
@@ -203,7 +224,13 @@ def build_site(
     with staged(output, from_output=dirty) as site_dir:
         if dirty:
             incremental.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
-        run_mkdocs(config_file, dirty)
+            run_mkdocs(config_file, True)
+        else:
+            project_pages = sum(len(doc.projects) for doc in docs)
+            count = shards or shard_count(project_pages, os.cpu_count() or 1)
+            render_sharded(
+                config, work, site_dir, count, write_config=write_yaml, run_mkdocs=run_mkdocs
+            )
         index_site(site_dir)
     incremental.remember(work, output, config_file, overrides)
     return Built(docs_dir, output, tuple(docs), files, intake.problems)

@@ -15,15 +15,21 @@ CSS = f"{ASSETS}/site.css"
 SCRIPTS = (f"{ASSETS}/projects.js", f"{ASSETS}/search.js")
 
 
-def nav(years: Sequence[int], hand_pages: Sequence[str], quality: bool = False) -> list[Any]:
-    """Sections and index pages, never every project (DESIGN.md §4: a full nav is O(n²))."""
+def nav(
+    years: Sequence[int], hand_pages: Sequence[tuple[str, str]], quality: bool = False
+) -> list[Any]:
+    """Sections and index pages, never every project (DESIGN.md §4: a full nav is O(n²)).
+
+    ``hand_pages`` are (stem, title): every entry has its title here, so that a run that
+    does not render the page (builder/site/shards.py) shows the same navigation.
+    """
     sections = [
         {"首页": paths.HOME},
         {"全部项目": paths.PROJECTS},
         {"单位": [{"按年度和地区": paths.UNITS}, *({f"{y}年": paths.year(y)} for y in years)]},
         {"指标目录": paths.INDICATORS},
         {"数据下载": paths.DATA},
-        {"说明": [paths.hand_page(stem) for stem in hand_pages]},
+        {"说明": [{title: paths.hand_page(stem)} for stem, title in hand_pages]},
     ]
     if quality:
         sections.insert(-1, {"数据质量": paths.QUALITY})
@@ -38,7 +44,7 @@ def mkdocs_config(
     site_dir: Path,
     overrides: Path | None,
     years: Sequence[int],
-    hand_pages: Sequence[str],
+    hand_pages: Sequence[tuple[str, str]],
     quality: bool = False,
 ) -> dict[str, Any]:
     theme: dict[str, Any] = {
