@@ -6,6 +6,8 @@ exists (site_data/site.toml ``quality``).
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter
 from collections.abc import Sequence
 
@@ -18,14 +20,31 @@ from builder.site.escape import md_cell, md_inline
 
 LEVEL_NAMES: dict[Level, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 SECTION = "数据质量"
+LISTED = 100
+"""Findings listed on a rule's page; all of them are in findings.csv (the page stays small)."""
+CSV_COLUMNS = ("文件", "行", "规则", "级别", "项目编码", "对象", "指标值", "说明")
 
 
 def quality_pages(docs: Sequence[Document], findings: Sequence[Finding]) -> dict[str, str]:
-    """The summary page and one page per rule."""
-    files = {paths.QUALITY: render_summary(docs, findings)}
+    """The summary page, one page per rule and every finding as a CSV file."""
+    files = {
+        paths.QUALITY: render_summary(docs, findings),
+        paths.QUALITY_CSV: findings_csv(findings),
+    }
     for rule in RULES:
         files[paths.quality_rule(rule.id)] = render_rule(rule, docs, findings)
     return files
+
+
+def findings_csv(findings: Sequence[Finding]) -> str:
+    """Every finding, one row each, with a BOM so that Excel reads the Chinese correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in findings:
+        level = LEVEL_NAMES[f.level]
+        writer.writerow([f.source, f.line, f.rule, level, f.project, f.subject, f.value, f.message])
+    return "\ufeff" + out.getvalue()
 
 
 def clean_indicator_share(docs: Sequence[Document], findings: Sequence[Finding]) -> tuple[int, int]:
@@ -64,7 +83,8 @@ def render_summary(docs: Sequence[Document], findings: Sequence[Finding]) -> str
         "按财政部绩效目标和指标设置的要求及表内数字关系，对每份报告逐项检查。"
         "每条规则有单独的页面，说明检查什么、为什么、合格的写法和依据；"
         "单位页和项目页列出各自的问题。检查由程序完成，结果供审核参考。",
-        f"共发现 {len(findings)} 条问题（{_level_counts(findings)}）。"
+        f"共发现 {len(findings)} 条问题（{_level_counts(findings)}），"
+        f"全部列在 [findings.csv]({paths.md_link(page, paths.QUALITY_CSV)})。"
         f"全部 {rows} 行绩效指标中，**{clean} 行（{_percent(clean, rows)}）没有发现问题**。",
         "## 按规则 { #rules }",
         "| 规则 | 编号 | 级别 | 问题数 |\n| --- | --- | --- | ---: |\n"
@@ -116,13 +136,22 @@ def render_rule(rule: Rule, docs: Sequence[Document], findings: Sequence[Finding
         f"| 合格的写法 | {md_cell(rule.good)} |\n"
         f"| 依据 | {md_cell(rule.source)} |",
         f"## 发现的问题（{len(own)} 条） {{ #findings }}",
-        # Out of the search index (.bs-findings): the findings repeat what the project
-        # pages say, and a code listed many times here would outrank its own page.
-        f'<div class="bs-findings" markdown>\n\n{_finding_table(page, docs, own)}\n\n</div>'
-        if own
-        else "没有发现此类问题。",
+        _findings_listed(page, docs, own),
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def _findings_listed(page: str, docs: Sequence[Document], own: Sequence[Finding]) -> str:
+    if not own:
+        return "没有发现此类问题。"
+    csv_link = f"[findings.csv]({paths.md_link(page, paths.QUALITY_CSV)})"
+    head = f"全部问题（含其他规则）见 {csv_link}。"
+    if len(own) > LISTED:
+        head = f"以下列出前 {LISTED} 条；全部 {len(own)} 条及其他规则的问题见 {csv_link}。"
+    # Out of the search index (.bs-findings): the findings repeat what the project pages
+    # say, and a code listed many times here would outrank its own page.
+    table = _finding_table(page, docs, own[:LISTED])
+    return f'{head}\n\n<div class="bs-findings" markdown>\n\n{table}\n\n</div>'
 
 
 def _finding_table(page: str, docs: Sequence[Document], own: Sequence[Finding]) -> str:

@@ -34,8 +34,26 @@ def shard_count(project_pages: int, cores: int) -> int:
     return max(1, min(cores, 4)) if project_pages >= MIN_PAGES else 1
 
 
+MAIN_SHARE = 0.6
+"""The build's own run takes this share of a shard's project pages: it renders the rest too."""
+
+
+def groups(shards: int) -> list[str]:
+    """The last characters of the codes each run renders, the build's own run first.
+
+    Characters are dealt in turn to the run with the least work for its weight, so the
+    groups interleave over the alphabet and the build's own run gets fewer of them.
+    """
+    weights = [MAIN_SHARE, *([1.0] * (shards - 1))]
+    dealt: list[list[str]] = [[] for _ in range(shards)]
+    for char in CODE_CHARS:
+        shard = min(range(shards), key=lambda s: ((len(dealt[s]) + 1) / weights[s], s))
+        dealt[shard].append(char)
+    return ["".join(group) for group in dealt]
+
+
 def _group(shard: int, shards: int) -> str:
-    return CODE_CHARS[shard::shards]
+    return groups(shards)[shard]
 
 
 def main_excludes(shards: int) -> str:
@@ -69,26 +87,32 @@ def render_sharded(
     run_mkdocs: Callable[[Path], None],
 ) -> None:
     """MkDocs over the docs folder in ``shards`` processes at once, into site_dir."""
-    started: list[tuple[Path, subprocess.Popen[str]]] = []
+    started: list[tuple[Path, Path, subprocess.Popen[bytes]]] = []
     try:
         for shard in range(1, shards):
             out = work / f"shard-{shard}"
             shard_config = with_excludes(config, shard_excludes(shard, shards), out)
             path = write_config(shard_config, work / f"mkdocs.shard-{shard}.yml")
             command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(path)]
-            pipe = subprocess.PIPE
-            process = subprocess.Popen(command, stdout=pipe, stderr=subprocess.STDOUT, text=True)
-            started.append((out, process))
+            # Its log goes to a file, not a pipe: a full pipe nobody reads yet would stall it.
+            log = work / f"shard-{shard}.log"
+            with log.open("wb") as sink:
+                process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
+            started.append((out, log, process))
         main = with_excludes(config, main_excludes(shards), site_dir)
         run_mkdocs(write_config(main, work / "mkdocs.shard-0.yml"))
     finally:
-        outputs = [(out, process.communicate()[0], process.returncode) for out, process in started]
-    for out, log, status in outputs:
-        if status != 0:
-            lines = [line for line in log.splitlines() if line.strip()]
+        for _out, _log, process in started:
+            process.wait()
+    for out, log, process in started:
+        if process.returncode != 0:
+            lines = [
+                line for line in log.read_text("utf-8", "replace").splitlines() if line.strip()
+            ]
             raise ReportError(str(out), 1, f"expected a clean MkDocs build: {' '.join(lines[-3:])}")
         move_pages(out, site_dir)
         shutil.rmtree(out)
+        log.unlink()
 
 
 def move_pages(shard_site: Path, site_dir: Path) -> int:

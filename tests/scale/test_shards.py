@@ -31,8 +31,10 @@ def test_two_and_three_shards_build_the_site_one_process_builds(tmp_path: Path) 
 
 def test_every_project_page_is_rendered_by_exactly_one_shard() -> None:
     for count in (1, 2, 3, 4):
-        groups = [shards.CODE_CHARS[shard::count] for shard in range(count)]
+        groups = shards.groups(count)
         assert sorted("".join(groups)) == sorted(shards.CODE_CHARS)
+        if count > 1:  # the build's own run renders the other pages too: it gets fewer codes
+            assert len(groups[0]) < min(len(group) for group in groups[1:])
         main = shards.main_excludes(count)
         assert all(char not in main for char in groups[0])
         for shard in range(1, count):

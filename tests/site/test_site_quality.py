@@ -78,7 +78,36 @@ def test_setting_turns_the_section_off(tmp_path: Path, built: Built) -> None:
     on = render_site(built.documents, Settings("t", "", ""), {})
     assert not [name for name in off if name.startswith("quality/")]
     assert not any("数据质量" in text for text in off.values() if isinstance(text, str))
-    assert len(on) - len(off) == len(RULES) + 1
+    assert len(on) - len(off) == len(RULES) + 2  # the rule pages, the summary, the CSV
     assert any("数据质量" in text for text in on.values() if isinstance(text, str))
     assert {"数据质量": paths.QUALITY} not in nav([2021], [], quality=False)
     assert {"数据质量": paths.QUALITY} in nav([2021], [], quality=True)
+
+
+def test_every_finding_is_in_the_csv_and_rule_pages_list_a_bounded_number(built: Built) -> None:
+    import csv
+    import io
+
+    from builder import synth_corpus
+    from builder.site.render_quality import LISTED, quality_pages
+
+    found = check_documents(built.documents)
+    text = (built.site_dir / "quality" / "findings.csv").read_text("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert len(rows) == len(found) + 1
+    assert {(r[0], int(r[1]), r[2]) for r in rows[1:]} == {
+        (f.source, f.line, f.rule) for f in found
+    }
+    assert any(h.endswith("findings.csv") for h in hrefs(page(built, "quality")))
+    # A large corpus: each rule page lists at most LISTED findings and says how many there are.
+    docs = synth_corpus.corpus(120, seed=7).documents
+    many = check_documents(docs)
+    pages = quality_pages(docs, many)
+    for rule in RULES:
+        own = sum(1 for f in many if f.rule == rule.id)
+        listed = pages[paths.quality_rule(rule.id)].count(" 行 | ")
+        assert listed == min(own, LISTED)
+        if own > LISTED:
+            assert f"全部 {own} 条" in pages[paths.quality_rule(rule.id)]
+    assert any(sum(1 for f in many if f.rule == r.id) > LISTED for r in RULES)
