@@ -104,8 +104,9 @@ def _unit_table(page: str, docs: Sequence[Document], findings: Sequence[Finding]
         "| 单位 | 年度 | 错误 | 警告 | 提示 | 规则（问题数） |",
         "| --- | ---: | ---: | ---: | ---: | --- |",
     ]
+    grouped = by_source(findings)
     for doc in sorted(docs, key=lambda d: (d.year, d.region.code, d.unit.code)):
-        own = [f for f in findings if f.source == doc.source]
+        own = grouped.get(doc.source, [])
         levels = Counter(f.level for f in own)
         by_rule = Counter(f.rule for f in own)
         rules = "，".join(
@@ -192,13 +193,22 @@ def findings_section(page: str, own: Sequence[Finding], known: str = "") -> str:
     return head + '<div class="bs-findings" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
 
 
-def unit_findings(doc: Document, findings: Sequence[Finding]) -> str:
-    """The unit page's section: every finding of its report, in line order."""
-    return findings_section(paths.unit(doc), [f for f in findings if f.source == doc.source])
+def by_source(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
+    """Findings grouped by report, in their order: each page looks up its own in one step
+    (a scan of every finding per page would make the build quadratic in its size)."""
+    grouped: dict[str, list[Finding]] = {}
+    for f in findings:
+        grouped.setdefault(f.source, []).append(f)
+    return grouped
 
 
-def project_findings(doc: Document, code: str, findings: Sequence[Finding]) -> str:
-    """The project page's section: the findings about this project."""
-    own = [f for f in findings if f.source == doc.source and f.project == code]
+def unit_findings(doc: Document, own: Sequence[Finding]) -> str:
+    """The unit page's section: every finding of its report (``own``), in line order."""
+    return findings_section(paths.unit(doc), own)
+
+
+def project_findings(doc: Document, code: str, of_report: Sequence[Finding]) -> str:
+    """The project page's section: the findings about this project (among its report's)."""
+    own = [f for f in of_report if f.project == code]
     project = next(p for p in doc.projects if p.code == code)
     return findings_section(paths.project(code), own, project_subject(project))

@@ -15,7 +15,12 @@ from builder.site.render_home import render_home
 from builder.site.render_index import render_projects, render_region, render_units, render_year
 from builder.site.render_indicators import render_indicators
 from builder.site.render_project import render_project
-from builder.site.render_quality import project_findings, quality_pages, unit_findings
+from builder.site.render_quality import (
+    by_source,
+    project_findings,
+    quality_pages,
+    unit_findings,
+)
 from builder.site.render_unit import render_unit
 from builder.site.workbook import ZIP_EPOCH
 
@@ -85,15 +90,17 @@ def render_site(
         for code, _name in catalog.regions(catalog.docs_in(docs, year)):
             files[paths.region(year, code)] = render_region(docs, year, code)
     findings: list[Finding] = check_documents(corpus or docs) if settings.quality else []
+    of_report = by_source(findings)
     for doc in docs:
+        own = of_report.get(doc.source, [])
         unit_page = render_unit(doc)
         if settings.quality:
-            unit_page += unit_findings(doc, findings)
+            unit_page += unit_findings(doc, own)
         files[paths.unit(doc)] = unit_page
         for project in doc.projects:
             project_page = render_project(project, doc)
             if settings.quality:
-                project_page += project_findings(doc, project.code, findings)
+                project_page += project_findings(doc, project.code, own)
             files[paths.project(project.code)] = project_page
     if settings.quality:
         files.update(quality_pages(docs, findings))
