@@ -18,6 +18,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+def site_files(root: Path) -> dict[str, bytes]:
+    """Every file under root, by its path relative to root: two folders compared byte for byte."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
 @pytest.fixture(scope="session")
 def regions() -> dict[str, str]:
     return load_regions(SITE_DATA)

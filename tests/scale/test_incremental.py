@@ -8,10 +8,7 @@ from benchmarks.make_corpus import write_corpus
 from builder.site import incremental
 from builder.site.build import build_site
 from builder.writer import write_report
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+from tests.conftest import site_files
 
 
 def test_rebuild_after_an_edit_and_a_removal_equals_a_clean_build(tmp_path: Path) -> None:

@@ -9,12 +9,8 @@ import pytest
 from builder.errors import ReportError
 from builder.site import shards
 from builder.site.build import build_site, write_yaml
-from tests.conftest import CONTENT, SITE_DATA
+from tests.conftest import CONTENT, SITE_DATA, site_files
 from tests.site.building import built_once
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def test_two_and_three_shards_build_the_site_one_process_builds(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from builder.errors import ReportError
 from builder.site.build import Built, build_site
 from builder.site.merge import merge_site
 from builder.site.split import Part, parse_part
-from tests.conftest import CONTENT, SITE_DATA
+from tests.conftest import CONTENT, SITE_DATA, site_files
 from tests.site.pagefind_search import pagefind_search
 from tests.site.test_site_links import broken_links
 
@@ -40,12 +40,8 @@ def merged(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     )
 
 
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 def test_merged_site_is_the_site_built_in_one_go(merged: Built, built: Built) -> None:
-    split, whole = files(merged.site_dir), files(built.site_dir)
+    split, whole = site_files(merged.site_dir), site_files(built.site_dir)
     assert sorted(split) == sorted(whole)
     assert [name for name in whole if split[name] != whole[name]] == []
     assert len(merged.documents) == len(built.documents) == 5

@@ -14,21 +14,17 @@ from builder.errors import ReportError
 from builder.site.build import Built, load_hand_pages, load_settings
 from builder.site.render_site import render_site
 from builder.site.workbook import stamp_from_env
-from tests.conftest import CONTENT, SITE_DATA
+from tests.conftest import CONTENT, SITE_DATA, site_files
 from tests.site.building import build_into
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def test_building_twice_gives_the_same_docs_and_pages(built: Built, tmp_path: Path) -> None:
     again = build_into(tmp_path)
-    first, second = tree(built.docs_dir), tree(again.docs_dir)
+    first, second = site_files(built.docs_dir), site_files(again.docs_dir)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
-    html_first = {k: v for k, v in tree(built.site_dir).items() if k.endswith(".html")}
-    html_second = {k: v for k, v in tree(again.site_dir).items() if k.endswith(".html")}
+    html_first = {k: v for k, v in site_files(built.site_dir).items() if k.endswith(".html")}
+    html_second = {k: v for k, v in site_files(again.site_dir).items() if k.endswith(".html")}
     assert [k for k in html_first if html_first[k] != html_second.get(k)] == []
 
 
@@ -58,7 +54,7 @@ def test_two_builds_with_source_date_epoch_are_byte_identical(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     first = build_into(tmp_path / "one")
     second = build_into(tmp_path / "two")
-    one, two = tree(first.site_dir), tree(second.site_dir)
+    one, two = site_files(first.site_dir), site_files(second.site_dir)
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
     # The one date a build writes: sitemap.xml.gz's header (sitemap.xml lists no pages,
