@@ -219,8 +219,8 @@ def build_site(
     if stubs:
         config["exclude_docs"] = split.exclude_lines(stubs)
     config_file = write_config(config, work)
-    overrides = config["theme"].get("custom_dir")
-    dirty = incremental.can_reuse(work, output, config_file, overrides)
+    print_ = incremental.build_fingerprint(config_file, config["theme"].get("custom_dir"))
+    dirty = incremental.can_reuse(work, output, print_)
     with staged(output, from_output=dirty) as site_dir:
         if dirty:
             incremental.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
@@ -232,7 +232,7 @@ def build_site(
                 config, work, site_dir, count, write_config=write_yaml, run_mkdocs=run_mkdocs
             )
         index_site(site_dir)
-    incremental.remember(work, output, config_file, overrides)
+    incremental.remember(work, output, print_)
     return Built(docs_dir, output, tuple(docs), files, intake.problems)
 
 

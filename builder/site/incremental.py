@@ -98,27 +98,27 @@ def _state(output: Path, print_: str) -> str:
     return json.dumps(state)
 
 
-def can_reuse(work: Path, output: Path, config_file: Path, overrides: str | None) -> bool:
+def build_fingerprint(config_file: Path, overrides: str | None) -> str:
+    """The fingerprint of a build from its mkdocs.yml and theme overrides folder."""
+    theme = Path(overrides) if overrides else None
+    return fingerprint(config_file.read_text(encoding="utf-8"), theme)
+
+
+def can_reuse(work: Path, output: Path, print_: str) -> bool:
     """Whether the last build's output can be the start of this one (a dirty build).
 
     The recorded state is removed either way: it is written again only after this build
     succeeds, so a failed build is followed by a clean one.
     """
-    print_ = fingerprint(config_file.read_text(encoding="utf-8"), _theme(overrides))
     state = work / STATE
     same = state.is_file() and state.read_text(encoding="utf-8") == _state(output, print_)
     state.unlink(missing_ok=True)
     return same
 
 
-def remember(work: Path, output: Path, config_file: Path, overrides: str | None) -> None:
+def remember(work: Path, output: Path, print_: str) -> None:
     """Record the published build, for the next one to compare against."""
-    print_ = fingerprint(config_file.read_text(encoding="utf-8"), _theme(overrides))
     (work / STATE).write_text(_state(output, print_), encoding="utf-8")
-
-
-def _theme(overrides: str | None) -> Path | None:
-    return Path(overrides) if overrides else None
 
 
 def prepare_dirty(site_dir: Path, docs_dir: Path, nav: Any, synced: Synced) -> None:
