@@ -3,13 +3,13 @@
 MkDocs rebuilds a page when its Markdown is newer than its HTML (``build(dirty=True)``).
 That is only correct when nothing else that goes into every page changed, so an incremental
 build is used only when the fingerprint of all such inputs (mkdocs.yml, theme overrides,
-MkDocs and Material versions) equals the previous successful build's and the output is the
-one that build published (its search index unchanged); otherwise the site is built from
-clean. The staged build then starts from a copy of the published site (modification times
-kept), and around the dirty MkDocs run the build does what MkDocs leaves out: pages listed
-in the nav are rendered again (the nav shows their titles, which MkDocs only knows for pages
-it reads), outputs of deleted files are removed, and the search index is written anew
-(Pagefind has no incremental mode; builder/site/search_index.py).
+MkDocs and Material versions, the verbatim extension) equals the previous successful build's
+and the output is the one that build published (its search index unchanged); otherwise the
+site is built from clean. The staged build then starts from a copy of the published site
+(modification times kept), and around the dirty MkDocs run the build does what MkDocs leaves
+out: pages listed in the nav are rendered again (the nav shows their titles, which MkDocs
+only knows for pages it reads), outputs of deleted files are removed, and the search index
+is written anew (Pagefind has no incremental mode; builder/site/search_index.py).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from builder.site import verbatim
 
 STATE = "site-state.json"
 """In the work folder: the fingerprint, output folder and search index of the last build."""
@@ -75,6 +77,8 @@ def fingerprint(config_text: str, overrides: Path | None) -> str:
     digest = hashlib.sha256(config_text.encode("utf-8"))
     for package in ("mkdocs", "mkdocs-material"):
         digest.update(f"\0{package}={version(package)}".encode())
+    # The Markdown extension the build adds to MkDocs (mkdocs.yml names it, not its code).
+    digest.update(b"\0" + Path(verbatim.__file__).read_bytes())
     if overrides is not None:
         for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
             digest.update(b"\0" + path.relative_to(overrides).as_posix().encode() + b"\0")

@@ -13,14 +13,22 @@ from builder.model import Document
 from builder.site import catalog, paths
 from builder.site.blocks import front_matter
 from builder.site.escape import md_inline
+from builder.site.markup import link
 from builder.site.schemas import TYPE_NAMES, all_schema, field_docs
 from builder.site.tables import TABLES, Column, Table
 from builder.site.workbook import EXACT_DIGITS, MONEY_FORMAT
 
+DATA_LINK_TEXT = "数据下载：JSON、CSV、Excel"
+
 
 def data_link(page: str) -> str:
     """The line that points a page to the downloads page."""
-    return f"[数据下载：JSON、CSV、Excel]({paths.md_link(page, paths.DATA)})"
+    return f"[{DATA_LINK_TEXT}]({paths.md_link(page, paths.DATA)})"
+
+
+def data_link_html(page: str) -> str:
+    """data_link in HTML, for a block marked verbatim."""
+    return link(paths.href(page, paths.DATA), DATA_LINK_TEXT)
 
 
 def _link(name: str, target: str) -> str:

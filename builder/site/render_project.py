@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from builder.model import Document, Indicator, Project, SpendingPlanEntry
-from builder.site import paths
+from builder.site import markup, paths
 from builder.site.blocks import Bar, bar_chart, crumbs, front_matter, percent
-from builder.site.escape import html_lines, html_text, md_cell, md_code, md_inline, md_line
+from builder.site.escape import html_lines, html_text, md_inline
+from builder.site.markup import RIGHT, link
 from builder.site.money import both
-from builder.site.render_data import data_link
+from builder.site.render_data import data_link_html
+from builder.site.verbatim import verbatim
 
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")
 
@@ -29,27 +31,27 @@ def region_label(doc: Document) -> str:
 
 def place_facts(doc: Document, page: str) -> list[tuple[str, str]]:
     """The 年度 and 地区 rows of a facts table, linked to their pages."""
-    year = paths.md_link(page, paths.year(doc.year))
-    region = paths.md_link(page, paths.region(doc.year, doc.region.code))
+    year = paths.href(page, paths.year(doc.year))
+    region = paths.href(page, paths.region(doc.year, doc.region.code))
     return [
-        ("年度", f"[{doc.year}年]({year})"),
-        ("地区", f"[{md_inline(region_label(doc))}]({region})（{doc.region.code}）"),
+        ("年度", link(year, f"{doc.year}年")),
+        ("地区", f"{link(region, html_text(region_label(doc)))}（{doc.region.code}）"),
     ]
 
 
 def facts_table(facts: Sequence[tuple[str, str]]) -> str:
-    """A two-column Markdown table of (name, Markdown value)."""
-    return "| 项目 | 内容 |\n| --- | --- |\n" + "\n".join(f"| {n} | {v} |" for n, v in facts)
+    """A two-column table of (name, HTML value), marked verbatim."""
+    return verbatim(markup.table(("项目", "内容"), facts))
 
 
 def render_project(project: Project, doc: Document) -> str:
     """Markdown of one project page (pure: no disk)."""
     page = paths.project(project.code)
     places = [*unit_crumbs(doc), (doc.unit.name, paths.unit(doc))]
-    link = paths.md_link
+    href = paths.href
     facts = [
-        ("项目编码", f"`{project.code}`"),
-        ("预算单位", f"[{md_inline(doc.unit.name)}]({link(page, paths.unit(doc))})"),
+        ("项目编码", markup.code(project.code)),
+        ("预算单位", link(href(page, paths.unit(doc)), html_text(doc.unit.name))),
         *place_facts(doc, page),
         ("预算数", both(project.budget_yuan)),
         ("其中：财政资金", both(project.fiscal_yuan)),
@@ -61,7 +63,7 @@ def render_project(project: Project, doc: Document) -> str:
         f"# {md_inline(project.name)} {{ #project }}",
         facts_table(facts),
         "## 资金用途 { #purpose }",
-        md_cell(project.purpose) or "（未填写）",
+        verbatim(markup.paragraph(html_lines(project.purpose) or "（未填写）")),
         "## 资金支出计划 { #plan }",
         spending_plan(project),
         "## 绩效目标 { #goals }",
@@ -69,8 +71,12 @@ def render_project(project: Project, doc: Document) -> str:
         "## 绩效指标 { #indicators }",
         indicator_table(project.indicators),
         "## 数据 { #data }",
-        f"[下载本项目数据（JSON）]({link(page, paths.project_data(project.code))})"
-        f" · {data_link(page)} · 来源文件：{md_code(doc.source)}",
+        verbatim(
+            markup.paragraph(
+                f"{link(href(page, paths.project_data(project.code)), '下载本项目数据（JSON）')}"
+                f" · {data_link_html(page)} · 来源文件：{markup.code(doc.source)}"
+            )
+        ),
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -79,7 +85,7 @@ def spending_plan(project: Project) -> str:
     """The plan as a bar chart and as a table; amounts also shown in yuan when printed so."""
     plan = project.spending_plan
     if project.spending_plan_basis == "empty":
-        return "原表未填写资金支出计划。\n\n" + _plan_table(plan, project)
+        return "原表未填写资金支出计划。\n\n" + verbatim(_plan_table(plan, project))
     bars = [
         Bar(
             entry.period,
@@ -89,22 +95,29 @@ def spending_plan(project: Project) -> str:
         )
         for entry in plan
     ]
-    return bar_chart("累计支出进度（占预算数）", bars) + "\n\n" + _plan_table(plan, project)
+    chart = bar_chart("累计支出进度（占预算数）", bars)
+    return verbatim(chart) + "\n\n" + verbatim(_plan_table(plan, project))
 
 
 def _plan_table(plan: Sequence[SpendingPlanEntry], project: Project) -> str:
     unit = "%" if project.spending_plan_basis == "percent" else project.money_unit
-    rows = [f"| 时间 | 原表填写（{unit}） | 累计进度 |", "| --- | ---: | ---: |"]
-    for entry in plan:
-        shown = "—" if entry.percent is None else percent(entry.percent)
-        rows.append(f"| {entry.period} | {md_inline(entry.raw) or '—'} | {shown} |")
-    return "\n".join(rows)
+    rows = [
+        (
+            html_text(entry.period),
+            html_text(entry.raw) or "—",
+            "—" if entry.percent is None else percent(entry.percent),
+        )
+        for entry in plan
+    ]
+    return markup.table(
+        ("时间", f"原表填写（{html_text(unit)}）", "累计进度"), rows, ("", RIGHT, RIGHT)
+    )
 
 
 def goals(lines: Sequence[str]) -> str:
     if not lines:
         return "（未填写）"
-    return "\n".join(f"{number}. {md_line(line)}" for number, line in enumerate(lines, 1))
+    return verbatim(markup.ordered([html_text(line.strip()) for line in lines]))
 
 
 def _spans(values: Sequence[str]) -> list[int]:
@@ -122,6 +135,10 @@ def indicator_table(indicators: Sequence[Indicator]) -> str:
     """HTML table: 一级/二级 cells merged (rowspan) over the rows they cover, as printed."""
     if not indicators:
         return "原表没有绩效指标。"
+    return verbatim(_indicator_html(indicators))
+
+
+def _indicator_html(indicators: Sequence[Indicator]) -> str:
     level1 = _spans([row.level1 for row in indicators])
     level2 = _spans([f"{row.level1}\x00{row.level2}" for row in indicators])
     head = "".join(f'<th scope="col">{name}</th>' for name in INDICATOR_HEADERS)

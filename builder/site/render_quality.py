@@ -16,13 +16,16 @@ from builder.quality import LEVELS, RULES, Finding, Level, Rule
 from builder.quality.finding import project_subject
 from builder.site import paths
 from builder.site.blocks import crumbs, front_matter
-from builder.site.escape import md_cell, md_inline
+from builder.site.escape import html_text, md_cell, md_inline
+from builder.site.markup import bullets, div, link, strong
+from builder.site.verbatim import verbatim
 
 LEVEL_NAMES: dict[Level, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 SECTION = "数据质量"
 LISTED = 100
 """Findings listed on a rule's page; all of them are in findings.csv (the page stays small)."""
 CSV_COLUMNS = ("文件", "行", "规则", "级别", "项目编码", "对象", "指标值", "说明")
+_BY_ID = {rule.id: rule for rule in RULES}
 
 
 def quality_pages(docs: Sequence[Document], findings: Sequence[Finding]) -> dict[str, str]:
@@ -181,16 +184,15 @@ def findings_section(page: str, own: Sequence[Finding], known: str = "") -> str:
     if not own:
         return f"\n## {SECTION} {{ #quality }}\n\n未发现问题（[检查规则]({summary})）。\n"
     items = []
-    by_id = {rule.id: rule for rule in RULES}
     for f in own:
-        rule = by_id[f.rule]
+        rule = _BY_ID[f.rule]
         message = f.message.removeprefix(known).lstrip("·：") if known else f.message
+        rule_link = link(paths.href(page, paths.quality_rule(rule.id)), html_text(rule.title))
         items.append(
-            f"- **{LEVEL_NAMES[f.level]}** {_rule_link(page, rule)}（第 {f.line} 行）："
-            f"{md_inline(message)}"
+            f"{strong(LEVEL_NAMES[f.level])} {rule_link}（第 {f.line} 行）：{html_text(message)}"
         )
     head = f"\n## {SECTION} {{ #quality }}\n\n{_level_counts(own)}（[全部规则]({summary})）。\n\n"
-    return head + '<div class="bs-findings" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
+    return head + verbatim(div("bs-findings", bullets(items))) + "\n"
 
 
 def by_source(findings: Sequence[Finding]) -> dict[str, list[Finding]]:

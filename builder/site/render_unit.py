@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from builder.model import Document, SubGoal
 from builder.parse.narrative import starts_with_label
-from builder.site import paths
+from builder.site import markup, paths
 from builder.site.blocks import crumbs, front_matter
 from builder.site.escape import md_code, md_inline, md_line, md_paragraphs
 from builder.site.money import wan, yuan
@@ -23,7 +23,7 @@ def render_unit(doc: Document) -> str:
     page = paths.unit(doc)
     link = paths.md_link
     facts = [
-        ("单位编码", f"`{doc.unit.code}`"),
+        ("单位编码", markup.code(doc.unit.code)),
         *place_facts(doc, page),
         ("项目数", str(len(doc.projects))),
         ("项目预算合计", f"{yuan(unit_total(doc))} 元（{wan(unit_total(doc))} 万元）"),
