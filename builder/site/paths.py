@@ -67,16 +67,29 @@ def quality_rule(rule_id: str) -> str:
     return f"quality/{rule_id}/index.md"
 
 
+def relative(target: str, base: str) -> str:
+    """``posixpath.relpath`` for the site's own paths (relative, normalised, no ``..``).
+
+    Pages link hundreds of thousands of times at province scale, and relpath makes both
+    paths absolute against the working directory on every call.
+    """
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    start = [part for part in base.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
 def md_link(from_page: str, target: str) -> str:
     """Relative link for Markdown: MkDocs checks it and turns ``…/index.md`` into a URL."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return relative(target, posixpath.dirname(from_page))
 
 
 def href(from_page: str, target: str) -> str:
     """Relative URL for raw HTML: a page's folder (ending in /) or a data file."""
-    base = posixpath.dirname(from_page) or "."
+    base = posixpath.dirname(from_page)
     if posixpath.basename(target) == INDEX:
-        folder = posixpath.dirname(target) or "."
-        rel = posixpath.relpath(folder, base)
+        rel = relative(posixpath.dirname(target), base)
         return "./" if rel == "." else rel + "/"
-    return posixpath.relpath(target, base)
+    return relative(target, base)
