@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,6 +28,8 @@ from builder.site.render_quality import (
 from builder.site.render_unit import render_unit
 from builder.site.workbook import ZIP_EPOCH
 
+BACKGROUND_MIN = 200
+"""From this many reports the downloads are made in a second process while pages render."""
 HOME_PAGE = "home"
 """content/pages/home.md is the home page's introduction, not a page of its own."""
 
@@ -79,7 +85,45 @@ def render_site(
     """
     check_regions(docs)
     check_unique(docs)
-    files: dict[str, str | bytes] = {
+    with _started(data_files, docs, stamp, background=len(docs) >= BACKGROUND_MIN) as data:
+        files = _pages(docs, settings, hand_pages, corpus)
+        files.update(data())
+    return dict(sorted(files.items()))
+
+
+Files = dict[str, str | bytes]
+
+
+@contextmanager
+def _started(
+    work: Callable[[Sequence[Document], datetime], Files],
+    docs: Sequence[Document],
+    stamp: datetime,
+    *,
+    background: bool,
+) -> Iterator[Callable[[], Files]]:
+    """``work(docs, stamp)``, in a forked process when ``background`` and a core is spare.
+
+    Yields a function that returns its result (waiting for it). The downloads depend on
+    the reports only, not on the pages, so they are made while the pages render.
+    """
+    if not background or (os.cpu_count() or 1) < 2:
+        yield lambda: work(docs, stamp)
+        return
+    # fork: the child starts at once with the reports in memory (see builder/loader.py).
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        future: Future[Files] = pool.submit(work, docs, stamp)
+        yield future.result
+
+
+def _pages(
+    docs: Sequence[Document],
+    settings: Settings,
+    hand_pages: Mapping[str, str],
+    corpus: Sequence[Document] | None,
+) -> Files:
+    files: Files = {
         paths.HOME: render_home(docs, settings.title, hand_pages.get(HOME_PAGE, "")),
         paths.PROJECTS: render_projects(docs),
         paths.UNITS: render_units(docs),
@@ -107,5 +151,4 @@ def render_site(
     for stem, text in hand_pages.items():
         if stem != HOME_PAGE:
             files[paths.hand_page(stem)] = text
-    files.update(data_files(docs, stamp))
-    return dict(sorted(files.items()))
+    return files
