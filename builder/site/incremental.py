@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.site import verbatim
+from builder.site.staging import unshare
 
 STATE = "site-state.json"
 """In the work folder: the fingerprint, output folder and search index of the last build."""
@@ -125,10 +126,21 @@ def remember(work: Path, output: Path, print_: str) -> None:
     (work / STATE).write_text(_state(output, print_), encoding="utf-8")
 
 
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+"""What MkDocs writes on every build, dirty or not (the theme's own templates)."""
+
+
 def prepare_dirty(site_dir: Path, docs_dir: Path, nav: Any, synced: Synced) -> None:
-    """Before a dirty MkDocs run over a copy of the last site: what MkDocs would miss."""
+    """Before a dirty MkDocs run over a copy of the last site: what MkDocs would miss.
+
+    The copy is hard links to the published site (builder/site/staging.py): every file
+    this run will write is first made a file of its own, so the published site stays as it
+    was until the new one replaces it, also when this build fails.
+    """
     remove_outputs(site_dir, synced.removed)
-    touch(docs_dir, nav_pages(nav))
+    again = touch(docs_dir, nav_pages(nav))
+    for name in (*ALWAYS_WRITTEN, *(output_name(n) for n in (*synced.written, *again))):
+        unshare(site_dir / name)
     bundle = site_dir / SEARCH_ENTRY.split("/", 1)[0]
     if bundle.is_dir():
         shutil.rmtree(bundle)

@@ -25,15 +25,17 @@ def staged(output: Path, *, from_output: bool = False) -> Iterator[Path]:
 
     The name is fixed (``.<output>.new`` beside it) so that the build is byte-stable and a
     folder left by an interrupted build is cleared by the next one. ``from_output`` starts
-    it as a copy of ``output`` with the files' modification times, for an incremental build
-    (a copy, not links: MkDocs rewrites files in place, which would change the old site).
+    it as a copy of ``output`` with the files' modification times, for an incremental build.
+    The copy is made of hard links (a copy only where links are not possible): MkDocs
+    rewrites files in place, so the incremental build first makes a private copy of each
+    file it lets MkDocs write (builder/site/incremental.py, ``unshare``).
     """
     output = output.absolute()
     temp = new_folder(output)
     if temp.exists():
         shutil.rmtree(temp)
     if from_output and output.is_dir():
-        shutil.copytree(output, temp, symlinks=True)
+        shutil.copytree(output, temp, symlinks=True, copy_function=_link)
     temp.mkdir(parents=True, exist_ok=True)
     try:
         yield temp
@@ -41,6 +43,21 @@ def staged(output: Path, *, from_output: bool = False) -> Iterator[Path]:
         shutil.rmtree(temp, ignore_errors=True)
         raise
     swap(temp, output)
+
+
+def _link(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # e.g. a file system without hard links
+        shutil.copy2(source, target)
+
+
+def unshare(path: Path) -> None:
+    """Give a file of a staged folder its own copy, so that writing it leaves the original."""
+    if path.is_file() and path.stat().st_nlink > 1:
+        private = path.with_name(path.name + ".unshared")
+        shutil.copy2(path, private)
+        os.replace(private, path)
 
 
 def swap(new: Path, output: Path) -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from benchmarks.make_corpus import write_corpus
-from builder.site import incremental
+from builder.errors import ReportError
+from builder.site import build, incremental
 from builder.site.build import build_site
 from builder.writer import write_report
 from tests.conftest import site_files
@@ -68,3 +71,30 @@ def test_sync_folder_writes_only_what_changed(tmp_path: Path) -> None:
     gone = incremental.sync_folder({"a/index.md": "二"}, tmp_path)
     assert (gone.written, gone.removed) == ((), ("c/d/e.md",))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]  # empty folders go too
+
+
+def test_a_rebuild_that_fails_late_leaves_the_published_site_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The staged copy is hard links to the published files: whatever MkDocs writes in it
+    # must first become a file of its own, or a failed rebuild would change the live site.
+    corpus = write_corpus(4, 2, tmp_path / "corpus")
+    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
+    site, work = tmp_path / "site", tmp_path / "work"
+    build_site(content, site, site_data=site_data, work=work)
+    published = site_files(site)
+    edited = corpus.documents[1]
+    revised = edited.model_copy(update={"overall_goal": edited.overall_goal + "\n年中修订。"})
+    (content / edited.source).write_text(write_report(revised), encoding="utf-8")
+    rendered: list[str] = []
+
+    def index_site(site_dir: Path) -> int:
+        unit = site_dir / str(edited.year) / edited.region.code / edited.unit.code
+        rendered.append((unit / "index.html").read_text("utf-8"))
+        raise ReportError(str(site_dir), 1, "expected the search index")
+
+    monkeypatch.setattr(build, "index_site", index_site)
+    with pytest.raises(ReportError):
+        build_site(content, site, site_data=site_data, work=work)
+    assert "年中修订。" in rendered[0]  # the failure came after MkDocs wrote the page
+    assert site_files(site) == published
