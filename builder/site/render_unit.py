@@ -8,10 +8,11 @@ from builder.model import Document, SubGoal
 from builder.parse.narrative import starts_with_label
 from builder.site import markup, paths
 from builder.site.blocks import crumbs, front_matter
-from builder.site.escape import md_code, md_inline, md_line, md_paragraphs
+from builder.site.escape import html_text, md_code, md_inline, md_line, md_paragraphs
 from builder.site.money import wan, yuan
 from builder.site.render_data import data_link
 from builder.site.render_project import facts_table, place_facts, unit_crumbs
+from builder.site.verbatim import verbatim
 
 
 def unit_total(doc: Document) -> Decimal:
@@ -74,19 +75,20 @@ def sub_goal(goal: SubGoal) -> str:
 
 
 def project_table(doc: Document, page: str) -> str:
-    """The unit's projects with their amounts and the total."""
+    """The unit's projects with their amounts and the total, marked verbatim."""
     rows = [
-        "| 项目名称 | 项目编码 | 预算数（元） | 预算数（万元） |",
-        "| --- | --- | ---: | ---: |",
-    ]
-    for project in doc.projects:
-        target = paths.md_link(page, paths.project(project.code))
-        rows.append(
-            f"| [{md_inline(project.name)}]({target}) | `{project.code}` "
-            f"| {yuan(project.budget_yuan)} | {wan(project.budget_yuan)} |"
+        (
+            markup.link(paths.href(page, paths.project(project.code)), html_text(project.name)),
+            markup.code(project.code),
+            yuan(project.budget_yuan),
+            wan(project.budget_yuan),
         )
+        for project in doc.projects
+    ]
     total = unit_total(doc)
+    strong = markup.strong
     rows.append(
-        f"| **合计（{len(doc.projects)} 个项目）** | | **{yuan(total)}** | **{wan(total)}** |"
+        (strong(f"合计（{len(doc.projects)} 个项目）"), "", strong(yuan(total)), strong(wan(total)))
     )
-    return "\n".join(rows)
+    head = ("项目名称", "项目编码", "预算数（元）", "预算数（万元）")
+    return verbatim(markup.table(head, rows, ("", "", markup.RIGHT, markup.RIGHT)))
