@@ -32,6 +32,13 @@ def paragraph(html: str) -> str:
     return f"<p>{html}</p>"
 
 
+def paragraphs(text: str) -> str:
+    """Report text, one paragraph per line (blank lines dropped); "" for none."""
+    return "\n".join(
+        paragraph(html_text(line.strip())) for line in text.split("\n") if line.strip()
+    )
+
+
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str] = ()) -> str:
     """A table of HTML cells; ``align`` gives each column "" or RIGHT."""
     styles = [_ALIGN[a] for a in align] or [""] * len(head)

@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from builder.model import Document
 from builder.site import catalog, paths
 from builder.site.blocks import Bar, bar_chart, front_matter
-from builder.site.escape import md_inline
+from builder.site.escape import html_text, md_inline
+from builder.site.markup import RIGHT, link, table
 from builder.site.money import wan, yuan
 from builder.site.render_data import data_link
 from builder.site.render_unit import unit_total
+from builder.site.verbatim import verbatim
 
 LARGEST = 10
 DEPARTMENTS = 30
@@ -45,10 +47,7 @@ def render_home(docs: Sequence[Document], title: str, intro: str) -> str:
 
 
 def _totals(docs: Sequence[Document], page: str) -> str:
-    rows = [
-        "| 年度 | 地区 | 单位数 | 项目数 | 预算合计（元） | 预算合计（万元） |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
-    ]
+    rows = []
     for year in catalog.years(docs):
         for code, name in catalog.regions(docs):
             found = catalog.docs_in(docs, year, code)
@@ -56,23 +55,31 @@ def _totals(docs: Sequence[Document], page: str) -> str:
                 continue
             amount = catalog.total(catalog.entries(found))
             rows.append(
-                f"| [{year}年]({paths.md_link(page, paths.year(year))}) "
-                f"| [{md_inline(name)}]({paths.md_link(page, paths.region(year, code))}) "
-                f"| {len(found)} | {sum(len(d.projects) for d in found)} "
-                f"| {yuan(amount)} | {wan(amount)} |"
+                (
+                    link(paths.href(page, paths.year(year)), f"{year}年"),
+                    link(paths.href(page, paths.region(year, code)), html_text(name)),
+                    str(len(found)),
+                    str(sum(len(d.projects) for d in found)),
+                    yuan(amount),
+                    wan(amount),
+                )
             )
-    return "\n".join(rows)
+    head = ("年度", "地区", "单位数", "项目数", "预算合计（元）", "预算合计（万元）")
+    return verbatim(table(head, rows, ("", "", RIGHT, RIGHT, RIGHT, RIGHT)))
 
 
 def _largest(found: Sequence[catalog.Entry], page: str) -> str:
-    rows = ["| 项目名称 | 单位 | 年度 | 预算数（元） |", "| --- | --- | --- | ---: |"]
-    for entry in catalog.by_amount(found)[:LARGEST]:
-        project, doc = entry.project, entry.doc
-        rows.append(
-            f"| [{md_inline(project.name)}]({paths.md_link(page, paths.project(project.code))}) "
-            f"| {md_inline(doc.unit.name)} | {doc.year} | {yuan(project.budget_yuan)} |"
+    rows = [
+        (
+            link(paths.href(page, paths.project(e.project.code)), html_text(e.project.name)),
+            html_text(e.doc.unit.name),
+            str(e.doc.year),
+            yuan(e.project.budget_yuan),
         )
-    return "\n".join(rows)
+        for e in catalog.by_amount(found)[:LARGEST]
+    ]
+    head = ("项目名称", "单位", "年度", "预算数（元）")
+    return verbatim(table(head, rows, ("", "", "", RIGHT)))
 
 
 def _department_chart(docs: Sequence[Document], page: str) -> str:

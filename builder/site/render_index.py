@@ -5,28 +5,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from builder.model import Document
-from builder.site import catalog, paths
+from builder.site import catalog, markup, paths
 from builder.site.blocks import crumbs, front_matter
 from builder.site.escape import html_text, md_inline
+from builder.site.markup import RIGHT, link
 from builder.site.money import wan, yuan
 from builder.site.render_data import data_link
 from builder.site.render_unit import unit_total
+from builder.site.verbatim import verbatim
+
+UNITS_HEAD = ("单位", "单位编码", "年度", "地区", "项目数", "预算合计（元）", "预算合计（万元）")
+UNITS_ALIGN = ("", "", "", "", RIGHT, RIGHT, RIGHT)
 
 
 def units_table(docs: Sequence[Document], page: str) -> str:
-    """Markdown table of reports: unit, code, region, project count, total."""
+    """Table of reports (unit, code, region, project count, total), marked verbatim."""
     rows = [
-        "| 单位 | 单位编码 | 年度 | 地区 | 项目数 | 预算合计（元） | 预算合计（万元） |",
-        "| --- | --- | --- | --- | ---: | ---: | ---: |",
-    ]
-    for doc in docs:
-        target = paths.md_link(page, paths.unit(doc))
-        rows.append(
-            f"| [{md_inline(doc.unit.name)}]({target}) | `{doc.unit.code}` | {doc.year} "
-            f"| {md_inline(doc.region.name or doc.region.code)} | {len(doc.projects)} "
-            f"| {yuan(unit_total(doc))} | {wan(unit_total(doc))} |"
+        (
+            link(paths.href(page, paths.unit(doc)), html_text(doc.unit.name)),
+            markup.code(doc.unit.code),
+            str(doc.year),
+            html_text(doc.region.name or doc.region.code),
+            str(len(doc.projects)),
+            yuan(unit_total(doc)),
+            wan(unit_total(doc)),
         )
-    return "\n".join(rows)
+        for doc in docs
+    ]
+    return verbatim(markup.table(UNITS_HEAD, rows, UNITS_ALIGN))
 
 
 def render_units(docs: Sequence[Document]) -> str:
@@ -138,8 +144,8 @@ def render_projects(docs: Sequence[Document]) -> str:
         "# 全部项目",
         f"共 {len(found)} 个项目，预算合计 {yuan(total)} 元（{wan(total)} 万元）。"
         "默认按预算数从大到小排列；点击“预算数（元）”表头可切换排序，可按年度和地区筛选。",
-        controls,
-        table,
+        verbatim(controls),
+        verbatim(table),
         data_link(page),
     ]
     return "\n\n".join(parts) + "\n"

@@ -8,11 +8,14 @@ from collections.abc import Sequence
 from builder.model import Document
 from builder.site import catalog, paths
 from builder.site.blocks import front_matter
-from builder.site.escape import md_inline
+from builder.site.escape import html_text, md_inline
+from builder.site.markup import RIGHT, link, table
 from builder.site.render_data import data_link
+from builder.site.verbatim import verbatim
 
 PROJECTS_LISTED = 12
 """Projects linked per 三级指标: the catalogue grows with the indicators, not the projects."""
+HEAD = ("三级指标", "次数", "使用的项目")
 
 # The framework order of the Ministry of Finance (DESIGN.md §6); other names sort after.
 LEVEL_ORDER = (
@@ -64,17 +67,17 @@ def render_indicators(docs: Sequence[Document]) -> str:
         names = uses[(level1, level2)]
         count = sum(len(found) for found in names.values())
         parts.append(f"### {md_inline(level2) or '（未填写二级指标）'}（{count} 次）")
-        table = ["| 三级指标 | 次数 | 使用的项目 |", "| --- | ---: | --- |"]
+        cells = []
         for name in sorted(names, key=lambda n: (-len(names[n]), n)):
             using = {e.project.code: e for e in names[name]}
             projects = "、".join(
-                f"[{md_inline(e.project.name)}]({paths.md_link(page, paths.project(code))})"
+                f"{link(paths.href(page, paths.project(code)), html_text(e.project.name))}"
                 f"（{e.doc.year}）"
                 for code, e in list(using.items())[:PROJECTS_LISTED]
             )
             if len(using) > PROJECTS_LISTED:
                 projects += f" 等 {len(using)} 个项目"
-            table.append(f"| {md_inline(name) or '（空）'} | {len(names[name])} | {projects} |")
-        parts.append("\n".join(table))
+            cells.append((html_text(name) or "（空）", str(len(names[name])), projects))
+        parts.append(verbatim(table(HEAD, cells, ("", RIGHT, ""))))
     parts.append(data_link(page))
     return "\n\n".join(parts) + "\n"

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from builder.problems import ERROR, Problem, failed_sources
 from builder.site.blocks import front_matter
-from builder.site.escape import md_cell, md_inline
+from builder.site.escape import html_lines, md_inline
+from builder.site.markup import RIGHT, table
+from builder.site.verbatim import verbatim
 
 STEM = "problems"
 PAGE = f"{STEM}/index.md"
@@ -14,9 +16,8 @@ TITLE = "未发布的文件和警告"
 
 
 def _table(problems: Sequence[Problem]) -> str:
-    rows = ["| 文件 | 行 | 说明 |", "| --- | ---: | --- |"]
-    rows += [f"| {md_cell(p.source)} | {p.line} | {md_cell(p.message)} |" for p in problems]
-    return "\n".join(rows)
+    rows = [(html_lines(p.source), str(p.line), html_lines(p.message)) for p in problems]
+    return verbatim(table(("文件", "行", "说明"), rows, ("", RIGHT, "")))
 
 
 def render_problems(problems: Sequence[Problem]) -> str:

@@ -16,8 +16,9 @@ from builder.quality import LEVELS, RULES, Finding, Level, Rule
 from builder.quality.finding import project_subject
 from builder.site import paths
 from builder.site.blocks import crumbs, front_matter
-from builder.site.escape import html_text, md_cell, md_inline
-from builder.site.markup import bullets, div, link, strong
+from builder.site.escape import html_lines, html_text, md_inline
+from builder.site.markup import RIGHT, bullets, code, div, link, strong, table
+from builder.site.render_project import facts_table
 from builder.site.verbatim import verbatim
 
 LEVEL_NAMES: dict[Level, str] = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -72,7 +73,7 @@ def _percent(part: int, whole: int) -> str:
 
 
 def _rule_link(page: str, rule: Rule) -> str:
-    return f"[{md_inline(rule.title)}]({paths.md_link(page, paths.quality_rule(rule.id))})"
+    return link(paths.href(page, paths.quality_rule(rule.id)), html_text(rule.title))
 
 
 def render_summary(docs: Sequence[Document], findings: Sequence[Finding]) -> str:
@@ -90,23 +91,23 @@ def render_summary(docs: Sequence[Document], findings: Sequence[Finding]) -> str
         f"全部列在 [findings.csv]({paths.md_link(page, paths.QUALITY_CSV)})。"
         f"全部 {rows} 行绩效指标中，**{clean} 行（{_percent(clean, rows)}）没有发现问题**。",
         "## 按规则 { #rules }",
-        "| 规则 | 编号 | 级别 | 问题数 |\n| --- | --- | --- | ---: |\n"
-        + "\n".join(
-            f"| {_rule_link(page, rule)} | `{rule.id}` | {LEVEL_NAMES[rule.level]} "
-            f"| {by_rule[rule.id]} |"
-            for rule in RULES
-        ),
+        _rule_table(page, by_rule),
         "## 按单位 { #units }",
         _unit_table(page, docs, findings),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def _unit_table(page: str, docs: Sequence[Document], findings: Sequence[Finding]) -> str:
+def _rule_table(page: str, by_rule: Counter[str]) -> str:
     rows = [
-        "| 单位 | 年度 | 错误 | 警告 | 提示 | 规则（问题数） |",
-        "| --- | ---: | ---: | ---: | ---: | --- |",
+        (_rule_link(page, rule), code(rule.id), LEVEL_NAMES[rule.level], str(by_rule[rule.id]))
+        for rule in RULES
     ]
+    return verbatim(table(("规则", "编号", "级别", "问题数"), rows, ("", "", "", RIGHT)))
+
+
+def _unit_table(page: str, docs: Sequence[Document], findings: Sequence[Finding]) -> str:
+    rows = []
     grouped = by_source(findings)
     for doc in sorted(docs, key=lambda d: (d.year, d.region.code, d.unit.code)):
         own = grouped.get(doc.source, [])
@@ -115,12 +116,11 @@ def _unit_table(page: str, docs: Sequence[Document], findings: Sequence[Finding]
         rules = "，".join(
             f"{_rule_link(page, rule)} {by_rule[rule.id]}" for rule in RULES if by_rule[rule.id]
         )
-        unit = f"[{md_inline(doc.unit.name)}]({paths.md_link(page, paths.unit(doc))})"
-        rows.append(
-            f"| {unit} | {doc.year} | {levels['error']} | {levels['warning']} "
-            f"| {levels['info']} | {rules or '无'} |"
-        )
-    return "\n".join(rows)
+        unit = link(paths.href(page, paths.unit(doc)), html_text(doc.unit.name))
+        counts = [str(levels[level]) for level in ("error", "warning", "info")]
+        rows.append((unit, str(doc.year), *counts, rules or "无"))
+    head = ("单位", "年度", "错误", "警告", "提示", "规则（问题数）")
+    return verbatim(table(head, rows, ("", RIGHT, RIGHT, RIGHT, RIGHT, "")))
 
 
 def render_rule(rule: Rule, docs: Sequence[Document], findings: Sequence[Finding]) -> str:
@@ -132,13 +132,16 @@ def render_rule(rule: Rule, docs: Sequence[Document], findings: Sequence[Finding
             rule.title, crumbs=crumbs(page, [("首页", paths.HOME), (SECTION, paths.QUALITY)])
         ),
         f"# {md_inline(rule.title)}",
-        "| 项目 | 内容 |\n| --- | --- |\n"
-        f"| 规则编号 | `{rule.id}` |\n"
-        f"| 级别 | {LEVEL_NAMES[rule.level]} |\n"
-        f"| 检查什么 | {md_cell(rule.checks)} |\n"
-        f"| 为什么 | {md_cell(rule.why)} |\n"
-        f"| 合格的写法 | {md_cell(rule.good)} |\n"
-        f"| 依据 | {md_cell(rule.source)} |",
+        facts_table(
+            [
+                ("规则编号", code(rule.id)),
+                ("级别", LEVEL_NAMES[rule.level]),
+                ("检查什么", html_lines(rule.checks)),
+                ("为什么", html_lines(rule.why)),
+                ("合格的写法", html_lines(rule.good)),
+                ("依据", html_lines(rule.source)),
+            ]
+        ),
         f"## 发现的问题（{len(own)} 条） {{ #findings }}",
         _findings_listed(page, docs, own),
     ]
@@ -154,24 +157,25 @@ def _findings_listed(page: str, docs: Sequence[Document], own: Sequence[Finding]
         head = f"以下列出前 {LISTED} 条；全部 {len(own)} 条及其他规则的问题见 {csv_link}。"
     # Out of the search index (.bs-findings): the findings repeat what the project pages
     # say, and a code listed many times here would outrank its own page.
-    table = _finding_table(page, docs, own[:LISTED])
-    return f'{head}\n\n<div class="bs-findings" markdown>\n\n{table}\n\n</div>'
+    listed = _finding_table(page, docs, own[:LISTED])
+    return f"{head}\n\n{verbatim(div('bs-findings', listed))}"
 
 
 def _finding_table(page: str, docs: Sequence[Document], own: Sequence[Finding]) -> str:
     by_source = {doc.source: doc for doc in docs}
-    rows = ["| 单位 | 位置 | 指标值 | 说明 |", "| --- | --- | --- | --- |"]
+    rows = []
     for f in own:
         doc = by_source.get(f.source)
-        unit = md_inline(f.source)
+        unit = html_text(f.source)
         if doc is not None:
-            target = paths.md_link(page, paths.unit(doc))
-            unit = f"[{md_inline(doc.unit.name)}（{doc.year}）]({target})"
+            target = paths.href(page, paths.unit(doc))
+            unit = link(target, f"{html_text(doc.unit.name)}（{doc.year}）")
         where = f"第 {f.line} 行"
         if f.project and doc is not None and any(p.code == f.project for p in doc.projects):
-            where = f"[{f.project}]({paths.md_link(page, paths.project(f.project))}) {where}"
-        rows.append(f"| {unit} | {where} | {md_cell(f.value) or '—'} | {md_cell(f.message)} |")
-    return "\n".join(rows)
+            target = paths.href(page, paths.project(f.project))
+            where = f"{link(target, html_text(f.project))} {where}"
+        rows.append((unit, where, html_lines(f.value) or "—", html_lines(f.message)))
+    return table(("单位", "位置", "指标值", "说明"), rows)
 
 
 def findings_section(page: str, own: Sequence[Finding], known: str = "") -> str:
@@ -187,9 +191,9 @@ def findings_section(page: str, own: Sequence[Finding], known: str = "") -> str:
     for f in own:
         rule = _BY_ID[f.rule]
         message = f.message.removeprefix(known).lstrip("·：") if known else f.message
-        rule_link = link(paths.href(page, paths.quality_rule(rule.id)), html_text(rule.title))
         items.append(
-            f"{strong(LEVEL_NAMES[f.level])} {rule_link}（第 {f.line} 行）：{html_text(message)}"
+            f"{strong(LEVEL_NAMES[f.level])} {_rule_link(page, rule)}（第 {f.line} 行）："
+            f"{html_text(message)}"
         )
     head = f"\n## {SECTION} {{ #quality }}\n\n{_level_counts(own)}（[全部规则]({summary})）。\n\n"
     return head + verbatim(div("bs-findings", bullets(items))) + "\n"

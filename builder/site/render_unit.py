@@ -8,10 +8,11 @@ from builder.model import Document, SubGoal
 from builder.parse.narrative import starts_with_label
 from builder.site import markup, paths
 from builder.site.blocks import crumbs, front_matter
-from builder.site.escape import md_code, md_inline, md_line, md_paragraphs
+from builder.site.escape import html_text, md_code, md_inline
 from builder.site.money import wan, yuan
 from builder.site.render_data import data_link
 from builder.site.render_project import facts_table, place_facts, unit_crumbs
+from builder.site.verbatim import verbatim
 
 
 def unit_total(doc: Document) -> Decimal:
@@ -34,15 +35,15 @@ def render_unit(doc: Document) -> str:
         f"{doc.year}年部门整体绩效目标与项目支出绩效目标。",
         facts_table(facts),
         "## 一、总体绩效目标 { #overall }",
-        md_paragraphs(doc.overall_goal) or "（未填写）",
+        _paragraphs(doc.overall_goal) or "（未填写）",
         "## 二、分项绩效目标 { #sub-goals }",
     ]
     if doc.sub_goals_intro.strip():
-        parts.append(md_paragraphs(doc.sub_goals_intro))
+        parts.append(_paragraphs(doc.sub_goals_intro))
     parts += [sub_goal(goal) for goal in doc.sub_goals] or ["（未填写）"]
     parts += [
         "## 三、工作保障措施 { #measures }",
-        md_paragraphs(doc.measures) or "（未填写）",
+        _paragraphs(doc.measures) or "（未填写）",
         "## 项目支出绩效目标 { #projects }",
         project_table(doc, page),
         "## 数据 { #data }",
@@ -60,33 +61,41 @@ def sub_goal(goal: SubGoal) -> str:
     printed, once, in order.
     """
     title = md_inline(f"{goal.number}{goal.title}".strip()) or "（无标题）"
-    lines = [f"### {title}"]
+    body = []
     for line in goal.text.split("\n"):
         if starts_with_label(line.strip()):
             break
         if line.strip():
-            lines.append(md_line(line))
+            body.append(markup.paragraph(html_text(line.strip())))
     for part in goal.parts:
         first, *rest = part.text.split("\n")
-        lines.append(f"**{md_inline(part.label)}**：{md_inline(first.strip())}")
-        lines.extend(md_line(line) for line in rest if line.strip())
+        label = markup.strong(html_text(part.label))
+        body.append(markup.paragraph(f"{label}：{html_text(first.strip())}"))
+        body += [markup.paragraph(html_text(line.strip())) for line in rest if line.strip()]
+    # The heading stays Markdown so that it is in the page's table of contents.
+    lines = [f"### {title}", *([verbatim("\n".join(body))] if body else [])]
     return '<div class="bs-subgoal" markdown>\n\n' + "\n\n".join(lines) + "\n\n</div>"
 
 
+def _paragraphs(text: str) -> str:
+    return verbatim(markup.paragraphs(text)) if text.strip() else ""
+
+
 def project_table(doc: Document, page: str) -> str:
-    """The unit's projects with their amounts and the total."""
+    """The unit's projects with their amounts and the total, marked verbatim."""
     rows = [
-        "| 项目名称 | 项目编码 | 预算数（元） | 预算数（万元） |",
-        "| --- | --- | ---: | ---: |",
-    ]
-    for project in doc.projects:
-        target = paths.md_link(page, paths.project(project.code))
-        rows.append(
-            f"| [{md_inline(project.name)}]({target}) | `{project.code}` "
-            f"| {yuan(project.budget_yuan)} | {wan(project.budget_yuan)} |"
+        (
+            markup.link(paths.href(page, paths.project(project.code)), html_text(project.name)),
+            markup.code(project.code),
+            yuan(project.budget_yuan),
+            wan(project.budget_yuan),
         )
+        for project in doc.projects
+    ]
     total = unit_total(doc)
+    strong = markup.strong
     rows.append(
-        f"| **合计（{len(doc.projects)} 个项目）** | | **{yuan(total)}** | **{wan(total)}** |"
+        (strong(f"合计（{len(doc.projects)} 个项目）"), "", strong(yuan(total)), strong(wan(total)))
     )
-    return "\n".join(rows)
+    head = ("项目名称", "项目编码", "预算数（元）", "预算数（万元）")
+    return verbatim(markup.table(head, rows, ("", "", markup.RIGHT, markup.RIGHT)))

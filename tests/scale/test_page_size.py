@@ -9,7 +9,9 @@ from builder.site.render_home import DEPARTMENTS, render_home
 from builder.site.render_indicators import PROJECTS_LISTED, render_indicators
 
 DOCS = synth_corpus.corpus(240, seed=4).documents
-PROJECT_LINK = re.compile(r"\]\(\.\./projects/\w+/index\.md\)")
+PROJECT_LINK = re.compile(r'<a href="\.\./projects/\w+/">')
+# A row of a catalogue table: 三级指标, 次数, the projects using it.
+ROW = re.compile(r"<tr>\n<td>.*</td>\n<td[^>]*>(\d+)</td>\n<td>(.*)</td>\n</tr>")
 
 
 def test_home_page_charts_the_largest_departments_and_counts_the_rest() -> None:
@@ -23,11 +25,11 @@ def test_home_page_charts_the_largest_departments_and_counts_the_rest() -> None:
 
 def test_indicator_catalogue_links_a_few_projects_per_indicator_and_counts_all() -> None:
     catalogue = render_indicators(DOCS)
-    rows = [line for line in catalogue.splitlines() if PROJECT_LINK.search(line)]
-    assert rows
-    assert all(len(PROJECT_LINK.findall(row)) <= PROJECTS_LISTED for row in rows)
-    counted = sum(int(row.split(" | ")[1]) for row in rows)
+    rows = [(int(count), used) for count, used in ROW.findall(catalogue)]
+    assert [used for _, used in rows if PROJECT_LINK.search(used)]
+    assert all(len(PROJECT_LINK.findall(used)) <= PROJECTS_LISTED for _, used in rows)
+    counted = sum(count for count, _ in rows)
     assert counted == sum(len(p.indicators) for d in DOCS for p in d.projects)
-    assert any(re.search(r" 等 \d+ 个项目 \|$", row) for row in rows)
+    assert any(re.search(r" 等 \d+ 个项目$", used) for _, used in rows)
     # Four times the projects, about the same page: it grows with the indicator names only.
     assert len(catalogue) < 1.1 * len(render_indicators(DOCS[:60]))

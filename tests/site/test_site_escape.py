@@ -3,6 +3,7 @@ from __future__ import annotations
 import markdown
 
 from builder.site.escape import html_lines, html_text, md_cell, md_inline, md_line, md_paragraphs
+from builder.site.markup import paragraphs
 
 
 def render(text: str) -> str:
@@ -37,3 +38,8 @@ def test_html_escaping() -> None:
     assert html_text('≥90% <x> "q" & y') == "≥90% &lt;x&gt; &quot;q&quot; &amp; y"
     assert html_lines("a<b\n\n c ") == "a&lt;b<br>c"
     assert md_inline("≥75%") == "≥75%"
+
+
+def test_html_paragraphs_keep_each_line_and_drop_blank_ones() -> None:
+    assert paragraphs("一、甲\n\n  1. <二>、乙  \n") == "<p>一、甲</p>\n<p>1. &lt;二&gt;、乙</p>"
+    assert paragraphs(" \n") == ""

@@ -187,5 +187,6 @@ def test_a_sub_goal_block_shows_each_printed_line_once() -> None:
     block = sub_goal(goal)
     for text in ("本项职责如下。", "协商。", "开展协商", "提高实效"):
         assert block.count(text) == 1, text
-    assert block.index("本项职责如下") < block.index("**主要职责**") < block.index("**职责目标**")
-    assert block.index("**职责目标**") < block.index("开展协商") < block.index("提高实效")
+    first, second = "<strong>主要职责</strong>", "<strong>职责目标</strong>"
+    assert block.index("本项职责如下") < block.index(first) < block.index(second)
+    assert block.index(second) < block.index("开展协商") < block.index("提高实效")

