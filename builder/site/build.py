@@ -67,12 +67,33 @@ def load_hand_pages(content: Path) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))}
 
 
-def inside(folder: Path, name: str) -> bool:
-    """Whether the relative path ``name`` stays inside ``folder`` (no ``..``, root or drive)."""
+def inside(name: str) -> bool:
+    """Whether the relative path ``name`` stays inside the folder it is written to.
+
+    No ``..``, root or drive. A check of the name alone: write_docs also refuses a folder
+    holding symbolic links, through which a name could still lead outside it.
+    """
     parts = PurePosixPath(name).parts
-    if not parts or PurePosixPath(name).is_absolute() or "\\" in name or ".." in parts:
-        return False
-    return (folder / name).resolve().is_relative_to(folder.resolve())
+    return (
+        bool(parts)
+        and not PurePosixPath(name).is_absolute()
+        and "\\" not in name
+        and (".." not in parts)
+    )
+
+
+def links_in(folder: Path) -> list[Path]:
+    """The symbolic links under folder, not following them (one directory listing each)."""
+    found: list[Path] = []
+    pending = [folder] if folder.is_dir() else []
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    found.append(Path(entry.path))
+                elif entry.is_dir():
+                    pending.append(Path(entry.path))
+    return sorted(found)
 
 
 def write_docs(files: Mapping[str, str | bytes], docs_dir: Path) -> incremental.Synced:
@@ -81,8 +102,11 @@ def write_docs(files: Mapping[str, str | bytes], docs_dir: Path) -> incremental.
     Files that did not change are left alone, so MkDocs can tell what to render again.
     """
     for name in files:
-        if not inside(docs_dir, name):
+        if not inside(name):
             raise ReportError(name, 1, f"expected a page path inside {docs_dir}")
+    # The build never makes links: one in the docs folder could lead a write outside it.
+    for link in links_in(docs_dir)[:1]:
+        raise ReportError(str(link), 1, "expected no symbolic link in the docs folder")
     assets = resources.files("builder.site") / "assets"
     own = {
         f"{ASSETS}/{asset.name}": asset.read_bytes()

@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 import markdown
+import pytest
 
+from builder.errors import ReportError
 from builder.problems import Problem
-from builder.site.build import inside
+from builder.site.build import inside, write_docs
 from builder.site.render_problems import render_problems
 from tests.conftest import CONTENT, FIXTURES, ROOT, SITE_DATA
 from tests.site.html_tree import Node, load
@@ -126,8 +128,18 @@ def test_a_successful_build_replaces_the_old_site(tmp_path: Path) -> None:
 
 def test_page_paths_cannot_leave_the_docs_folder(tmp_path: Path) -> None:
     for name in ("../x.md", "/etc/x.md", "a/../../x.md", "..\\x.md", "", "a/./../../x"):
-        assert not inside(tmp_path, name), name
-    assert inside(tmp_path, "projects/13030322P00397010024Q/index.md")
+        assert not inside(name), name
+    assert inside("projects/13030322P00397010024Q/index.md")
+
+
+def test_a_link_in_the_docs_folder_stops_the_write(tmp_path: Path) -> None:
+    docs, outside = tmp_path / "docs", tmp_path / "outside"
+    (docs / "projects").mkdir(parents=True)
+    outside.mkdir()
+    (docs / "projects" / "X").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ReportError, match="expected no symbolic link in the docs folder"):
+        write_docs({"projects/X/index.md": "# escaped\n"}, docs)
+    assert list(outside.iterdir()) == []
 
 
 def test_problem_messages_are_text_on_the_page() -> None:
