@@ -11,3 +11,7 @@ class ReportError(Exception):
         self.source = source
         self.line = line
         self.message = message
+
+    def __reduce__(self) -> tuple[type[ReportError], tuple[str, int, str]]:
+        # Pickled whole, so that an error raised in a worker process keeps its location.
+        return (ReportError, (self.source, self.line, self.message))

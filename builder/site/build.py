@@ -17,7 +17,7 @@ from builder.errors import ReportError
 from builder.intake import read_content
 from builder.model import Document
 from builder.problems import Problem, ProblemsFound, errors_in, failed_sources
-from builder.site import catalog, incremental, render_problems, split
+from builder.site import catalog, incremental, render_problems, report_cache, split
 from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
@@ -30,6 +30,8 @@ from builder.site.workbook import stamp_from_env
 PAGES = "pages"
 CACHE = "cache"
 """Parsed Documents by content hash, under the work folder (see builder/loader.py)."""
+REPORT_FILES = "reports.marshal"
+"""In the cache folder: each report's pages and JSON from the last build (report_cache.py)."""
 REPO = Path(__file__).resolve().parents[2]
 OVERRIDES = REPO / "overrides"
 
@@ -230,7 +232,10 @@ def build_site(
             1,
             f"expected another name: /{render_problems.STEM}/ lists the files with problems",
         )
-    files = render_site(docs, settings, hand_pages, stamp=stamp_from_env(os.environ), corpus=corpus)
+    kept = report_cache.load(work / CACHE / REPORT_FILES)
+    stamp = stamp_from_env(os.environ)
+    files = render_site(docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=kept)
+    report_cache.save(work / CACHE / REPORT_FILES, kept)
     extra_pages = listed_pages(hand_pages)
     if intake.problems:
         files[render_problems.PAGE] = render_problems.render_problems(intake.problems)

@@ -44,6 +44,16 @@ def all_json(docs: Sequence[Document]) -> str:
 
 def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[str, str | bytes]:
     """Path under docs/ → text (or bytes) of every download and of the downloads page."""
+    files = shared_downloads(docs, stamp)
+    for doc in docs:
+        files.update(report_downloads(doc))
+    return files
+
+
+def shared_downloads(
+    docs: Sequence[Document], stamp: datetime = ZIP_EPOCH
+) -> dict[str, str | bytes]:
+    """The downloads made from every report, and the downloads page."""
     files: dict[str, str | bytes] = {
         paths.DATA: render_data(docs),
         paths.ALL_DATA_JSON: all_json(docs),
@@ -55,8 +65,12 @@ def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[st
     }
     for table in TABLES:
         files[paths.data_file(table.file)] = csv_text(table, docs)
-    for doc in docs:
-        files[paths.unit_data(doc)] = unit_json(doc)
-        for project in doc.projects:
-            files[paths.project_data(project.code)] = project_json(project, doc)
+    return files
+
+
+def report_downloads(doc: Document) -> dict[str, str]:
+    """The JSON of one report and of each of its projects, beside their pages."""
+    files = {paths.unit_data(doc): unit_json(doc)}
+    for project in doc.projects:
+        files[paths.project_data(project.code)] = project_json(project, doc)
     return files

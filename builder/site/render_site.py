@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from multiprocessing.connection import Connection
+from typing import cast
 
 from builder.errors import ReportError
 from builder.model import Document
 from builder.quality import Finding, check_documents
 from builder.site import catalog, paths
-from builder.site.data import data_files
+from builder.site.data import report_downloads, shared_downloads
 from builder.site.render_home import render_home
 from builder.site.render_index import render_projects, render_region, render_units, render_year
 from builder.site.render_indicators import render_indicators
@@ -26,6 +28,7 @@ from builder.site.render_quality import (
     unit_findings,
 )
 from builder.site.render_unit import render_unit
+from builder.site.report_cache import ReportCache, ReportFiles, report_key
 from builder.site.workbook import ZIP_EPOCH
 
 BACKGROUND_MIN = 200
@@ -76,17 +79,20 @@ def render_site(
     *,
     stamp: datetime = ZIP_EPOCH,
     corpus: Sequence[Document] | None = None,
+    cache: ReportCache | None = None,
 ) -> dict[str, str | bytes]:
     """Every file of the docs folder: generated pages, hand-written pages, downloads.
 
     ``stamp`` is the time written into the workbook (SOURCE_DATE_EPOCH in a build).
     ``corpus`` is every report of the site when ``docs`` are one part of a split build:
     rules across reports (a row copied from another unit's project) look at all of them.
+    ``cache`` holds each report's own files from the last build (builder/site/report_cache.py).
     """
     check_regions(docs)
     check_unique(docs)
-    with _started(data_files, docs, stamp, background=len(docs) >= BACKGROUND_MIN) as data:
-        files = _pages(docs, settings, hand_pages, corpus)
+    background = len(docs) >= BACKGROUND_MIN
+    with _started(shared_downloads, docs, stamp, background=background) as data:
+        files = _pages(docs, settings, hand_pages, corpus, cache)
         files.update(data())
     return dict(sorted(files.items()))
 
@@ -110,11 +116,60 @@ def _started(
     if not background or (os.cpu_count() or 1) < 2:
         yield lambda: work(docs, stamp)
         return
-    # fork: the child starts at once with the reports in memory (see builder/loader.py).
+    # A forked Process, not a pool: the child has the reports in memory already, whereas a
+    # pool would pickle all of them to it, in a thread that competes with the page rendering
+    # (8 s at 1,000 reports). The result comes back through a pipe read only when asked for.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        future: Future[Files] = pool.submit(work, docs, stamp)
-        yield future.result
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_send_result, args=(work, docs, stamp, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        yield lambda: _result(receive)
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.terminate()
+        child.join()
+
+
+def _send_result(
+    work: Callable[[Sequence[Document], datetime], Files],
+    docs: Sequence[Document],
+    stamp: datetime,
+    send: Connection,
+) -> None:
+    try:
+        outcome: tuple[bool, object] = (True, work(docs, stamp))
+    except Exception as exc:  # handed to the parent, which raises it
+        outcome = (False, exc)
+    send.send(outcome)
+    send.close()
+
+
+def _result(receive: Connection) -> Files:
+    try:
+        done, value = receive.recv()
+    except EOFError:
+        raise RuntimeError("the process making the downloads ended without a result") from None
+    if not done:
+        raise value
+    return cast(Files, value)
+
+
+def report_files(doc: Document, own: Sequence[Finding], quality: bool) -> ReportFiles:
+    """A report's own files: its unit page, its project pages and their JSON."""
+    unit_page = render_unit(doc)
+    if quality:
+        unit_page += unit_findings(doc, own)
+    files = {paths.unit(doc): unit_page}
+    for project in doc.projects:
+        project_page = render_project(project, doc)
+        if quality:
+            project_page += project_findings(doc, project.code, own)
+        files[paths.project(project.code)] = project_page
+    files.update(report_downloads(doc))
+    return files
 
 
 def _pages(
@@ -122,6 +177,7 @@ def _pages(
     settings: Settings,
     hand_pages: Mapping[str, str],
     corpus: Sequence[Document] | None,
+    cache: ReportCache | None,
 ) -> Files:
     files: Files = {
         paths.HOME: render_home(docs, settings.title, hand_pages.get(HOME_PAGE, "")),
@@ -137,15 +193,12 @@ def _pages(
     of_report = by_source(findings)
     for doc in docs:
         own = of_report.get(doc.source, [])
-        unit_page = render_unit(doc)
-        if settings.quality:
-            unit_page += unit_findings(doc, own)
-        files[paths.unit(doc)] = unit_page
-        for project in doc.projects:
-            project_page = render_project(project, doc)
-            if settings.quality:
-                project_page += project_findings(doc, project.code, own)
-            files[paths.project(project.code)] = project_page
+        if cache is None:
+            files.update(report_files(doc, own, settings.quality))
+        else:
+            key = report_key(doc, own, settings.quality)
+            make = functools.partial(report_files, doc, own, settings.quality)
+            files.update(cache.files(key, make))
     if settings.quality:
         files.update(quality_pages(docs, findings))
     for stem, text in hand_pages.items():

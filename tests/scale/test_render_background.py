@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.make_corpus import write_corpus
 from builder.corpus import load_content
+from builder.errors import ReportError
 from builder.model import Document
 from builder.site import data, render_site
 from builder.site.render_site import Files, Settings
@@ -21,7 +22,7 @@ MADE_BY = "made-by-process"
 
 def data_files_with_pid(docs: Sequence[Document], stamp: datetime) -> Files:
     """The downloads plus the id of the process that made them (module level: picklable)."""
-    return {**data.data_files(docs, stamp), MADE_BY: str(os.getpid())}
+    return {**data.shared_downloads(docs, stamp), MADE_BY: str(os.getpid())}
 
 
 def test_background_downloads_equal_the_serial_build(
@@ -32,9 +33,27 @@ def test_background_downloads_equal_the_serial_build(
     serial = render_site.render_site(docs, SETTINGS, {})
     monkeypatch.setattr(render_site, "BACKGROUND_MIN", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("builder.site.render_site.data_files", data_files_with_pid)
+    monkeypatch.setattr("builder.site.render_site.shared_downloads", data_files_with_pid)
     background = render_site.render_site(docs, SETTINGS, {})
     assert background.pop(MADE_BY) != str(os.getpid())  # made in another process
     assert list(background) == list(serial)
     assert background == serial
     assert "data/budget-goals.xlsx" in background
+
+
+def failing_downloads(docs: Sequence[Document], stamp: datetime) -> Files:
+    raise ReportError(docs[0].source, 7, "expected at most 32767 characters in 指标值")
+
+
+def test_an_error_in_the_background_is_raised_with_its_location(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = write_corpus(3, 7, tmp_path)
+    docs = load_content(tmp_path / "content", written.regions)
+    monkeypatch.setattr(render_site, "BACKGROUND_MIN", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("builder.site.render_site.shared_downloads", failing_downloads)
+    with pytest.raises(ReportError) as raised:
+        render_site.render_site(docs, SETTINGS, {})
+    assert (raised.value.source, raised.value.line) == (docs[0].source, 7)
+    assert str(raised.value) == f"{docs[0].source}:7: expected at most 32767 characters in 指标值"

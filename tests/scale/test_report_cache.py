@@ -1,0 +1,71 @@
+"""Each report's files kept between builds: reused when nothing they come from changed."""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from benchmarks.make_corpus import write_corpus
+from builder.corpus import load_content
+from builder.model import Document
+from builder.quality import Finding, check_documents
+from builder.site import render_site, report_cache
+from builder.site.render_site import Settings
+from builder.site.report_cache import ReportCache, ReportFiles, report_key
+
+SETTINGS = Settings(title="预算绩效目标公开", publisher="", description="")
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> list[Document]:
+    written = write_corpus(6, 3, tmp_path)
+    return load_content(tmp_path / "content", written.regions)
+
+
+def test_a_second_render_makes_only_the_changed_reports_files(
+    docs: list[Document], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ReportCache()
+    first = render_site.render_site(docs, SETTINGS, {}, cache=cache)
+    assert first == render_site.render_site(docs, SETTINGS, {})  # the cache changes nothing
+    path = tmp_path / "cache" / "reports.marshal"
+    report_cache.save(path, cache)
+
+    revised = docs[2].model_copy(update={"overall_goal": docs[2].overall_goal + "\n年中修订。"})
+    changed = [*docs[:2], revised, *docs[3:]]
+    made: list[str] = []
+    real = render_site.report_files
+
+    def counted(doc: Document, own: Sequence[Finding], quality: bool) -> ReportFiles:
+        made.append(doc.source)
+        return real(doc, own, quality)
+
+    monkeypatch.setattr(render_site, "report_files", counted)
+    again = render_site.render_site(changed, SETTINGS, {}, cache=report_cache.load(path))
+    assert made == [revised.source]
+    monkeypatch.undo()
+    assert again == render_site.render_site(changed, SETTINGS, {})
+
+
+def test_the_key_covers_the_report_its_findings_and_the_settings(docs: list[Document]) -> None:
+    findings = check_documents(docs)
+    doc = docs[0]
+    own = [f for f in findings if f.source == doc.source]
+    assert own, "the synthetic reports have findings"
+    key = report_key(doc, own, True)
+    assert key == report_key(doc, list(own), True)
+    assert key != report_key(doc, own[1:], True)
+    assert key != report_key(doc, own, False)
+    assert key != report_key(doc.model_copy(update={"measures": doc.measures + "。"}), own, True)
+
+
+def test_an_unreadable_cache_is_an_empty_one(tmp_path: Path) -> None:
+    path = tmp_path / "reports.marshal"
+    assert report_cache.load(path).known == {}
+    path.write_bytes(b"not marshal data")
+    assert report_cache.load(path).known == {}
+    path.write_bytes(marshal.dumps({"key": {"page": 1}}))
+    assert report_cache.load(path).known == {}
