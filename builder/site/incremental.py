@@ -22,6 +22,7 @@ import posixpath
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -74,12 +75,22 @@ def _remove_empty_folders(root: Path, removed: Iterable[str]) -> None:
 
 
 def fingerprint(config_text: str, overrides: Path | None) -> str:
-    """A hash of everything besides a page's own Markdown that goes into its HTML."""
+    """A hash of everything besides a page's own Markdown that goes into its HTML.
+
+    Also the theme's own files by name, size and modification time: a dirty MkDocs run
+    copies every theme file newer than its copy in the site, in place (a reinstall of the
+    same version does that), so such a change means a clean build.
+    """
     digest = hashlib.sha256(config_text.encode("utf-8"))
-    for package in ("mkdocs", "mkdocs-material"):
+    for package in ("mkdocs", "mkdocs-material", "markdown"):
         digest.update(f"\0{package}={version(package)}".encode())
     # The Markdown extension the build adds to MkDocs (mkdocs.yml names it, not its code).
     digest.update(b"\0" + Path(verbatim.__file__).read_bytes())
+    theme = Path(str(resources.files("material") / "templates"))
+    for path in sorted(p for p in theme.rglob("*") if p.is_file()):
+        stat = path.stat()
+        name = path.relative_to(theme).as_posix()
+        digest.update(f"\0{name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     if overrides is not None:
         for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
             digest.update(b"\0" + path.relative_to(overrides).as_posix().encode() + b"\0")
@@ -158,9 +169,16 @@ def nav_pages(nav: Any) -> list[str]:
 
 
 def output_name(name: str) -> str:
-    """Where MkDocs (directory URLs) writes a docs file: ``x/index.md`` → ``x/index.html``."""
+    """Where MkDocs (directory URLs) writes a docs file.
+
+    ``x/index.md`` → ``x/index.html``, ``x/page.md`` → ``x/page/index.html``, others as named.
+    """
     stem, ext = posixpath.splitext(name)
-    return stem + ".html" if ext == ".md" else name
+    if ext != ".md":
+        return name
+    if posixpath.basename(stem) in ("index", "README"):
+        return posixpath.join(posixpath.dirname(stem), "index.html")
+    return f"{stem}/index.html"
 
 
 def remove_outputs(site_dir: Path, removed: Iterable[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,25 @@ def test_a_rebuild_that_fails_late_leaves_the_published_site_as_it_was(
         build_site(content, site, site_data=site_data, work=work)
     assert "年中修订。" in rendered[0]  # the failure came after MkDocs wrote the page
     assert site_files(site) == published
+
+
+def test_output_names_follow_directory_urls() -> None:
+    assert incremental.output_name("2021/130102/index.md") == "2021/130102/index.html"
+    assert incremental.output_name("index.md") == "index.html"
+    assert incremental.output_name("about.md") == "about/index.html"
+    assert incremental.output_name("data/all.json") == "data/all.json"
+
+
+def test_a_touched_theme_file_means_a_clean_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A dirty MkDocs run copies theme files newer than the site's copies, in place.
+    theme = tmp_path / "material" / "templates"
+    (theme / "assets").mkdir(parents=True)
+    bundle = theme / "assets" / "bundle.js"
+    bundle.write_text("x", encoding="utf-8")
+    monkeypatch.setattr("importlib.resources.files", lambda _package: tmp_path / "material")
+    before = incremental.fingerprint("site_name: x", None)
+    assert incremental.fingerprint("site_name: x", None) == before
+    os.utime(bundle, ns=(0, 0))
+    assert incremental.fingerprint("site_name: x", None) != before
