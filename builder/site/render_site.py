@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import pickle
+import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -124,11 +126,17 @@ def _started(
     child = context.Process(target=_send_result, args=(work, docs, stamp, send), daemon=True)
     child.start()
     send.close()
+    received: list[Files] = []
+
+    def result() -> Files:
+        received.append(_result(receive))
+        return received[-1]
+
     try:
-        yield lambda: _result(receive)
+        yield result
     finally:
         receive.close()
-        if child.is_alive():
+        if not received:  # the build failed first: the downloads are not wanted
             child.terminate()
         child.join()
 
@@ -142,9 +150,17 @@ def _send_result(
     try:
         outcome: tuple[bool, object] = (True, work(docs, stamp))
     except Exception as exc:  # handed to the parent, which raises it
-        outcome = (False, exc)
+        outcome = (False, exc if _picklable(exc) else RuntimeError(traceback.format_exc()))
     send.send(outcome)
     send.close()
+
+
+def _picklable(exc: Exception) -> bool:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return False
+    return True
 
 
 def _result(receive: Connection) -> Files:

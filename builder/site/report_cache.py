@@ -14,6 +14,7 @@ import marshal
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 import builder
@@ -25,9 +26,9 @@ ReportFiles = dict[str, str]
 
 @functools.cache
 def code_version() -> str:
-    """A hash of the builder's source code: kept files are only valid for one version."""
+    """A hash of the builder's source code and of the library writing its JSON."""
     root = Path(builder.__file__).parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"pydantic-core={version('pydantic-core')}\0".encode())
     for file in sorted(root.rglob("*.py")):
         digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -57,3 +59,64 @@ def test_an_error_in_the_background_is_raised_with_its_location(
         render_site.render_site(docs, SETTINGS, {})
     assert (raised.value.source, raised.value.line) == (docs[0].source, 7)
     assert str(raised.value) == f"{docs[0].source}:7: expected at most 32767 characters in 指标值"
+
+
+class Unpicklable(Exception):
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(first)  # pickles as (first,), so it cannot be rebuilt
+        self.second = second
+
+
+def downloads_that_crash(docs: Sequence[Document], stamp: datetime) -> Files:
+    os._exit(3)
+
+
+def downloads_with_an_odd_error(docs: Sequence[Document], stamp: datetime) -> Files:
+    raise Unpicklable("odd", "error")
+
+
+@pytest.mark.parametrize(
+    ("work", "message"),
+    [
+        (downloads_that_crash, "ended without a result"),
+        (downloads_with_an_odd_error, "Unpicklable: odd"),
+    ],
+)
+def test_a_lost_background_process_is_an_error_not_a_hang(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    work: object,
+    message: str,
+) -> None:
+    written = write_corpus(3, 7, tmp_path)
+    docs = load_content(tmp_path / "content", written.regions)
+    monkeypatch.setattr(render_site, "BACKGROUND_MIN", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("builder.site.render_site.shared_downloads", work)
+    with pytest.raises(RuntimeError, match=message):
+        render_site.render_site(docs, SETTINGS, {})
+
+
+def slow_downloads(docs: Sequence[Document], stamp: datetime) -> Files:
+    time.sleep(60)
+    return {}
+
+
+def failing_page(*args: object) -> str:
+    raise ReportError("2021/130102/101001.txt", 1, "expected a page")
+
+
+def test_a_failing_page_render_stops_the_background_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = write_corpus(3, 7, tmp_path)
+    docs = load_content(tmp_path / "content", written.regions)
+    monkeypatch.setattr(render_site, "BACKGROUND_MIN", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("builder.site.render_site.shared_downloads", slow_downloads)
+    monkeypatch.setattr(render_site, "render_home", failing_page)
+    started = time.monotonic()
+    with pytest.raises(ReportError):
+        render_site.render_site(docs, SETTINGS, {})
+    assert time.monotonic() - started < 30
+    assert multiprocessing.active_children() == []
