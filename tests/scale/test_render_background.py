@@ -22,6 +22,18 @@ SETTINGS = Settings(title="预算绩效目标公开", publisher="", description=
 MADE_BY = "made-by-process"
 
 
+def in_background(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, downloads: object, reports: int = 3
+) -> list[Document]:
+    """Reports to render, with the downloads made by ``downloads`` in a second process."""
+    written = write_corpus(reports, 7, tmp_path)
+    docs = load_content(tmp_path / "content", written.regions)
+    monkeypatch.setattr(render_site, "BACKGROUND_MIN", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("builder.site.render_site.shared_downloads", downloads)
+    return docs
+
+
 def data_files_with_pid(docs: Sequence[Document], stamp: datetime) -> Files:
     """The downloads plus the id of the process that made them (module level: picklable)."""
     return {**data.shared_downloads(docs, stamp), MADE_BY: str(os.getpid())}
@@ -30,12 +42,11 @@ def data_files_with_pid(docs: Sequence[Document], stamp: datetime) -> Files:
 def test_background_downloads_equal_the_serial_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    written = write_corpus(12, 7, tmp_path)
-    docs = load_content(tmp_path / "content", written.regions)
-    serial = render_site.render_site(docs, SETTINGS, {})
-    monkeypatch.setattr(render_site, "BACKGROUND_MIN", 1)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("builder.site.render_site.shared_downloads", data_files_with_pid)
+    docs = in_background(tmp_path, monkeypatch, data_files_with_pid, reports=12)
+    with monkeypatch.context() as serially:
+        serially.setattr(render_site, "BACKGROUND_MIN", 10_000)
+        serially.setattr("builder.site.render_site.shared_downloads", data.shared_downloads)
+        serial = render_site.render_site(docs, SETTINGS, {})
     background = render_site.render_site(docs, SETTINGS, {})
     assert background.pop(MADE_BY) != str(os.getpid())  # made in another process
     assert list(background) == list(serial)
@@ -50,11 +61,7 @@ def failing_downloads(docs: Sequence[Document], stamp: datetime) -> Files:
 def test_an_error_in_the_background_is_raised_with_its_location(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    written = write_corpus(3, 7, tmp_path)
-    docs = load_content(tmp_path / "content", written.regions)
-    monkeypatch.setattr(render_site, "BACKGROUND_MIN", 1)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("builder.site.render_site.shared_downloads", failing_downloads)
+    docs = in_background(tmp_path, monkeypatch, failing_downloads)
     with pytest.raises(ReportError) as raised:
         render_site.render_site(docs, SETTINGS, {})
     assert (raised.value.source, raised.value.line) == (docs[0].source, 7)
@@ -88,11 +95,7 @@ def test_a_lost_background_process_is_an_error_not_a_hang(
     work: object,
     message: str,
 ) -> None:
-    written = write_corpus(3, 7, tmp_path)
-    docs = load_content(tmp_path / "content", written.regions)
-    monkeypatch.setattr(render_site, "BACKGROUND_MIN", 1)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("builder.site.render_site.shared_downloads", work)
+    docs = in_background(tmp_path, monkeypatch, work)
     with pytest.raises(RuntimeError, match=message):
         render_site.render_site(docs, SETTINGS, {})
 
@@ -109,11 +112,7 @@ def failing_page(*args: object) -> str:
 def test_a_failing_page_render_stops_the_background_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    written = write_corpus(3, 7, tmp_path)
-    docs = load_content(tmp_path / "content", written.regions)
-    monkeypatch.setattr(render_site, "BACKGROUND_MIN", 1)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("builder.site.render_site.shared_downloads", slow_downloads)
+    docs = in_background(tmp_path, monkeypatch, slow_downloads)
     monkeypatch.setattr(render_site, "render_home", failing_page)
     started = time.monotonic()
     with pytest.raises(ReportError):
