@@ -27,12 +27,6 @@ def md_inline(text: str) -> str:
     return _INLINE_SPECIAL.sub(r"\\\1", escaped)
 
 
-def md_code(text: str) -> str:
-    """Text in code style inside a Markdown line: a ``<code>`` element, so that no backtick
-    in the text can end the code span and let the rest through as Markdown or HTML."""
-    return f"<code>{md_inline(text)}</code>"
-
-
 def html_lines(text: str) -> str:
     """Multi-line text for an HTML cell: escaped, lines joined with <br>."""
     parts = [html_text(line.strip()) for line in text.split("\n") if line.strip()]

@@ -13,9 +13,10 @@ from builder.model import Document
 from builder.site import catalog, paths
 from builder.site.blocks import front_matter
 from builder.site.escape import md_inline
-from builder.site.markup import link
+from builder.site.markup import code, link, paragraph
 from builder.site.schemas import TYPE_NAMES, all_schema, field_docs
 from builder.site.tables import TABLES, Column, Table
+from builder.site.verbatim import verbatim
 from builder.site.workbook import EXACT_DIGITS, MONEY_FORMAT
 
 DATA_LINK_TEXT = "数据下载：JSON、CSV、Excel"
@@ -26,9 +27,15 @@ def data_link(page: str) -> str:
     return f"[{DATA_LINK_TEXT}]({paths.md_link(page, paths.DATA)})"
 
 
-def data_link_html(page: str) -> str:
-    """data_link in HTML, for a block marked verbatim."""
-    return link(paths.href(page, paths.DATA), DATA_LINK_TEXT)
+def data_section(page: str, own_json: str, label: str, source: str) -> str:
+    """The 数据 line of a unit or project page: its own JSON, the downloads, the source file."""
+    return verbatim(
+        paragraph(
+            f"{link(paths.href(page, own_json), label)}"
+            f" · {link(paths.href(page, paths.DATA), DATA_LINK_TEXT)}"
+            f" · 来源文件：{code(source)}"
+        )
+    )
 
 
 def _link(name: str, target: str) -> str:

@@ -10,7 +10,7 @@ from builder.site.blocks import Bar, bar_chart, crumbs, front_matter, percent
 from builder.site.escape import html_lines, html_text, md_inline
 from builder.site.markup import RIGHT, link
 from builder.site.money import both
-from builder.site.render_data import data_link_html
+from builder.site.render_data import data_section
 from builder.site.verbatim import verbatim
 
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")
@@ -48,10 +48,9 @@ def render_project(project: Project, doc: Document) -> str:
     """Markdown of one project page (pure: no disk)."""
     page = paths.project(project.code)
     places = [*unit_crumbs(doc), (doc.unit.name, paths.unit(doc))]
-    href = paths.href
     facts = [
         ("项目编码", markup.code(project.code)),
-        ("预算单位", link(href(page, paths.unit(doc)), html_text(doc.unit.name))),
+        ("预算单位", link(paths.href(page, paths.unit(doc)), html_text(doc.unit.name))),
         *place_facts(doc, page),
         ("预算数", both(project.budget_yuan)),
         ("其中：财政资金", both(project.fiscal_yuan)),
@@ -71,12 +70,7 @@ def render_project(project: Project, doc: Document) -> str:
         "## 绩效指标 { #indicators }",
         indicator_table(project.indicators),
         "## 数据 { #data }",
-        verbatim(
-            markup.paragraph(
-                f"{link(href(page, paths.project_data(project.code)), '下载本项目数据（JSON）')}"
-                f" · {data_link_html(page)} · 来源文件：{markup.code(doc.source)}"
-            )
-        ),
+        data_section(page, paths.project_data(project.code), "下载本项目数据（JSON）", doc.source),
     ]
     return "\n\n".join(parts) + "\n"
 

@@ -8,9 +8,9 @@ from builder.model import Document, SubGoal
 from builder.parse.narrative import starts_with_label
 from builder.site import markup, paths
 from builder.site.blocks import crumbs, front_matter
-from builder.site.escape import html_text, md_code, md_inline
+from builder.site.escape import html_text, md_inline
 from builder.site.money import wan, yuan
-from builder.site.render_data import data_link
+from builder.site.render_data import data_section
 from builder.site.render_project import facts_table, place_facts, unit_crumbs
 from builder.site.verbatim import verbatim
 
@@ -22,7 +22,6 @@ def unit_total(doc: Document) -> Decimal:
 def render_unit(doc: Document) -> str:
     """Markdown of one unit page (pure: no disk)."""
     page = paths.unit(doc)
-    link = paths.md_link
     facts = [
         ("单位编码", markup.code(doc.unit.code)),
         *place_facts(doc, page),
@@ -47,8 +46,7 @@ def render_unit(doc: Document) -> str:
         "## 项目支出绩效目标 { #projects }",
         project_table(doc, page),
         "## 数据 { #data }",
-        f"[下载本单位数据（JSON）]({link(page, paths.unit_data(doc))}) · {data_link(page)}"
-        f" · 来源文件：{md_code(doc.source)}",
+        data_section(page, paths.unit_data(doc), "下载本单位数据（JSON）", doc.source),
     ]
     return "\n\n".join(parts) + "\n"
 
