@@ -61,9 +61,14 @@ class _Failure:
 @functools.cache
 def parser_version() -> str:
     """A hash of the parser's source code: cached Documents are only valid for one version."""
+    return source_hash(*_CODE)
+
+
+def source_hash(*names: str) -> str:
+    """A hash of the builder's Python files at these paths (files, or folders: all within)."""
     root = Path(builder.__file__).parent
     digest = hashlib.sha256()
-    for name in _CODE:
+    for name in names:
         path = root / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
             digest.update(file.relative_to(root).as_posix().encode() + b"\0")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-import builder
+from builder.loader import source_hash
 from builder.model import Document
 from builder.quality import Finding
 
@@ -27,11 +27,7 @@ ReportFiles = dict[str, str]
 @functools.cache
 def code_version() -> str:
     """A hash of the builder's source code and of the library writing its JSON."""
-    root = Path(builder.__file__).parent
-    digest = hashlib.sha256(f"pydantic-core={version('pydantic-core')}\0".encode())
-    for file in sorted(root.rglob("*.py")):
-        digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
-    return digest.hexdigest()
+    return f"pydantic-core={version('pydantic-core')}\0{source_hash('.')}"
 
 
 def report_key(doc: Document, findings: Sequence[Finding], quality: bool) -> str:
