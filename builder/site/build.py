@@ -18,13 +18,14 @@ from builder.intake import read_content
 from builder.model import Document
 from builder.problems import Problem, ProblemsFound, errors_in, failed_sources
 from builder.site import catalog, incremental, render_problems, report_cache, split
+from builder.site.background_removal import removing
 from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
 from builder.site.search_index import index_site
 from builder.site.shards import render_sharded, shard_count
 from builder.site.split import Part
-from builder.site.staging import new_folder, staged
+from builder.site.staging import new_folder, previous_site, staged
 from builder.site.workbook import stamp_from_env
 
 PAGES = "pages"
@@ -116,7 +117,9 @@ def write_docs(files: Mapping[str, str | bytes], docs_dir: Path) -> incremental.
         for asset in sorted(assets.iterdir(), key=lambda a: a.name)
         if asset.is_file()
     }
-    return incremental.sync_folder({**files, **own}, docs_dir)
+    # Beside the docs folder, in the work folder: what this sync wrote, for the next one.
+    manifest = docs_dir.with_name(f"{docs_dir.name}.manifest")
+    return incremental.sync_folder({**files, **own}, docs_dir, manifest)
 
 
 def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
@@ -213,6 +216,20 @@ def build_site(
     reports only. ``shards`` is the number of MkDocs runs at once (builder/site/shards.py;
     by default one per core for a large site).
     """
+    # The site the last build replaced goes in another process while this one renders.
+    with removing(previous_site(output)):
+        return _build_site(content, output, site_data, work, keep_going, only, shards)
+
+
+def _build_site(
+    content: Path,
+    output: Path,
+    site_data: Path,
+    work: Path,
+    keep_going: bool,
+    only: Part | None,
+    shards: int | None,
+) -> Built:
     source_date_epoch(os.environ)  # checked before MkDocs reads it
     intake = read_content(content, load_regions(site_data), cache=work / CACHE)
     if errors_in(intake.problems) and not keep_going:

@@ -27,7 +27,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from builder.site import verbatim
+from builder.site import docs_manifest, verbatim
 from builder.site.staging import unshare
 
 STATE = "site-state.json"
@@ -43,27 +43,57 @@ class Synced:
     removed: tuple[str, ...]
 
 
-def sync_folder(files: Mapping[str, str | bytes], folder: Path) -> Synced:
-    """Make ``folder`` hold exactly these files; unchanged files keep their modification time."""
-    existing = (
-        {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-        if folder.is_dir()
-        else set()
-    )
+def sync_folder(
+    files: Mapping[str, str | bytes], folder: Path, manifest: Path | None = None
+) -> Synced:
+    """Make ``folder`` hold exactly these files; unchanged files keep their modification time.
+
+    With ``manifest`` (a file outside ``folder``), a file the last sync left as it is now is
+    not read back to be compared (builder/site/docs_manifest.py); the manifest is written
+    again once the folder is in sync.
+    """
+    existing = _files_under(folder)
+    known = docs_manifest.load(manifest) if manifest else docs_manifest.Manifest()
+    if manifest:
+        docs_manifest.forget(manifest)
     written = []
+    entries: dict[str, docs_manifest.Entry] = {}
     for name, content in files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         target = folder / name
-        if name in existing and target.read_bytes() == data:
-            continue
+        data_digest = docs_manifest.digest(data) if manifest else b""
+        if name in existing:
+            stat = target.stat()
+            if known.unchanged(name, stat, data_digest) or target.read_bytes() == data:
+                entries[name] = docs_manifest.entry(data_digest, stat)
+                continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written.append(name)
+        if manifest:
+            entries[name] = docs_manifest.entry(data_digest, target.stat())
     removed = sorted(existing - set(files))
     for name in removed:
         (folder / name).unlink()
     _remove_empty_folders(folder, removed)
+    if manifest:
+        docs_manifest.save(manifest, entries)
     return Synced(tuple(written), tuple(removed))
+
+
+def _files_under(folder: Path) -> set[str]:
+    """The files under folder by relative name (one directory listing per folder)."""
+    found: set[str] = set()
+    pending = [""] if folder.is_dir() else []
+    while pending:
+        prefix = pending.pop()
+        with os.scandir(folder / prefix) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(f"{prefix}{entry.name}/")
+                elif entry.is_file():
+                    found.add(f"{prefix}{entry.name}")
+    return found
 
 
 def _remove_empty_folders(root: Path, removed: Iterable[str]) -> None:

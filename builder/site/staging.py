@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from builder.site import background_removal
+
 
 def _sibling(output: Path, role: str) -> Path:
     # Beside the output, on the same file system, so that the swap is a rename.
@@ -60,12 +62,22 @@ def unshare(path: Path) -> None:
         os.replace(private, path)
 
 
+def previous_site(output: Path) -> Path:
+    """Where a swap leaves the site it replaced (a one-step rollback until the next build)."""
+    return _sibling(output.absolute(), "old")
+
+
 def swap(new: Path, output: Path) -> None:
-    """Put folder ``new`` at ``output``: two renames, the old output removed last."""
+    """Put folder ``new`` at ``output`` by two renames; the old output is kept as previous_site.
+
+    The previous site of the build before is removed first: waited for when the build
+    removes it in the background (builder/site/background_removal.py), else removed here.
+    """
     if not output.exists():
         os.replace(new, output)
         return
-    old = _sibling(output, "old")
+    old = previous_site(output)
+    background_removal.wait_for(old)
     if old.exists():
         shutil.rmtree(old)
     os.replace(output, old)
@@ -74,4 +86,3 @@ def swap(new: Path, output: Path) -> None:
     except OSError:
         os.replace(old, output)
         raise
-    shutil.rmtree(old)

@@ -1,0 +1,112 @@
+"""The docs folder's manifest: unchanged files are not read back, anything else still is."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from benchmarks.make_corpus import write_corpus
+from builder.site import docs_manifest, incremental
+from builder.site.build import build_site, write_docs
+
+PAST_NS = 1_000_000_000_000_000_000  # 2001: older than any manifest these tests write
+FILES: dict[str, str | bytes] = {"a/index.md": "# 甲\n", "b.json": b"{}", "c/d/e.md": "# 丙\n"}
+
+
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files read with Path.read_bytes from now on."""
+    names: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        names.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    return names
+
+
+def age(folder: Path) -> None:
+    """Give every file an old modification time, as files written by an earlier build have."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(PAST_NS, PAST_NS))
+
+
+def assert_restored(docs: Path, manifest: Path) -> None:
+    """A sync of FILES writes the page a/index.md, changed by hand, and only that, again."""
+    synced = incremental.sync_folder(FILES, docs, manifest)
+    assert synced.written == ("a/index.md",)
+    assert (docs / "a" / "index.md").read_text("utf-8") == "# 甲\n"
+
+
+def test_files_the_last_sync_left_are_not_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
+    incremental.sync_folder(FILES, docs, manifest)
+    age(docs)  # a stat the manifest does not know: read and compared, then recorded
+    again = incremental.sync_folder(FILES, docs, manifest)
+    assert (again.written, again.removed) == ((), ())
+    read = reads(monkeypatch)
+    changed = {**FILES, "b.json": b"[]"}
+    synced = incremental.sync_folder(changed, docs, manifest)
+    assert (synced.written, synced.removed) == (("b.json",), ())
+    assert [name for name in read if name != manifest.name] == ["b.json"]
+    assert (docs / "b.json").read_bytes() == b"[]"
+    # the same as without a manifest
+    plain = tmp_path / "plain"
+    incremental.sync_folder(FILES, plain)
+    assert incremental.sync_folder(changed, plain) == synced
+
+
+def test_a_file_changed_by_hand_is_written_again(tmp_path: Path) -> None:
+    docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
+    incremental.sync_folder(FILES, docs, manifest)
+    age(docs)
+    incremental.sync_folder(FILES, docs, manifest)
+    page = docs / "a" / "index.md"
+    page.write_text("# 乙\n", encoding="utf-8")  # the same size, a new modification time
+    assert_restored(docs, manifest)
+
+
+def test_a_file_as_new_as_the_manifest_is_read(tmp_path: Path) -> None:
+    # Changed by hand within the clock tick the manifest was written in, a file can keep its
+    # recorded size and modification time: only a file older than the manifest is trusted.
+    docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
+    incremental.sync_folder(FILES, docs, manifest)
+    page = docs / "a" / "index.md"
+    stat = page.stat()
+    page.write_text("# 乙\n", encoding="utf-8")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.utime(manifest, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert_restored(docs, manifest)
+
+
+def test_the_manifest_is_written_only_after_a_sync_succeeds(tmp_path: Path) -> None:
+    docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
+    incremental.sync_folder(FILES, docs, manifest)
+    assert set(docs_manifest.load(manifest).entries) == set(FILES)
+    with pytest.raises(OSError):  # a page below a file: the folder cannot be made
+        incremental.sync_folder({**FILES, "b.json/x.md": "# x\n"}, docs, manifest)
+    assert not manifest.exists()
+    assert docs_manifest.load(manifest) == docs_manifest.Manifest()
+    manifest.write_bytes(b"not marshal")
+    assert docs_manifest.load(manifest) == docs_manifest.Manifest()
+
+
+def test_a_rebuild_restores_a_docs_page_changed_by_hand(tmp_path: Path) -> None:
+    corpus = write_corpus(2, 2, tmp_path / "corpus")
+    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
+    site, work = tmp_path / "site", tmp_path / "work"
+    built = build_site(content, site, site_data=site_data, work=work)
+    age(work / "docs")
+    write_docs(built.files, work / "docs")  # every stat recorded, older than the manifest
+    doc = corpus.documents[0]
+    page = work / "docs" / "projects" / doc.projects[0].code / "index.md"
+    page.write_text("# 手改\n", encoding="utf-8")
+    synced = write_docs(built.files, work / "docs")
+    assert synced.written == (f"projects/{doc.projects[0].code}/index.md",)
+    assert page.read_text("utf-8") == built.files[synced.written[0]]
