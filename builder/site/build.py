@@ -76,26 +76,22 @@ def inside(name: str) -> bool:
     No ``..``, root or drive. A check of the name alone: write_docs also refuses a folder
     holding symbolic links, through which a name could still lead outside it.
     """
-    parts = PurePosixPath(name).parts
-    return (
-        bool(parts)
-        and not PurePosixPath(name).is_absolute()
-        and "\\" not in name
-        and ".." not in parts
-    )
+    path = PurePosixPath(name)
+    parts = path.parts
+    return bool(parts) and not path.is_absolute() and "\\" not in name and ".." not in parts
 
 
 def links_in(folder: Path) -> list[Path]:
     """The symbolic links under folder, not following them (one directory listing each)."""
     found: list[Path] = []
-    pending = [folder] if folder.is_dir() else []
+    pending = [str(folder)] if folder.is_dir() else []
     while pending:
         with os.scandir(pending.pop()) as entries:
             for entry in entries:
                 if entry.is_symlink():
                     found.append(Path(entry.path))
                 elif entry.is_dir():
-                    pending.append(Path(entry.path))
+                    pending.append(entry.path)
     return sorted(found)
 
 

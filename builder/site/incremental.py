@@ -58,15 +58,16 @@ def sync_folder(
         docs_manifest.forget(manifest)
     written = []
     entries: dict[str, docs_manifest.Entry] = {}
+    root = os.fspath(folder)  # plain strings: this loop runs once per file of a large site
     for name, content in files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
-        target = folder / name
         data_digest = docs_manifest.digest(data) if manifest else b""
         if name in existing:
-            stat = target.stat()
-            if known.unchanged(name, stat, data_digest) or target.read_bytes() == data:
+            stat = os.stat(os.path.join(root, name))
+            if known.unchanged(name, stat, data_digest) or (folder / name).read_bytes() == data:
                 entries[name] = docs_manifest.entry(data_digest, stat)
                 continue
+        target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written.append(name)
@@ -87,7 +88,7 @@ def _files_under(folder: Path) -> set[str]:
     pending = [""] if folder.is_dir() else []
     while pending:
         prefix = pending.pop()
-        with os.scandir(folder / prefix) as entries:
+        with os.scandir(os.path.join(folder, prefix)) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append(f"{prefix}{entry.name}/")

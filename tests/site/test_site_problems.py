@@ -123,7 +123,9 @@ def test_a_successful_build_replaces_the_old_site(tmp_path: Path) -> None:
     assert not (tmp_path / "site/stale.html").exists()
     assert (tmp_path / "site/index.html").is_file()
     assert not (tmp_path / "site/problems").exists()  # no problems, no page
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "content", "site"]
+    # the replaced site stays beside it, a one-step rollback, until the next build
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.old", "build", "content", "site"]
+    assert [p.name for p in (tmp_path / ".site.old").iterdir()] == ["stale.html"]
 
 
 def test_page_paths_cannot_leave_the_docs_folder(tmp_path: Path) -> None:
