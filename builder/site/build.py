@@ -17,15 +17,14 @@ from builder.errors import ReportError
 from builder.intake import read_content
 from builder.model import Document
 from builder.problems import Problem, ProblemsFound, errors_in, failed_sources
-from builder.site import catalog, incremental, render_problems, report_cache, split
-from builder.site.background_removal import removing
+from builder.site import background, catalog, incremental, render_problems, report_cache, split
 from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
 from builder.site.search_index import index_site
 from builder.site.shards import render_sharded, shard_count
 from builder.site.split import Part
-from builder.site.staging import new_folder, previous_site, staged
+from builder.site.staging import ahead, new_folder, staged
 from builder.site.workbook import stamp_from_env
 
 PAGES = "pages"
@@ -212,8 +211,11 @@ def build_site(
     reports only. ``shards`` is the number of MkDocs runs at once (builder/site/shards.py;
     by default one per core for a large site).
     """
-    # The site the last build replaced goes in another process while this one renders.
-    with removing(previous_site(output)):
+    # Folder work that need not wait for the pages runs meanwhile in other processes: the
+    # site the last build replaced goes and, when this build will most likely be incremental
+    # (the last one succeeded), the published site is copied for the staged build.
+    likely = (work / incremental.STATE).is_file()
+    with background.running(ahead(output, copy=likely)):
         return _build_site(content, output, site_data, work, keep_going, only, shards)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from builder.site import background_removal
+from builder.site import background
 
 
 def _sibling(output: Path, role: str) -> Path:
@@ -34,10 +34,11 @@ def staged(output: Path, *, from_output: bool = False) -> Iterator[Path]:
     """
     output = output.absolute()
     temp = new_folder(output)
-    if temp.exists():
+    ready = background.wait_for(temp) and from_output  # the copy made ahead, see ahead()
+    if temp.exists() and not ready:
         shutil.rmtree(temp)
-    if from_output and output.is_dir():
-        shutil.copytree(output, temp, symlinks=True, copy_function=_link)
+    if from_output and output.is_dir() and not ready:
+        copy_site(str(output), str(temp))
     temp.mkdir(parents=True, exist_ok=True)
     try:
         yield temp
@@ -45,6 +46,34 @@ def staged(output: Path, *, from_output: bool = False) -> Iterator[Path]:
         shutil.rmtree(temp, ignore_errors=True)
         raise
     swap(temp, output)
+
+
+def ahead(output: Path, *, copy: bool) -> list[background.Job]:
+    """Folder work a build of ``output`` can start at once, in other processes.
+
+    Removing the site the last swap kept and, with ``copy`` (when the build will most likely
+    be incremental), making the staged copy of the published site that ``staged`` would
+    make; a copy that turns out not to be wanted is removed there.
+    """
+    output = output.absolute()
+    jobs = []
+    old = previous_site(output)
+    if old.exists() or old.is_symlink():
+        jobs.append(background.removal(old))
+    if copy and output.is_dir():
+        temp = new_folder(output)
+        purpose = "copy the published site into this folder"
+        jobs.append(
+            background.Job.start(temp, purpose, __name__, "copy_site", str(output), str(temp))
+        )
+    return jobs
+
+
+def copy_site(output: str, folder: str) -> None:
+    """Make ``folder`` a copy of ``output`` with the files' modification times, of hard links."""
+    if os.path.lexists(folder):
+        shutil.rmtree(folder)
+    shutil.copytree(output, folder, symlinks=True, copy_function=_link)
 
 
 def _link(source: str, target: str) -> None:
@@ -77,7 +106,7 @@ def swap(new: Path, output: Path) -> None:
         os.replace(new, output)
         return
     old = previous_site(output)
-    background_removal.wait_for(old)
+    background.wait_for(old)
     if old.exists():
         shutil.rmtree(old)
     os.replace(output, old)

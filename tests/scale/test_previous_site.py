@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.make_corpus import write_corpus
 from builder.errors import ReportError
-from builder.site import background_removal
+from builder.site import background, staging
 from builder.site.build import build_site
 from builder.site.staging import previous_site
 from builder.writer import write_report
@@ -21,11 +21,22 @@ def test_the_replaced_site_is_kept_until_the_next_build_removes_it_in_the_backgr
     corpus = write_corpus(2, 2, tmp_path / "corpus")
     content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
     site, work = tmp_path / "site", tmp_path / "work"
-    old = tmp_path / ".site.old"
+    old, new = tmp_path / ".site.old", tmp_path / ".site.new"
     assert previous_site(site) == old
+    started: list[str] = []
+    start = background.Job.start
+
+    def spied(folder: Path, purpose: str, *call: str) -> background.Job:
+        started.append(f"{folder.name}: {purpose}")
+        return start(folder, purpose, *call)
+
+    monkeypatch.setattr(background.Job, "start", spied)
+    copied_here: list[str] = []  # the staged copy made by the build itself, not ahead
+    monkeypatch.setattr(staging, "copy_site", lambda *folders: copied_here.extend(folders))
     build_site(content, site, site_data=site_data, work=work)
     first = site_files(site)
     assert not old.exists()
+    assert started == []  # nothing to remove, no site to copy
     edited = corpus.documents[0]
     revised = edited.model_copy(update={"overall_goal": edited.overall_goal + "\n年中修订。"})
     (content / edited.source).write_text(write_report(revised), encoding="utf-8")
@@ -33,18 +44,16 @@ def test_the_replaced_site_is_kept_until_the_next_build_removes_it_in_the_backgr
     second = site_files(site)
     assert second != first
     assert site_files(old) == first  # the one-step rollback
-    started: list[Path] = []
-    removal = background_removal.Removal
-
-    def spied(folder: Path) -> background_removal.Removal:
-        started.append(folder)
-        return removal(folder)
-
-    monkeypatch.setattr(background_removal, "Removal", spied)
+    assert started == [".site.new: copy the published site into this folder"]
     build_site(content, site, site_data=site_data, work=work)
-    assert started == [old]
+    assert started[1:] == [
+        ".site.old: remove this folder",
+        ".site.new: copy the published site into this folder",
+    ]
     assert site_files(old) == second
     assert site_files(site) == second
+    assert not new.exists()
+    assert copied_here == []
 
 
 def test_a_previous_site_that_cannot_be_removed_stops_the_build(tmp_path: Path) -> None:
@@ -68,7 +77,7 @@ def test_a_previous_site_that_cannot_be_removed_stops_the_build(tmp_path: Path) 
 def test_a_failed_removal_is_noted_on_the_error_of_a_failed_build(tmp_path: Path) -> None:
     old = tmp_path / ".site.old"
     old.symlink_to(tmp_path)  # rmtree refuses a link
-    with pytest.raises(ValueError) as raised, background_removal.removing(old):
+    with pytest.raises(ValueError) as raised, background.running([background.removal(old)]):
         raise ValueError("the build failed")
     assert raised.value.__notes__ == [
         f"{old}:1: expected to remove this folder: Cannot call rmtree on a symbolic link"
