@@ -17,7 +17,8 @@ from builder.errors import ReportError
 from builder.intake import read_content
 from builder.model import Document
 from builder.problems import Problem, ProblemsFound, errors_in, failed_sources
-from builder.site import background, catalog, incremental, render_problems, report_cache, split
+from builder.site import catalog, incremental, render_problems, report_cache, split
+from builder.site.background import running
 from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
@@ -215,7 +216,7 @@ def build_site(
     # site the last build replaced goes and, when this build will most likely be incremental
     # (the last one succeeded), the published site is copied for the staged build.
     likely = (work / incremental.STATE).is_file()
-    with background.running(ahead(output, copy=likely)):
+    with running(ahead(output, copy=likely)):
         return _build_site(content, output, site_data, work, keep_going, only, shards)
 
 

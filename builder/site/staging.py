@@ -100,7 +100,7 @@ def swap(new: Path, output: Path) -> None:
     """Put folder ``new`` at ``output`` by two renames; the old output is kept as previous_site.
 
     The previous site of the build before is removed first: waited for when the build
-    removes it in the background (builder/site/background_removal.py), else removed here.
+    removes it in the background (builder/site/background.py), else removed here.
     """
     if not output.exists():
         os.replace(new, output)
