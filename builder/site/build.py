@@ -17,7 +17,14 @@ from builder.errors import ReportError
 from builder.intake import read_content
 from builder.model import Document
 from builder.problems import Problem, ProblemsFound, errors_in, failed_sources
-from builder.site import catalog, incremental, render_problems, report_cache, split
+from builder.site import (
+    catalog,
+    incremental,
+    render_problems,
+    report_cache,
+    search_index,
+    split,
+)
 from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, render_site
@@ -32,6 +39,8 @@ CACHE = "cache"
 """Parsed Documents by content hash, under the work folder (see builder/loader.py)."""
 REPORT_FILES = "reports.marshal"
 """In the cache folder: each report's pages and JSON from the last build (report_cache.py)."""
+SEARCH_STATE = "search-state.json"
+"""In the work folder: what a rebuild needs to know about the search index (search_index.py)."""
 REPO = Path(__file__).resolve().parents[2]
 OVERRIDES = REPO / "overrides"
 
@@ -250,18 +259,23 @@ def build_site(
         config["exclude_docs"] = split.exclude_lines(stubs)
     config_file = write_config(config, work)
     print_ = incremental.build_fingerprint(config_file, config["theme"].get("custom_dir"))
-    dirty = incremental.can_reuse(work, output, print_)
+    search = search_index.load_state(work / SEARCH_STATE)
+    dirty = incremental.can_reuse(work, output, print_) and search is not None
     with staged(output, from_output=dirty) as site_dir:
-        if dirty:
-            incremental.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
+        if dirty and search is not None:
+            changes = incremental.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
             run_mkdocs(config_file, True)
+            changed = incremental.changed_pages(site_dir, output, changes)
+            search = search_index.update_index(site_dir, changed, search)
         else:
             project_pages = sum(len(doc.projects) for doc in docs)
             count = shards or shard_count(project_pages, os.cpu_count() or 1)
             render_sharded(
                 config, work, site_dir, count, write_config=write_yaml, run_mkdocs=run_mkdocs
             )
-        index_site(site_dir)
+            index_site(site_dir)
+            search = search_index.full_state(site_dir)
+    search_index.save_state(work / SEARCH_STATE, search)
     incremental.remember(work, output, print_)
     return Built(docs_dir, output, tuple(docs), files, intake.problems)
 
