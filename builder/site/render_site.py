@@ -17,6 +17,7 @@ from typing import cast
 from builder.errors import ReportError
 from builder.model import Document
 from builder.quality import Finding, check_documents
+from builder.quality.check import check_document
 from builder.site import catalog, paths
 from builder.site.data import report_downloads, shared_downloads
 from builder.site.render_data import render_data
@@ -31,7 +32,7 @@ from builder.site.render_quality import (
     unit_findings,
 )
 from builder.site.render_unit import render_unit
-from builder.site.report_cache import ReportCache, ReportFiles, report_key
+from builder.site.report_cache import ReportCache, ReportFiles, doc_hash, report_key
 from builder.site.workbook import ZIP_EPOCH
 
 BACKGROUND_MIN = 200
@@ -230,14 +231,22 @@ def _pages(
         files[paths.year(year)] = render_year(docs, year)
         for code, _name in catalog.regions(catalog.docs_in(docs, year)):
             files[paths.region(year, code)] = render_region(docs, year, code)
-    findings: list[Finding] = check_documents(corpus or docs) if settings.quality else []
+    everyone = corpus or docs
+    digests = {} if cache is None else {doc.source: doc_hash(doc) for doc in everyone}
+
+    def own_findings(doc: Document) -> list[Finding]:
+        if cache is None:
+            return check_document(doc)
+        return cache.findings(digests[doc.source], functools.partial(check_document, doc))
+
+    findings = check_documents(everyone, own_findings) if settings.quality else []
     of_report = by_source(findings)
     for doc in docs:
         own = of_report.get(doc.source, [])
         if cache is None:
             files.update(report_files(doc, own, settings.quality))
         else:
-            key = report_key(doc, own, settings.quality)
+            key = report_key(doc, own, settings.quality, doc_digest=digests[doc.source])
             make = functools.partial(report_files, doc, own, settings.quality)
             files.update(cache.files(key, make))
     if settings.quality:
