@@ -98,19 +98,30 @@ def check_copied_rows(docs: Sequence[Document]) -> Iterator[Finding]:
     Projects of the same kind (车辆保险费 in two years or two units) may share rows by
     nature; satisfaction rows are alike everywhere, so they are left out.
     """
-    seen: dict[tuple[str, ...], list[tuple[str, int, Project]]] = {}
+    # Per row key: the first place it was seen, and the first place in a project of another
+    # kind than that one. The earliest place of a kind other than a project's own is then
+    # the first place, or, when the first place is of its own kind, the second one.
+    Place = tuple[str, int, Project, str]
+    seen: dict[tuple[str, ...], tuple[Place, Place | None]] = {}
     for doc in sorted(docs, key=lambda d: d.source):
         for project in doc.projects:
+            name = _kind(project.name)
             for row in project.indicators:
                 if "满意" in row.level1:
                     continue
-                earlier = seen.setdefault(_row_key(row), [])
-                name = _kind(project.name)
-                original = next((e for e in earlier if _kind(e[2].name) != name), None)
-                earlier.append((doc.source, row.line, project))
+                key = _row_key(row)
+                here = (doc.source, row.line, project, name)
+                known = seen.get(key)
+                if known is None:
+                    seen[key] = (here, None)
+                    continue
+                first, other_kind = known
+                if other_kind is None and first[3] != name:
+                    seen[key] = (first, here)
+                original = first if first[3] != name else other_kind
                 if original is None:
                     continue
-                source, line, other = original
+                source, line, other, _ = original
                 subject = f"{project_subject(project)}·{row.level3}"
                 yield finding(
                     "row-copied",

@@ -17,11 +17,18 @@ from builder.errors import ReportError
 from builder.intake import read_content
 from builder.model import Document
 from builder.problems import Problem, ProblemsFound, errors_in, failed_sources
-from builder.site import catalog, incremental, render_problems, report_cache, split
+from builder.site import (
+    catalog,
+    incremental,
+    render_problems,
+    report_cache,
+    search_index,
+    split,
+)
 from builder.site.background import running
 from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
-from builder.site.render_site import HOME_PAGE, Settings, render_site
+from builder.site.render_site import HOME_PAGE, Settings, rendering
 from builder.site.search_index import index_site
 from builder.site.shards import render_sharded, shard_count
 from builder.site.split import Part
@@ -33,6 +40,8 @@ CACHE = "cache"
 """Parsed Documents by content hash, under the work folder (see builder/loader.py)."""
 REPORT_FILES = "reports.marshal"
 """In the cache folder: each report's pages and JSON from the last build (report_cache.py)."""
+SEARCH_STATE = "search-state.json"
+"""In the work folder: what a rebuild needs to know about the search index (search_index.py)."""
 REPO = Path(__file__).resolve().parents[2]
 OVERRIDES = REPO / "overrides"
 
@@ -116,6 +125,21 @@ def write_docs(files: Mapping[str, str | bytes], docs_dir: Path) -> incremental.
     # Beside the docs folder, in the work folder: what this sync wrote, for the next one.
     manifest = docs_dir.with_name(f"{docs_dir.name}.manifest")
     return incremental.sync_folder({**files, **own}, docs_dir, manifest)
+
+
+def write_downloads(files: Mapping[str, str | bytes], site_dir: Path) -> None:
+    """Write the shared downloads into the built site, each as a new file.
+
+    New files, not rewritten ones: in a rebuild the staged site's files are hard links to the
+    published site's (builder/site/staging.py).
+    """
+    for name, content in files.items():
+        if not inside(name):
+            raise ReportError(name, 1, f"expected a download path inside {site_dir}")
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
@@ -251,33 +275,43 @@ def _build_site(
         )
     kept = report_cache.load(work / CACHE / REPORT_FILES)
     stamp = stamp_from_env(os.environ)
-    files = render_site(docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=kept)
-    report_cache.save(work / CACHE / REPORT_FILES, kept)
-    extra_pages = listed_pages(hand_pages)
-    if intake.problems:
-        files[render_problems.PAGE] = render_problems.render_problems(intake.problems)
-        files = dict(sorted(files.items()))
-        extra_pages.append((render_problems.STEM, render_problems.TITLE))
-    stubs = split.nav_stubs(files, years)  # a part's navigation names the other parts' years
-    docs_dir = work / "docs"
-    synced = write_docs({**files, **stubs}, docs_dir)
-    config = site_config(settings, new_folder(output), years, extra_pages)
-    if stubs:
-        config["exclude_docs"] = split.exclude_lines(stubs)
-    config_file = write_config(config, work)
-    print_ = incremental.build_fingerprint(config_file, config["theme"].get("custom_dir"))
-    dirty = incremental.can_reuse(work, output, print_)
-    with staged(output, from_output=dirty) as site_dir:
-        if dirty:
-            incremental.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
-            run_mkdocs(config_file, True)
-        else:
-            project_pages = sum(len(doc.projects) for doc in docs)
-            count = shards or shard_count(project_pages, os.cpu_count() or 1)
-            render_sharded(
-                config, work, site_dir, count, write_config=write_yaml, run_mkdocs=run_mkdocs
-            )
-        index_site(site_dir)
+    with rendering(docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=kept) as made:
+        files, downloads = made
+        report_cache.save(work / CACHE / REPORT_FILES, kept)
+        extra_pages = listed_pages(hand_pages)
+        if intake.problems:
+            files[render_problems.PAGE] = render_problems.render_problems(intake.problems)
+            files = dict(sorted(files.items()))
+            extra_pages.append((render_problems.STEM, render_problems.TITLE))
+        stubs = split.nav_stubs(files, years)  # a part's navigation names the other parts' years
+        docs_dir = work / "docs"
+        synced = write_docs({**files, **stubs}, docs_dir)
+        config = site_config(settings, new_folder(output), years, extra_pages)
+        if stubs:
+            config["exclude_docs"] = split.exclude_lines(stubs)
+        config_file = write_config(config, work)
+        print_ = incremental.build_fingerprint(config_file, config["theme"].get("custom_dir"))
+        search = search_index.load_state(work / SEARCH_STATE)
+        dirty = incremental.can_reuse(work, output, print_) and search is not None
+        with staged(output, from_output=dirty) as site_dir:
+            if dirty and search is not None:
+                changes = incremental.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
+                run_mkdocs(config_file, True)
+                changed = incremental.changed_pages(site_dir, output, changes)
+                search = search_index.update_index(site_dir, changed, search)
+            else:
+                project_pages = sum(len(doc.projects) for doc in docs)
+                count = shards or shard_count(project_pages, os.cpu_count() or 1)
+                render_sharded(
+                    config, work, site_dir, count, write_config=write_yaml, run_mkdocs=run_mkdocs
+                )
+                index_site(site_dir)
+                search = search_index.full_state(site_dir)
+            # Made meanwhile, maybe in a second process; MkDocs did not need them.
+            shared = downloads()
+            write_downloads(shared, site_dir)
+    files = dict(sorted({**files, **shared}.items()))
+    search_index.save_state(work / SEARCH_STATE, search)
     incremental.remember(work, output, print_)
     return Built(docs_dir, output, tuple(docs), files, intake.problems)
 

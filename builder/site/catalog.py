@@ -47,8 +47,7 @@ def regions(docs: Sequence[Document]) -> list[tuple[str, str]]:
 
 
 def docs_in(docs: Sequence[Document], year: int, region: str | None = None) -> list[Document]:
-    return [
-        d
-        for d in sorted_docs(docs)
-        if d.year == year and (region is None or d.region.code == region)
-    ]
+    """The reports of one year (and region), sorted; chosen first, so only they are sorted."""
+    return sorted_docs(
+        [d for d in docs if d.year == year and (region is None or d.region.code == region)]
+    )

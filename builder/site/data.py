@@ -44,7 +44,7 @@ def all_json(docs: Sequence[Document]) -> str:
 
 def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[str, str | bytes]:
     """Path under docs/ → text (or bytes) of every download and of the downloads page."""
-    files = shared_downloads(docs, stamp)
+    files = {paths.DATA: render_data(docs), **shared_downloads(docs, stamp)}
     for doc in docs:
         files.update(report_downloads(doc))
     return files
@@ -53,9 +53,8 @@ def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[st
 def shared_downloads(
     docs: Sequence[Document], stamp: datetime = ZIP_EPOCH
 ) -> dict[str, str | bytes]:
-    """The downloads made from every report, and the downloads page."""
+    """The downloads made from every report (not the downloads page, which MkDocs renders)."""
     files: dict[str, str | bytes] = {
-        paths.DATA: render_data(docs),
         paths.ALL_DATA_JSON: all_json(docs),
         paths.ALL_SCHEMA: _json(all_schema()),
         paths.UNIT_SCHEMA: _json(unit_schema()),

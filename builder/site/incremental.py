@@ -8,8 +8,8 @@ and the output is the one that build published (its search index unchanged); oth
 site is built from clean. The staged build then starts from a copy of the published site
 (modification times kept), and around the dirty MkDocs run the build does what MkDocs leaves
 out: pages listed in the nav are rendered again (the nav shows their titles, which MkDocs
-only knows for pages it reads), outputs of deleted files are removed, and the search index
-is written anew (Pagefind has no incremental mode; builder/site/search_index.py).
+only knows for pages it reads), outputs of deleted files are removed, and the pages whose
+HTML changed go to the search index's delta (builder/site/search_index.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import json
 import logging
 import os
 import posixpath
-import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -33,6 +32,7 @@ from builder.site.staging import unshare
 STATE = "site-state.json"
 """In the work folder: the fingerprint, output folder and search index of the last build."""
 SEARCH_ENTRY = "pagefind/pagefind-entry.json"
+SEARCH_SEGMENTS = "pagefind/segments.json"
 
 
 @dataclass(frozen=True)
@@ -137,12 +137,15 @@ class DirtyWarningFilter(logging.Filter):
 
 
 def _state(output: Path, print_: str) -> str:
-    # The search index's hash too: the published site must be the one the last build wrote
+    # The search index's hashes too: the published site must be the one the last build wrote
     # (not removed, replaced or rebuilt by hand since).
-    entry = output / SEARCH_ENTRY
-    digest = hashlib.sha256(entry.read_bytes()).hexdigest() if entry.is_file() else None
-    state = {"fingerprint": print_, "output": str(output.resolve()), "search": digest}
-    return json.dumps(state)
+    digests = {
+        name: hashlib.sha256((output / name).read_bytes()).hexdigest()
+        for name in (SEARCH_ENTRY, SEARCH_SEGMENTS)
+        if (output / name).is_file()
+    }
+    state = {"fingerprint": print_, "output": str(output.resolve()), "search": digests}
+    return json.dumps(state, sort_keys=True)
 
 
 def build_fingerprint(config_file: Path, overrides: str | None) -> str:
@@ -172,20 +175,41 @@ ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 """What MkDocs writes on every build, dirty or not (the theme's own templates)."""
 
 
-def prepare_dirty(site_dir: Path, docs_dir: Path, nav: Any, synced: Synced) -> None:
+@dataclass(frozen=True)
+class Dirty:
+    """What a dirty MkDocs run over a copy of the last site will change in it."""
+
+    written: tuple[str, ...]
+    """Files MkDocs will write (site-relative)."""
+    removed: tuple[str, ...]
+    """Outputs of docs files that are gone, removed before the run."""
+
+
+def prepare_dirty(site_dir: Path, docs_dir: Path, nav: Any, synced: Synced) -> Dirty:
     """Before a dirty MkDocs run over a copy of the last site: what MkDocs would miss.
 
     The copy is hard links to the published site (builder/site/staging.py): every file
     this run will write is first made a file of its own, so the published site stays as it
     was until the new one replaces it, also when this build fails.
     """
-    remove_outputs(site_dir, synced.removed)
+    removed = remove_outputs(site_dir, synced.removed)
     again = touch(docs_dir, nav_pages(nav))
-    for name in (*ALWAYS_WRITTEN, *(output_name(n) for n in (*synced.written, *again))):
+    written = (*ALWAYS_WRITTEN, *(output_name(n) for n in (*synced.written, *again)))
+    for name in written:
         unshare(site_dir / name)
-    bundle = site_dir / SEARCH_ENTRY.split("/", 1)[0]
-    if bundle.is_dir():
-        shutil.rmtree(bundle)
+    return Dirty(tuple(sorted(set(written))), tuple(removed))
+
+
+def changed_pages(site_dir: Path, published: Path, dirty: Dirty) -> set[str]:
+    """The HTML pages of site_dir after the dirty run that differ from the published site's."""
+    changed = {name for name in dirty.removed if name.endswith(".html")}
+    for name in dirty.written:
+        new, old = site_dir / name, published / name
+        if name.endswith(".html") and (
+            not old.is_file() or not new.is_file() or new.read_bytes() != old.read_bytes()
+        ):
+            changed.add(name)
+    return changed
 
 
 def nav_pages(nav: Any) -> list[str]:
@@ -212,12 +236,13 @@ def output_name(name: str) -> str:
     return f"{stem}/index.html"
 
 
-def remove_outputs(site_dir: Path, removed: Iterable[str]) -> None:
-    """Delete what MkDocs wrote for docs files that no longer exist."""
+def remove_outputs(site_dir: Path, removed: Iterable[str]) -> list[str]:
+    """Delete what MkDocs wrote for docs files that no longer exist; their names."""
     gone = [output_name(name) for name in removed]
     for name in gone:
         (site_dir / name).unlink(missing_ok=True)
     _remove_empty_folders(site_dir, gone)
+    return gone
 
 
 def touch(docs_dir: Path, names: Iterable[str]) -> list[str]:

@@ -39,7 +39,9 @@ def data_section(page: str, own_json: str, label: str, source: str) -> str:
 
 
 def _link(name: str, target: str) -> str:
-    return f"[{name}]({paths.md_link(paths.DATA, target)})"
+    # HTML, not a Markdown link, which MkDocs would check against the docs folder: the shared
+    # downloads are written into the site after MkDocs has run (builder/site/build.py).
+    return link(paths.href(paths.DATA, target), name)
 
 
 def _files(docs: Sequence[Document]) -> str:

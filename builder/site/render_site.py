@@ -17,8 +17,10 @@ from typing import cast
 from builder.errors import ReportError
 from builder.model import Document
 from builder.quality import Finding, check_documents
+from builder.quality.check import check_document
 from builder.site import catalog, paths
 from builder.site.data import report_downloads, shared_downloads
+from builder.site.render_data import render_data
 from builder.site.render_home import render_home
 from builder.site.render_index import render_projects, render_region, render_units, render_year
 from builder.site.render_indicators import render_indicators
@@ -30,7 +32,7 @@ from builder.site.render_quality import (
     unit_findings,
 )
 from builder.site.render_unit import render_unit
-from builder.site.report_cache import ReportCache, ReportFiles, report_key
+from builder.site.report_cache import ReportCache, ReportFiles, doc_hash, report_key
 from builder.site.workbook import ZIP_EPOCH
 
 BACKGROUND_MIN = 200
@@ -90,13 +92,36 @@ def render_site(
     rules across reports (a row copied from another unit's project) look at all of them.
     ``cache`` holds each report's own files from the last build (builder/site/report_cache.py).
     """
+    with rendering(docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=cache) as (
+        files,
+        downloads,
+    ):
+        files.update(downloads())
+    return dict(sorted(files.items()))
+
+
+@contextmanager
+def rendering(
+    docs: Sequence[Document],
+    settings: Settings,
+    hand_pages: Mapping[str, str],
+    *,
+    stamp: datetime = ZIP_EPOCH,
+    corpus: Sequence[Document] | None = None,
+    cache: ReportCache | None = None,
+) -> Iterator[tuple[Files, Callable[[], Files]]]:
+    """render_site in two parts: the pages and each report's files, and the shared downloads.
+
+    Yields the pages with a function that returns the downloads (all.json, the CSVs, the
+    workbook, the schemas). For a large site these are made in a second process meanwhile, and
+    the build asks for them only after MkDocs has run (builder/site/build.py), since MkDocs
+    needs nothing from them but copies.
+    """
     check_regions(docs)
     check_unique(docs)
     background = len(docs) >= BACKGROUND_MIN
-    with _started(shared_downloads, docs, stamp, background=background) as data:
-        files = _pages(docs, settings, hand_pages, corpus, cache)
-        files.update(data())
-    return dict(sorted(files.items()))
+    with _started(shared_downloads, docs, stamp, background=background) as downloads:
+        yield dict(sorted(_pages(docs, settings, hand_pages, corpus, cache).items())), downloads
 
 
 Files = dict[str, str | bytes]
@@ -200,19 +225,28 @@ def _pages(
         paths.PROJECTS: render_projects(docs),
         paths.UNITS: render_units(docs),
         paths.INDICATORS: render_indicators(docs),
+        paths.DATA: render_data(docs),
     }
     for year in catalog.years(docs):
         files[paths.year(year)] = render_year(docs, year)
         for code, _name in catalog.regions(catalog.docs_in(docs, year)):
             files[paths.region(year, code)] = render_region(docs, year, code)
-    findings: list[Finding] = check_documents(corpus or docs) if settings.quality else []
+    everyone = corpus or docs
+    digests = {} if cache is None else {doc.source: doc_hash(doc) for doc in everyone}
+
+    def own_findings(doc: Document) -> list[Finding]:
+        if cache is None:
+            return check_document(doc)
+        return cache.findings(digests[doc.source], functools.partial(check_document, doc))
+
+    findings = check_documents(everyone, own_findings) if settings.quality else []
     of_report = by_source(findings)
     for doc in docs:
         own = of_report.get(doc.source, [])
         if cache is None:
             files.update(report_files(doc, own, settings.quality))
         else:
-            key = report_key(doc, own, settings.quality)
+            key = report_key(doc, own, settings.quality, doc_digest=digests[doc.source])
             make = functools.partial(report_files, doc, own, settings.quality)
             files.update(cache.files(key, make))
     if settings.quality:

@@ -4,6 +4,8 @@ A report's unit page, project pages and JSON files depend on nothing but the rep
 quality findings, whether findings are shown, and the builder's code. They are kept under a
 hash of all four, so a changed report, a finding that changed because another report did, or
 a new version of the builder each make their files again; everything else is reused.
+The findings of the rules that look at one report alone are kept too, under a hash of the
+report and the code (the rules across reports run on every build).
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import cast
 
 from builder.loader import source_hash
 from builder.model import Document
 from builder.quality import Finding
+from builder.quality.rules import Level
 
 ReportFiles = dict[str, str]
 
@@ -30,10 +34,21 @@ def code_version() -> str:
     return f"pydantic-core={version('pydantic-core')}\0{source_hash('.')}"
 
 
-def report_key(doc: Document, findings: Sequence[Finding], quality: bool) -> str:
-    """The name a report's files are kept under: a hash of everything they are made from."""
-    digest = hashlib.sha256(f"{code_version()}\0{quality}\0".encode())
+def doc_hash(doc: Document) -> str:
+    """A hash of a report and of the builder's code: its own findings are kept under it."""
+    digest = hashlib.sha256(f"{code_version()}\0".encode())
     digest.update(doc.model_dump_json().encode())
+    return digest.hexdigest()
+
+
+def report_key(
+    doc: Document, findings: Sequence[Finding], quality: bool, *, doc_digest: str | None = None
+) -> str:
+    """The name a report's files are kept under: a hash of everything they are made from.
+
+    ``doc_digest`` is the report's doc_hash, when the caller has it already.
+    """
+    digest = hashlib.sha256(f"{quality}\0{doc_digest or doc_hash(doc)}\0".encode())
     for finding in findings:
         digest.update(b"\0" + finding.model_dump_json().encode())
     return digest.hexdigest()
@@ -45,6 +60,9 @@ class ReportCache:
 
     known: dict[str, ReportFiles] = field(default_factory=dict)
     used: dict[str, ReportFiles] = field(default_factory=dict)
+    checked: dict[str, list[FindingRow]] = field(default_factory=dict)
+    """A report's own findings by its doc_hash, as plain tuples (marshal holds no models)."""
+    checked_used: dict[str, list[FindingRow]] = field(default_factory=dict)
 
     def files(self, key: str, make: Callable[[], ReportFiles]) -> ReportFiles:
         found = self.known.get(key)
@@ -53,15 +71,65 @@ class ReportCache:
         self.used[key] = found
         return found
 
+    def findings(self, digest: str, make: Callable[[], list[Finding]]) -> list[Finding]:
+        rows = self.checked.get(digest)
+        if rows is None:
+            rows = [_row(finding) for finding in make()]
+        self.checked_used[digest] = rows
+        return [_finding(row) for row in rows]
+
+
+FindingRow = tuple[str, str, str, int, str, str, str, str]
+FINDING_FIELDS = tuple(Finding.model_fields)
+
+
+def _finding(row: FindingRow) -> Finding:
+    rule, level, source, line, project, subject, value, message = row
+    # Not validated again: these are the fields of a Finding an earlier build made and checked.
+    return Finding.model_construct(
+        rule=rule,
+        level=cast(Level, level),
+        source=source,
+        line=line,
+        project=project,
+        subject=subject,
+        value=value,
+        message=message,
+    )
+
+
+def _row(finding: Finding) -> FindingRow:
+    f = finding
+    return (f.rule, f.level, f.source, f.line, f.project, f.subject, f.value, f.message)
+
 
 def load(path: Path) -> ReportCache:
     """The cache a build left at path; empty when there is none or it cannot be read."""
     try:
         # marshal: plain dicts of strings, fast to read, and it builds no arbitrary objects.
-        known = marshal.loads(path.read_bytes())
+        kept = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return ReportCache()
-    return ReportCache(known) if _valid(known) else ReportCache()
+    if not isinstance(kept, dict) or not _valid(kept.get("files")):
+        return ReportCache()
+    checked = kept.get("findings")
+    if not _checked(checked):
+        return ReportCache()
+    return ReportCache(kept["files"], checked=cast(dict[str, list[FindingRow]], checked))
+
+
+def _checked(checked: object) -> bool:
+    return isinstance(checked, dict) and all(
+        isinstance(key, str)
+        and isinstance(rows, list)
+        and all(
+            isinstance(row, tuple)
+            and len(row) == len(FINDING_FIELDS)
+            and all(isinstance(v, int if i == 3 else str) for i, v in enumerate(row))
+            for row in rows
+        )
+        for key, rows in checked.items()
+    )
 
 
 def _valid(known: object) -> bool:
@@ -77,5 +145,9 @@ def save(path: Path, cache: ReportCache) -> None:
     """Keep what this build used (nothing else: the cache does not grow with old versions)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".tmp")
-    partial.write_bytes(marshal.dumps(dict(sorted(cache.used.items()))))
+    kept = {
+        "files": dict(sorted(cache.used.items())),
+        "findings": dict(sorted(cache.checked_used.items())),
+    }
+    partial.write_bytes(marshal.dumps(kept))
     os.replace(partial, path)

@@ -12,6 +12,7 @@ from benchmarks.make_corpus import write_corpus
 from builder.corpus import load_content
 from builder.model import Document
 from builder.quality import Finding, check_documents
+from builder.quality.check import check_document
 from builder.site import render_site, report_cache
 from builder.site.render_site import Settings
 from builder.site.report_cache import ReportCache, ReportFiles, report_key
@@ -37,15 +38,22 @@ def test_a_second_render_makes_only_the_changed_reports_files(
     revised = docs[2].model_copy(update={"overall_goal": docs[2].overall_goal + "\n年中修订。"})
     changed = [*docs[:2], revised, *docs[3:]]
     made: list[str] = []
+    checked: list[str] = []
     real = render_site.report_files
 
     def counted(doc: Document, own: Sequence[Finding], quality: bool) -> ReportFiles:
         made.append(doc.source)
         return real(doc, own, quality)
 
+    def counted_check(doc: Document) -> list[Finding]:
+        checked.append(doc.source)
+        return check_document(doc)
+
     monkeypatch.setattr(render_site, "report_files", counted)
+    monkeypatch.setattr(render_site, "check_document", counted_check)
     again = render_site.render_site(changed, SETTINGS, {}, cache=report_cache.load(path))
     assert made == [revised.source]
+    assert checked == [revised.source]  # the others' own findings come from the cache
     monkeypatch.undo()
     assert again == render_site.render_site(changed, SETTINGS, {})
 
@@ -69,3 +77,8 @@ def test_an_unreadable_cache_is_an_empty_one(tmp_path: Path) -> None:
     assert report_cache.load(path).known == {}
     path.write_bytes(marshal.dumps({"key": {"page": 1}}))
     assert report_cache.load(path).known == {}
+    files = {"key": {"page": "text"}}
+    path.write_bytes(marshal.dumps({"files": files, "findings": {"doc": [("rule",)]}}))
+    assert report_cache.load(path).known == {}  # a finding of the wrong shape
+    path.write_bytes(marshal.dumps({"files": files, "findings": {}}))
+    assert report_cache.load(path).known == files

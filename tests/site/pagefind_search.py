@@ -1,8 +1,9 @@
-"""Query a built site's Pagefind index with the site's own pagefind.js, in headless Chromium.
+"""Query a built site's search index with the site's own scripts, in headless Chromium.
 
-This is the search engine the visitor's browser runs, without the search box around it: the
-tests ask it questions and read the ranked pages, their titles and excerpts. The browser
-tests (tests/browser) check the box, the result list and the clicks.
+This is the search engine the visitor's browser runs (Pagefind's pagefind.js, merged with a
+rebuild's delta by assets/search.js), without the search box around it: the tests ask it
+questions and read the ranked pages, their titles and excerpts. The browser tests
+(tests/browser) check the box, the result list and the clicks.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from playwright.sync_api import Browser, Page
 from tests.site.serving import serve
 
 _SEARCH = """async ([query, limit]) => {
-  const pagefind = await import("./pagefind/pagefind.js");
-  const search = await pagefind.search(query);
-  const pages = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
+  const results = await window.budgetSearch(query);
+  const pages = await Promise.all(results.slice(0, limit).map((r) => r.data()));
   return pages.map((p) => ({ url: p.url, title: p.meta.title, excerpt: p.excerpt }));
 }"""
 
@@ -37,7 +37,7 @@ class PagefindSearch:
 
     def __init__(self, page: Page, root_url: str) -> None:
         self.page = page
-        page.goto(f"{root_url}/404.html")  # a page at the root, so ./pagefind/ resolves
+        page.goto(f"{root_url}/404.html")  # any page: each loads the search script
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """The first ``limit`` pages, best first."""

@@ -20,17 +20,93 @@
     var found = [];
     var shown = 0;
 
+    // The search engine: Pagefind's index, merged with the delta a rebuild adds beside it
+    // (pages changed since the full index), less the results those pages replace
+    // (builder/site/search_index.py).
     function pagefind() {
       if (!engine) {
-        engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-          // noWorker: search in the page itself, which spares the first search a script.
-          var settings = { baseUrl: root.pathname, excerptLength: 40, noWorker: true };
-          return pf.options(settings).then(function () {
-            return pf;
-          });
+        // noWorker: search in the page itself, which spares the first search a script.
+        var settings = { baseUrl: root.pathname, excerptLength: 40, noWorker: true };
+        var segments = fetch(new URL("pagefind/segments.json", root).href).then(function (r) {
+          if (!r.ok) throw new Error("pagefind/segments.json: " + r.status);
+          return r.json();
         });
+        engine = Promise.all([import(new URL("pagefind/pagefind.js", root).href), segments])
+          .then(function (loaded) {
+            var pf = loaded[0];
+            var delta = loaded[1].delta;
+            var replaced = new Set(loaded[1].replaced);
+            return pf.options(settings).then(function () {
+              if (delta) return pf.mergeIndex(new URL("pagefind/delta/", root).href, settings);
+            }).then(function () {
+              function current(query) {
+                return pf.search(query).then(function (answer) {
+                  return valid(answer.results, replaced);
+                });
+              }
+              return { search: delta ? function (q) { return merged(current, q); } : current };
+            });
+          });
       }
       return engine;
+    }
+
+    // Results of both bundles, best first, without those a changed page replaced; a page
+    // indexed unchanged in both has the same id in each, and is listed once.
+    function valid(results, replaced) {
+      var seen = new Set();
+      return results.filter(function (result) {
+        if (replaced.has(result.id) || seen.has(result.id)) return false;
+        seen.add(result.id);
+        return true;
+      });
+    }
+
+    // Pagefind ignores a query word its index does not hold, so each bundle alone would
+    // answer "old-word new-word" differently from one index of the whole site. The words
+    // are therefore looked up one by one in both; those found on no current page are
+    // left out, as one index would, and a result must hold every other word.
+    function merged(current, query) {
+      var terms = words(query);
+      return Promise.all(terms.map(function (term) {
+        return current(term).then(function (results) {
+          return new Set(results.map(function (r) { return r.id; }));
+        });
+      })).then(function (sets) {
+        var held = sets.filter(function (set) { return set.size > 0; });
+        if (!held.length) return [];
+        var asked = terms.filter(function (_, i) { return sets[i].size > 0; });
+        return current(asked.join(" ")).then(function (results) {
+          return results.filter(function (r) {
+            return held.every(function (set) { return set.has(r.id); });
+          });
+        });
+      });
+    }
+
+    // The words Pagefind makes of a query: its word segments without punctuation.
+    function words(query) {
+      var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+      var found = [];
+      Array.from(segmenter.segment(query)).forEach(function (part) {
+        var kept = Array.from(part.segment).filter(function (c) {
+          return !/^[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]$/u.test(c);
+        });
+        kept.join("").toLocaleLowerCase().split(/\s+/).forEach(function (word) {
+          if (word) found.push(word);
+        });
+      });
+      return found;
+    }
+
+    // The site's search without the box: its ranked results, each with data() to load.
+    window.budgetSearch = function (query) {
+      return pagefind().then(function (e) { return e.search(query); });
+    };
+
+    // Typing: a query is run once the typing pauses, so each key does not start a search.
+    function pause(ms) {
+      return new Promise(function (done) { setTimeout(done, ms); });
     }
 
     function say(text) {
@@ -97,11 +173,14 @@
         say(form.getAttribute("data-bs-placeholder"));
         return;
       }
-      pagefind()
-        .then(function (pf) { return pf.debouncedSearch(query, {}, 150); })
-        .then(function (search) {
-          if (search === null || number !== asked) return; // a newer query is on its way
-          found = search.results;
+      Promise.all([pagefind(), pause(150)])
+        .then(function (ready) {
+          if (number !== asked) return null; // a newer query is on its way
+          return ready[0].search(query);
+        })
+        .then(function (results) {
+          if (results === null || number !== asked) return;
+          found = results;
           shown = 0;
           list.textContent = "";
           say(count(found.length));
