@@ -25,7 +25,6 @@ from builder.site import (
     search_index,
     split,
 )
-from builder.site.background import running
 from builder.site.build_date import source_date_epoch
 from builder.site.mkdocs_config import ASSETS, mkdocs_config, to_yaml
 from builder.site.render_site import HOME_PAGE, Settings, rendering
@@ -240,7 +239,7 @@ def build_site(
     # site the last build replaced goes and, when this build will most likely be incremental
     # (the last one succeeded), the published site is copied for the staged build.
     likely = (work / incremental.STATE).is_file()
-    with running(ahead(output, copy=likely)):
+    with ahead(output, copy=likely):
         return _build_site(content, output, site_data, work, keep_going, only, shards)
 
 

@@ -48,25 +48,33 @@ def staged(output: Path, *, from_output: bool = False) -> Iterator[Path]:
     swap(temp, output)
 
 
-def ahead(output: Path, *, copy: bool) -> list[background.Job]:
-    """Folder work a build of ``output`` can start at once, in other processes.
+@contextmanager
+def ahead(output: Path, *, copy: bool) -> Iterator[None]:
+    """Folder work a build of ``output`` can start at once, run in other processes meanwhile.
 
     Removing the site the last swap kept and, with ``copy`` (when the build will most likely
-    be incremental), making the staged copy of the published site that ``staged`` would
-    make; a copy that turns out not to be wanted is removed there.
+    be incremental), making the staged copy of the published site that ``staged`` takes
+    (or removes, if the build turns out not to be incremental). When the build fails, the
+    copy goes too.
     """
     output = output.absolute()
+    temp = new_folder(output)
     jobs = []
     old = previous_site(output)
     if old.exists() or old.is_symlink():
         jobs.append(background.removal(old))
     if copy and output.is_dir():
-        temp = new_folder(output)
         purpose = "copy the published site into this folder"
         jobs.append(
             background.Job.start(temp, purpose, __name__, "copy_site", str(output), str(temp))
         )
-    return jobs
+    try:
+        with background.running(jobs):
+            yield
+    except BaseException:
+        if temp.exists():
+            shutil.rmtree(temp, ignore_errors=True)
+        raise
 
 
 def copy_site(output: str, folder: str) -> None:

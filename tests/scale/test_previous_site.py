@@ -69,6 +69,7 @@ def test_a_previous_site_that_cannot_be_removed_stops_the_build(tmp_path: Path) 
     assert str(raised.value).startswith(f"{old}:1: expected to remove this folder: ")
     assert "Not a directory" in str(raised.value)
     assert site_files(site) == published
+    assert not (tmp_path / ".site.new").exists()  # neither the copy made ahead nor the build
     old.unlink()
     build_site(content, site, site_data=site_data, work=work)
     assert site_files(old) == published
