@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -34,6 +35,7 @@ _RATIO_WORDS = ("率", "比例", "占比", "比重")
 _GROWTH_WORDS = ("增长", "增幅", "增加", "提高", "提升", "同比")
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen names, met on every indicator row
 def level_name(text: str) -> str:
     """一级/二级 as a framework key: spaces and the 指标 suffix removed."""
     name = compact(text)
