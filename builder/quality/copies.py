@@ -101,7 +101,7 @@ def check_copied_rows(docs: Sequence[Document]) -> Iterator[Finding]:
     # Per row key: the first place it was seen, and the first place in a project of another
     # kind than that one. The earliest place of a kind other than a project's own is then
     # the first place, or, when the first place is of its own kind, the second one.
-    Place = tuple[str, int, Project, str]
+    Place = tuple[str, Project, str]  # file, project, the project's kind
     seen: dict[tuple[str, ...], tuple[Place, Place | None]] = {}
     for doc in sorted(docs, key=lambda d: d.source):
         for project in doc.projects:
@@ -110,18 +110,21 @@ def check_copied_rows(docs: Sequence[Document]) -> Iterator[Finding]:
                 if "满意" in row.level1:
                     continue
                 key = _row_key(row)
-                here = (doc.source, row.line, project, name)
+                here = (doc.source, project, name)
                 known = seen.get(key)
                 if known is None:
                     seen[key] = (here, None)
                     continue
                 first, other_kind = known
-                if other_kind is None and first[3] != name:
+                if other_kind is None and first[2] != name:
                     seen[key] = (first, here)
-                original = first if first[3] != name else other_kind
+                original = first if first[2] != name else other_kind
                 if original is None:
                     continue
-                source, line, other, _ = original
+                # The other project by name, code and file, not line: a finding on one report
+                # must not change when lines move in another, or one edit to a report would
+                # change the pages of every report that shares a row with it.
+                source, other, _ = original
                 subject = f"{project_subject(project)}·{row.level3}"
                 yield finding(
                     "row-copied",
@@ -131,5 +134,5 @@ def check_copied_rows(docs: Sequence[Document]) -> Iterator[Finding]:
                     subject,
                     row.value,
                     f"{subject}：指标行「{row.level3}｜{row.value}」与项目"
-                    f"{project_subject(other)}（{source}:{line}）完全相同",
+                    f"{project_subject(other)}（{source}）完全相同",
                 )

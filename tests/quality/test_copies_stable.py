@@ -1,0 +1,33 @@
+"""A report's findings do not change when lines move in another report.
+
+Otherwise one edit to a report would change the pages of every report that shares an
+indicator row with it, and a rebuild would render and index them all again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.make_corpus import write_corpus
+from builder.corpus import load_content
+from builder.quality import check_documents
+from builder.writer import write_report
+
+
+def test_findings_elsewhere_stay_when_a_report_gains_a_line(tmp_path: Path) -> None:
+    written = write_corpus(12, 5, tmp_path)
+    docs = load_content(tmp_path / "content", written.regions)
+    before = check_documents(docs)
+    # The report most often named by another report's row-copied finding.
+    named = [f.message for f in before if f.rule == "row-copied"]
+    edited = max(docs, key=lambda d: sum(d.source in m for m in named))
+    assert any(edited.source in m for m in named)
+    longer = edited.model_copy(update={"overall_goal": "年中修订。\n" + edited.overall_goal})
+    (tmp_path / "content" / edited.source).write_text(write_report(longer), encoding="utf-8")
+    after = check_documents(load_content(tmp_path / "content", written.regions))
+
+    assert [f for f in after if f.source != edited.source] == [
+        f for f in before if f.source != edited.source
+    ]
+    moved = [f for f in after if f.source == edited.source and f.line > 1]
+    assert moved and moved != [f for f in before if f.source == edited.source and f.line > 1]
