@@ -35,8 +35,11 @@ def quality_pages(docs: Sequence[Document], findings: Sequence[Finding]) -> dict
         paths.QUALITY: render_summary(docs, findings),
         paths.QUALITY_CSV: findings_csv(findings),
     }
+    of_rule: dict[str, list[Finding]] = {rule.id: [] for rule in RULES}
+    for finding in findings:
+        of_rule[finding.rule].append(finding)
     for rule in RULES:
-        files[paths.quality_rule(rule.id)] = render_rule(rule, docs, findings)
+        files[paths.quality_rule(rule.id)] = render_rule(rule, docs, of_rule[rule.id])
     return files
 
 
@@ -124,7 +127,10 @@ def _unit_table(page: str, docs: Sequence[Document], findings: Sequence[Finding]
 
 
 def render_rule(rule: Rule, docs: Sequence[Document], findings: Sequence[Finding]) -> str:
-    """One rule: what it checks, why, a good value, its source; then every finding of it."""
+    """One rule: what it checks, why, a good value, its source; then every finding of it.
+
+    ``findings`` may be all findings or only the rule's own (as quality_pages passes them).
+    """
     page = paths.quality_rule(rule.id)
     own = [f for f in findings if f.rule == rule.id]
     parts = [
