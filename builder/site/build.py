@@ -37,8 +37,9 @@ from builder.site.workbook import stamp_from_env
 PAGES = "pages"
 CACHE = "cache"
 """Parsed Documents by content hash, under the work folder (see builder/loader.py)."""
-REPORT_FILES = "reports.marshal"
-"""In the cache folder: each report's pages and JSON from the last build (report_cache.py)."""
+REPORT_FILES = "reports"
+"""In the cache folder: each report's pages, JSON and findings from the last build
+(report_cache.py)."""
 SEARCH_STATE = "search-state.json"
 """In the work folder: what a rebuild needs to know about the search index (search_index.py)."""
 REPO = Path(__file__).resolve().parents[2]

@@ -103,19 +103,27 @@ def _row(finding: Finding) -> FindingRow:
     return (f.rule, f.level, f.source, f.line, f.project, f.subject, f.value, f.message)
 
 
-def load(path: Path) -> ReportCache:
-    """The cache a build left at path; empty when there is none or it cannot be read."""
-    try:
-        # marshal: plain dicts of strings, fast to read, and it builds no arbitrary objects.
-        kept = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return ReportCache()
-    if not isinstance(kept, dict) or not _valid(kept.get("files")):
-        return ReportCache()
-    checked = kept.get("findings")
-    if not _checked(checked):
-        return ReportCache()
-    return ReportCache(kept["files"], checked=cast(dict[str, list[FindingRow]], checked))
+FILES, FINDINGS = "files-", "findings-"
+"""Names of the entries in the cache folder: one file per report key or per report hash."""
+_SUFFIX = ".marshal"
+
+
+def load(folder: Path) -> ReportCache:
+    """The cache a build left in folder; entries that cannot be read are left out (made again)."""
+    known: dict[str, ReportFiles] = {}
+    checked: dict[str, list[FindingRow]] = {}
+    for path in sorted(folder.glob(f"*{_SUFFIX}")) if folder.is_dir() else []:
+        name = path.name.removesuffix(_SUFFIX)
+        try:
+            # marshal: plain dicts and tuples of strings, fast to read, and no arbitrary objects.
+            value = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            continue
+        if name.startswith(FILES) and _valid({name: value}):
+            known[name.removeprefix(FILES)] = value
+        elif name.startswith(FINDINGS) and _checked({name: value}):
+            checked[name.removeprefix(FINDINGS)] = value
+    return ReportCache(known, checked=checked)
 
 
 def _checked(checked: object) -> bool:
@@ -141,13 +149,24 @@ def _valid(known: object) -> bool:
     )
 
 
-def save(path: Path, cache: ReportCache) -> None:
-    """Keep what this build used (nothing else: the cache does not grow with old versions)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".tmp")
-    kept = {
-        "files": dict(sorted(cache.used.items())),
-        "findings": dict(sorted(cache.checked_used.items())),
+def save(folder: Path, cache: ReportCache) -> None:
+    """Keep what this build used, nothing else (the cache does not grow with old versions).
+
+    One file per entry, so that a rebuild writes only the entries it made.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted: dict[str, ReportFiles | list[FindingRow]] = {
+        FILES + key: files for key, files in cache.used.items()
     }
-    partial.write_bytes(marshal.dumps(kept))
-    os.replace(partial, path)
+    wanted.update({FINDINGS + key: rows for key, rows in cache.checked_used.items()})
+    kept = {FILES + key for key in cache.known} | {FINDINGS + key for key in cache.checked}
+    for path in folder.glob(f"*{_SUFFIX}"):
+        if path.name.removesuffix(_SUFFIX) not in wanted:
+            path.unlink()
+    for name, value in sorted(wanted.items()):
+        target = folder / f"{name}{_SUFFIX}"
+        if name in kept and target.is_file():
+            continue
+        partial = target.with_suffix(".tmp")
+        partial.write_bytes(marshal.dumps(value))
+        os.replace(partial, target)

@@ -32,8 +32,9 @@ def test_a_second_render_makes_only_the_changed_reports_files(
     cache = ReportCache()
     first = render_site.render_site(docs, SETTINGS, {}, cache=cache)
     assert first == render_site.render_site(docs, SETTINGS, {})  # the cache changes nothing
-    path = tmp_path / "cache" / "reports.marshal"
+    path = tmp_path / "cache" / "reports"
     report_cache.save(path, cache)
+    saved = {p.name: p.stat().st_mtime_ns for p in path.iterdir()}
 
     revised = docs[2].model_copy(update={"overall_goal": docs[2].overall_goal + "\n年中修订。"})
     changed = [*docs[:2], revised, *docs[3:]]
@@ -51,11 +52,17 @@ def test_a_second_render_makes_only_the_changed_reports_files(
 
     monkeypatch.setattr(render_site, "report_files", counted)
     monkeypatch.setattr(render_site, "check_document", counted_check)
-    again = render_site.render_site(changed, SETTINGS, {}, cache=report_cache.load(path))
+    loaded = report_cache.load(path)
+    again = render_site.render_site(changed, SETTINGS, {}, cache=loaded)
     assert made == [revised.source]
     assert checked == [revised.source]  # the others' own findings come from the cache
     monkeypatch.undo()
     assert again == render_site.render_site(changed, SETTINGS, {})
+    report_cache.save(path, loaded)
+    now = {p.name: p.stat().st_mtime_ns for p in path.iterdir()}
+    kept = {name for name in now if saved.get(name) == now[name]}
+    # only the revised report's two entries (its files and its findings) were written again
+    assert len(now) == len(saved) and len(set(now) - kept) == 2
 
 
 def test_the_key_covers_the_report_its_findings_and_the_settings(docs: list[Document]) -> None:
@@ -70,15 +77,23 @@ def test_the_key_covers_the_report_its_findings_and_the_settings(docs: list[Docu
     assert key != report_key(doc.model_copy(update={"measures": doc.measures + "。"}), own, True)
 
 
-def test_an_unreadable_cache_is_an_empty_one(tmp_path: Path) -> None:
-    path = tmp_path / "reports.marshal"
-    assert report_cache.load(path).known == {}
-    path.write_bytes(b"not marshal data")
-    assert report_cache.load(path).known == {}
-    path.write_bytes(marshal.dumps({"key": {"page": 1}}))
-    assert report_cache.load(path).known == {}
-    files = {"key": {"page": "text"}}
-    path.write_bytes(marshal.dumps({"files": files, "findings": {"doc": [("rule",)]}}))
-    assert report_cache.load(path).known == {}  # a finding of the wrong shape
-    path.write_bytes(marshal.dumps({"files": files, "findings": {}}))
-    assert report_cache.load(path).known == files
+def test_an_unreadable_entry_is_left_out_and_unused_ones_go(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    assert report_cache.load(folder).known == {}
+    folder.mkdir()
+    entry = folder / f"{report_cache.FILES}good.marshal"
+    entry.write_bytes(marshal.dumps({"page": "text"}))
+    (folder / f"{report_cache.FILES}garbled.marshal").write_bytes(b"not marshal data")
+    (folder / f"{report_cache.FILES}wrong.marshal").write_bytes(marshal.dumps({"page": 1}))
+    (folder / f"{report_cache.FINDINGS}wrong.marshal").write_bytes(marshal.dumps([("rule",)]))
+    cache = report_cache.load(folder)
+    assert cache.known == {"good": {"page": "text"}}
+    assert cache.checked == {}
+    cache.files("good", dict)
+    cache.files("new", lambda: {"other": "page"})
+    report_cache.save(folder, cache)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"{report_cache.FILES}good.marshal",
+        f"{report_cache.FILES}new.marshal",
+    ]
+    assert report_cache.load(folder).known == {"good": {"page": "text"}, "new": {"other": "page"}}
