@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.site import docs_manifest, verbatim
+from builder.site.search_index import same_for_search
 from builder.site.staging import unshare
 
 STATE = "site-state.json"
@@ -201,12 +202,15 @@ def prepare_dirty(site_dir: Path, docs_dir: Path, nav: Any, synced: Synced) -> D
 
 
 def changed_pages(site_dir: Path, published: Path, dirty: Dirty) -> set[str]:
-    """The HTML pages of site_dir after the dirty run that differ from the published site's."""
+    """The HTML pages of site_dir after the dirty run whose search index entry may differ
+    from the published site's: new, removed, or changed outside their quality findings."""
     changed = {name for name in dirty.removed if name.endswith(".html")}
     for name in dirty.written:
         new, old = site_dir / name, published / name
         if name.endswith(".html") and (
-            not old.is_file() or not new.is_file() or new.read_bytes() != old.read_bytes()
+            not old.is_file()
+            or not new.is_file()
+            or not same_for_search(old.read_bytes(), new.read_bytes())
         ):
             changed.add(name)
     return changed

@@ -1,0 +1,24 @@
+"""Which changes to a page reach its search index entry (a rebuild's delta, search_index.py)."""
+
+from __future__ import annotations
+
+import re
+
+from builder.site.build import Built
+from builder.site.search_index import same_for_search
+
+
+def test_a_page_changed_only_in_its_findings_reads_the_same_to_the_index(built: Built) -> None:
+    doc = next(d for d in built.documents if d.projects)
+    page = built.site_dir / str(doc.year) / doc.region.code / doc.unit.code / "index.html"
+    html = page.read_bytes()
+    assert b'<div class="bs-findings">' in html
+    # A finding's line moved: only the findings block changed.
+    line = re.compile("（第 (\\d+) 行".encode())
+    moved = line.sub(lambda m: "（第 9".encode() + m.group(1) + " 行".encode(), html)
+    assert moved != html
+    assert same_for_search(html, moved)
+    # The overall goal changed: the index entry changes.
+    goal = doc.overall_goal.splitlines()[0].encode()
+    assert goal in html
+    assert not same_for_search(html, html.replace(goal, goal + "（修订）".encode()))
