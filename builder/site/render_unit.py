@@ -96,4 +96,6 @@ def project_table(doc: Document, page: str) -> str:
         (strong(f"合计（{len(doc.projects)} 个项目）"), "", strong(yuan(total)), strong(wan(total)))
     )
     head = ("项目名称", "项目编码", "预算数（元）", "预算数（万元）")
-    return verbatim(markup.table(head, rows, ("", "", markup.RIGHT, markup.RIGHT)))
+    # Marked for the search index, which leaves it out (search_index.py).
+    listed = markup.table(head, rows, ("", "", markup.RIGHT, markup.RIGHT))
+    return verbatim(markup.div("bs-unit-projects", listed))

@@ -52,6 +52,7 @@ EXCLUDED = (
     "thead",  # column headers
     ".bs-chart",  # bar charts: the spending plan again, and the home page's list of units
     ".bs-projects",  # the all-projects table: its rows are the project pages
+    ".bs-unit-projects",  # a unit's list of its projects: the same, for one unit
     ".bs-findings",  # quality findings: the page's own names and values again, as messages
     f"{_PROJECT} > h2",  # 资金用途, 资金支出计划, 绩效目标, 绩效指标, 数据
     f"{_PROJECT} > table:first-of-type td:first-child",  # 项目编码, 预算单位, 预算数 …
