@@ -21,7 +21,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -33,6 +32,7 @@ from pathlib import Path
 from pagefind_bin_extended import get_executable
 
 from builder.errors import ReportError
+from builder.site.staging import link_or_copy
 
 BUNDLE = "pagefind"
 ENTRY = f"{BUNDLE}/pagefind-entry.json"
@@ -190,10 +190,7 @@ def _index_pages(site_dir: Path, pages: list[str], output: Path) -> set[str]:
         for name in pages:
             target = Path(temp, name)
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site_dir / name, target)
-            except OSError:  # a file system without hard links
-                shutil.copyfile(site_dir / name, target)
+            link_or_copy(str(site_dir / name), str(target))
         _pagefind(Path(temp), output)
     return {path.stem for path in (output / "fragment").iterdir()}
 

@@ -81,10 +81,11 @@ def copy_site(output: str, folder: str) -> None:
     """Make ``folder`` a copy of ``output`` with the files' modification times, of hard links."""
     if os.path.lexists(folder):
         shutil.rmtree(folder)
-    shutil.copytree(output, folder, symlinks=True, copy_function=_link)
+    shutil.copytree(output, folder, symlinks=True, copy_function=link_or_copy)
 
 
-def _link(source: str, target: str) -> None:
+def link_or_copy(source: str, target: str) -> None:
+    """A hard link to source at target; a copy where the file system has no hard links."""
     try:
         os.link(source, target)
     except OSError:  # e.g. a file system without hard links
