@@ -165,9 +165,8 @@ def update_index(site_dir: Path, changed_now: Collection[str], state: IndexState
     urls = {page_url(name) for name in changed}
     replaced = {ids[url] for url in urls if url in ids} - added
     kept = {result for url, result in ids.items() if url not in urls}
-    if (
-        added & kept
-    ):  # a new page's id equal to an unchanged page's: tell them apart by a full index
+    # A new page's id equal to an unchanged page's: only a full index tells them apart.
+    if added & kept:
         return reindex(site_dir)
     write_segments(site_dir, delta=bool(pages), replaced=replaced)
     return IndexState(state.full, tuple(changed), ids)
