@@ -126,13 +126,9 @@ def _unit_table(page: str, docs: Sequence[Document], findings: Sequence[Finding]
     return verbatim(table(head, rows, ("", RIGHT, RIGHT, RIGHT, RIGHT, "")))
 
 
-def render_rule(rule: Rule, docs: Sequence[Document], findings: Sequence[Finding]) -> str:
-    """One rule: what it checks, why, a good value, its source; then every finding of it.
-
-    ``findings`` may be all findings or only the rule's own (as quality_pages passes them).
-    """
+def render_rule(rule: Rule, docs: Sequence[Document], own: Sequence[Finding]) -> str:
+    """One rule: what it checks, why, a good value, its source; then ``own``, its findings."""
     page = paths.quality_rule(rule.id)
-    own = [f for f in findings if f.rule == rule.id]
     parts = [
         front_matter(
             rule.title, crumbs=crumbs(page, [("首页", paths.HOME), (SECTION, paths.QUALITY)])
