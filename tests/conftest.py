@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from benchmarks.make_corpus import write_corpus
 from builder.corpus import load_regions
+from builder.synth_corpus import Corpus
 from tests.site.serving import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,6 +19,25 @@ CONTENT = ROOT / "content"
 SITE_DATA = ROOT / "site_data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+class Synthetic(NamedTuple):
+    """A synthetic corpus written under a test's folder, and where its site is built."""
+
+    corpus: Corpus
+    content: Path
+    site_data: Path
+    site: Path
+    work: Path
+
+
+def synthetic(tmp_path: Path, reports: int, seed: int) -> Synthetic:
+    """Write ``reports`` synthetic reports (benchmarks/make_corpus.py) under tmp_path/corpus."""
+    corpus = write_corpus(reports, seed, tmp_path / "corpus")
+    folder = tmp_path / "corpus"
+    return Synthetic(
+        corpus, folder / "content", folder / "site_data", tmp_path / "site", tmp_path / "work"
+    )
 
 
 def site_files(root: Path) -> dict[str, bytes]:

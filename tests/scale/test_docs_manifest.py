@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.make_corpus import write_corpus
 from builder.site import docs_manifest, incremental
 from builder.site.build import build_site, write_docs
+from tests.conftest import synthetic
 
 PAST_NS = 1_000_000_000_000_000_000  # 2001: older than any manifest these tests write
 FILES: dict[str, str | bytes] = {"a/index.md": "# 甲\n", "b.json": b"{}", "c/d/e.md": "# 丙\n"}
@@ -98,9 +98,7 @@ def test_the_manifest_is_written_only_after_a_sync_succeeds(tmp_path: Path) -> N
 
 
 def test_a_rebuild_restores_a_docs_page_changed_by_hand(tmp_path: Path) -> None:
-    corpus = write_corpus(2, 2, tmp_path / "corpus")
-    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
-    site, work = tmp_path / "site", tmp_path / "work"
+    corpus, content, site_data, site, work = synthetic(tmp_path, 2, 2)
     built = build_site(content, site, site_data=site_data, work=work)
     age(work / "docs")
     write_docs(built.files, work / "docs")  # every stat recorded, older than the manifest

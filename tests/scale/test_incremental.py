@@ -7,20 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.make_corpus import write_corpus
 from builder.errors import ReportError
 from builder.site import incremental, search_index
 from builder.site.build import build_site
 from builder.site.search_index import IndexState
 from builder.writer import write_report
-from tests.conftest import site_files
+from tests.conftest import site_files, synthetic
 
 
 def test_rebuild_after_an_edit_and_a_removal_equals_a_clean_build(tmp_path: Path) -> None:
     # Ten reports: two a year, so that removing one leaves the years, and the nav, as they are.
-    corpus = write_corpus(10, 2, tmp_path / "corpus")
-    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
-    site, work = tmp_path / "site", tmp_path / "work"
+    corpus, content, site_data, site, work = synthetic(tmp_path, 10, 2)
     build_site(content, site, site_data=site_data, work=work)
     edited, removed, kept = corpus.documents[1], corpus.documents[3], corpus.documents[0]
     kept_page = site / "projects" / kept.projects[0].code / "index.html"
@@ -46,9 +43,7 @@ def test_rebuild_after_an_edit_and_a_removal_equals_a_clean_build(tmp_path: Path
 
 
 def test_a_failed_or_changed_setup_means_a_clean_build(tmp_path: Path) -> None:
-    corpus = write_corpus(2, 2, tmp_path / "corpus")
-    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
-    site, work = tmp_path / "site", tmp_path / "work"
+    corpus, content, site_data, site, work = synthetic(tmp_path, 2, 2)
     build_site(content, site, site_data=site_data, work=work)
     stray = site / "stray.html"
     stray.write_text("left by hand", encoding="utf-8")
@@ -84,9 +79,7 @@ def test_a_rebuild_that_fails_late_leaves_the_published_site_as_it_was(
 ) -> None:
     # The staged copy is hard links to the published files: whatever MkDocs writes in it
     # must first become a file of its own, or a failed rebuild would change the live site.
-    corpus = write_corpus(4, 2, tmp_path / "corpus")
-    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
-    site, work = tmp_path / "site", tmp_path / "work"
+    corpus, content, site_data, site, work = synthetic(tmp_path, 4, 2)
     build_site(content, site, site_data=site_data, work=work)
     published = site_files(site)
     edited = corpus.documents[1]

@@ -6,21 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.make_corpus import write_corpus
 from builder.errors import ReportError
 from builder.site import background, staging
 from builder.site.build import build_site
 from builder.site.staging import previous_site
 from builder.writer import write_report
-from tests.conftest import site_files
+from tests.conftest import site_files, synthetic
 
 
 def test_the_replaced_site_is_kept_until_the_next_build_removes_it_in_the_background(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = write_corpus(2, 2, tmp_path / "corpus")
-    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
-    site, work = tmp_path / "site", tmp_path / "work"
+    corpus, content, site_data, site, work = synthetic(tmp_path, 2, 2)
     old, new = tmp_path / ".site.old", tmp_path / ".site.new"
     assert previous_site(site) == old
     started: list[str] = []
@@ -57,9 +54,7 @@ def test_the_replaced_site_is_kept_until_the_next_build_removes_it_in_the_backgr
 
 
 def test_a_previous_site_that_cannot_be_removed_stops_the_build(tmp_path: Path) -> None:
-    write_corpus(2, 2, tmp_path / "corpus")
-    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
-    site, work = tmp_path / "site", tmp_path / "work"
+    _, content, site_data, site, work = synthetic(tmp_path, 2, 2)
     build_site(content, site, site_data=site_data, work=work)
     published = site_files(site)
     old = previous_site(site)

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from benchmarks.make_corpus import write_corpus
 from builder.model import Document
 from builder.site import search_index
 from builder.site.build import build_site
 from builder.writer import write_report
-from tests.conftest import site_files
+from tests.conftest import site_files, synthetic
 from tests.site.pagefind_search import PagefindSearch, pagefind_search
 
 pytestmark = pytest.mark.browser
@@ -45,9 +44,7 @@ def test_a_rebuild_indexes_the_changed_pages_and_finds_what_a_clean_build_finds(
     tmp_path: Path, browser: Browser
 ) -> None:
     # Eight reports a year, so that a changed report and a removed one stay a small share.
-    corpus = write_corpus(40, 3, tmp_path / "corpus")
-    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
-    site, work = tmp_path / "site", tmp_path / "work"
+    corpus, content, site_data, site, work = synthetic(tmp_path, 40, 3)
     docs = corpus.documents
     first, second, removed, restored = docs[5], docs[17], docs[30], docs[9]
     old_name = first.projects[0].name
@@ -109,9 +106,7 @@ def test_a_rebuild_indexes_the_changed_pages_and_finds_what_a_clean_build_finds(
 def test_a_delta_grown_past_its_share_means_the_whole_site_is_indexed_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = write_corpus(6, 4, tmp_path / "corpus")
-    content, site_data = tmp_path / "corpus" / "content", tmp_path / "corpus" / "site_data"
-    site, work = tmp_path / "site", tmp_path / "work"
+    corpus, content, site_data, site, work = synthetic(tmp_path, 6, 4)
     build_site(content, site, site_data=site_data, work=work)
     doc = corpus.documents[2]
     (content / doc.source).write_text(write_report(renamed(doc, 0, NEW_WORDS)), "utf-8")
