@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/bench_downloads.py [--docs N]
 
-Synthetic reports (builder.synth) with unique units and project codes; every download is
+Synthetic reports (tests.support.synth) with unique units and project codes; every download is
 rendered in memory as the build does, timed in CPU seconds (process time) so that other
 processes on the machine do not count.
 """
@@ -15,13 +15,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from builder import synth
-from builder.model import Document
-from builder.site.data import all_json, project_json, unit_json
-from builder.site.datapackage import descriptor
-from builder.site.tables import TABLES
-from builder.site.tabular import csv_text
-from builder.site.workbook import ZIP_EPOCH, workbook_bytes
+from builder.contract.model import Document
+from builder.downloads.datapackage import descriptor
+from builder.downloads.files import all_json, project_json, unit_json
+from builder.downloads.tables import TABLES
+from builder.downloads.tabular import csv_text
+from builder.downloads.workbook import ZIP_EPOCH, workbook_bytes
+from tests.support import synth
 
 
 def corpus(count: int) -> list[Document]:

@@ -3,7 +3,7 @@
 Usage: python -m benchmarks.bench_parse [--docs N] [--seconds S]
 
 Two corpora: the five shipped seeds as files (bytes, decoded and parsed: what `budgetsite
-build` does per file), and synthetic reports of the same size written by builder.writer.
+build` does per file), and synthetic reports of the same size written by tests.support.writer.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from builder import synth
 from builder.parse import decode, parse_document
 from builder.parse.values import clear_caches
-from builder.writer import Style, write_report
+from tests.support import synth
+from tests.support.writer import Style, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 

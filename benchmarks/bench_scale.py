@@ -38,9 +38,9 @@ from typing import Any
 import yaml
 
 from benchmarks.make_corpus import write_corpus
-from builder.model import Document
-from builder.writer import write_report
+from builder.contract.model import Document
 from tests.site.serving import serve
+from tests.support.writer import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

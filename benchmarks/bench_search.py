@@ -2,9 +2,10 @@
 
 Usage: python -m benchmarks.bench_search [--reports N] [--seed S]  (from the repository root)
 
-Writes N synthetic reports (builder/synth.py, written as Tika text by builder/writer.py) into a
-temporary content folder, builds the site, serves it on 127.0.0.1 and, in Chromium, types a few
-queries into the header's search box, each in a fresh browser (nothing cached). It prints the
+Writes N synthetic reports (tests/support/synth.py, written as Tika text by
+tests/support/writer.py) into a temporary content folder, builds the site, serves it on
+127.0.0.1 and, in Chromium, types a few queries into the header's search box, each in a fresh
+browser (nothing cached). It prints the
 build time, the size of the search bundle on disk, and the bytes of search files each first
 search fetched (uncompressed; a web server's gzip makes them smaller still).
 """
@@ -21,13 +22,13 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from builder import synth
-from builder.corpus import load_regions
-from builder.site.build import build_site
-from builder.site.search_index import BUNDLE
-from builder.writer import write_report
+from builder.engines.search_index import BUNDLE
+from builder.intake.layout import load_regions
+from builder.publish.build import build_site
 from tests.browser.search_ui import first_search
 from tests.site.serving import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.support import synth
+from tests.support.writer import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("车辆保险", "政协", "绩效", "学生资助资金")

@@ -13,7 +13,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from builder import synth_corpus
+from tests.support import synth_corpus
 
 
 def write_corpus(count: int, seed: int, out: Path) -> synth_corpus.Corpus:

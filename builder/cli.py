@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from builder.corpus import load_regions, parse_files
-from builder.errors import ReportError
+from builder.contract.errors import ReportError
+from builder.intake.layout import load_regions, parse_files
 from builder.parse import NOISE
+from builder.publish.build import run_build
+from builder.publish.merge import run_merge
+from builder.publish.split import Part, parse_part
 from builder.quality.report import run_check
-from builder.site.build import run_build
-from builder.site.merge import run_merge
-from builder.site.split import Part, parse_part
 
 
 def _parser() -> argparse.ArgumentParser:

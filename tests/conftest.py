@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from benchmarks.make_corpus import write_corpus
-from builder.corpus import load_regions
-from builder.synth_corpus import Corpus
+from builder.intake.layout import load_regions
 from tests.site.serving import CHROMIUM, CHROMIUM_ARGS
+from tests.support.synth_corpus import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

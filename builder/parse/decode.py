@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from builder.errors import ReportError
+from builder.contract.errors import ReportError
 from builder.parse.lines import normalize_newlines
 
 _BOMS: tuple[tuple[bytes, str], ...] = (

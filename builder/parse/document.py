@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from builder.errors import ReportError
-from builder.model import Document
+from builder.contract.errors import ReportError
+from builder.contract.model import Document
 from builder.parse import narrative, table
 from builder.parse.ledger import Ledger
 from builder.parse.lines import Line, compact, normalize_newlines, split_lines

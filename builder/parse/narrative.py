@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from builder.errors import ReportError
-from builder.model import SubGoal
+from builder.contract.errors import ReportError
+from builder.contract.model import SubGoal
 from builder.parse.ledger import Ledger
 from builder.parse.lines import Line, compact
 

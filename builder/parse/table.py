@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from builder.errors import ReportError
-from builder.model import MoneyUnit, SpendingPlanEntry
+from builder.contract.errors import ReportError
+from builder.contract.model import MoneyUnit, SpendingPlanEntry
 from builder.parse.ledger import Ledger
 from builder.parse.lines import Line, cells_of, clean_block, compact
 from builder.parse.narrative import mark_noise

@@ -6,7 +6,7 @@ import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from builder.model import PERIODS, MoneyUnit, Operator, SpendingPlanEntry, Target
+from builder.contract.model import PERIODS, MoneyUnit, Operator, SpendingPlanEntry, Target
 
 YUAN_PER: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000)}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from builder.model import Document
+from builder.contract.model import Document
 from builder.quality.copies import check_copied_rows, check_duplicate_codes, check_sentences
 from builder.quality.finding import Finding
 from builder.quality.indicators import check_indicators

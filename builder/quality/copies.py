@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from builder.model import Document, Indicator, Project
+from builder.contract.model import Document, Indicator, Project
 from builder.parse.lines import compact
 from builder.quality.finding import Finding, finding, project_subject
 from builder.quality.indicators import level_name

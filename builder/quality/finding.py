@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from builder.model import Project
+from builder.contract.model import Project
 from builder.quality.rules import BY_ID, Level
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from builder.model import Indicator, Project
+from builder.contract.model import Indicator, Project
 from builder.parse.lines import compact
 from builder.quality.finding import Finding, finding, project_subject
 

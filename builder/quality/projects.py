@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from builder.model import Document, Project
+from builder.contract.model import Document, Project
 from builder.parse.lines import compact
 from builder.quality.finding import Finding, finding, project_subject
 

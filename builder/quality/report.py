@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from builder.corpus import parse_file, report_files
-from builder.errors import ReportError
-from builder.model import Document
+from builder.contract.errors import ReportError
+from builder.contract.model import Document
+from builder.intake.layout import parse_file, report_files
 from builder.quality.check import check_documents, sort_findings
 from builder.quality.finding import Finding, finding
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Response, ViewportSize
 
-from builder.site.build import Built
+from builder.publish.build import Built
 from tests.conftest import ROOT
 from tests.site.building import built_once
 from tests.site.serving import serve

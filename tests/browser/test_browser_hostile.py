@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
-from builder.site.build import Built
+from builder.publish.build import Built
 from tests.browser.conftest import DESKTOP, PHONE, screenshot, watch
 from tests.site import hostile
 from tests.site.building import hostile_built_once

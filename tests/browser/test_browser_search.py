@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from builder.site.build import Built
+from builder.publish.build import Built
 from tests.browser.conftest import watch
 from tests.browser.search_ui import RESULT_PAGES, first_search, search
 from tests.site.serving import serve

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from builder.site.build import Built
+from builder.publish.build import Built
 from tests.browser.conftest import ARTIFACTS, screenshot, watch
 from tests.browser.search_ui import RESULT_PAGES, search
 

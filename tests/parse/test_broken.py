@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from builder.intake import read_content, take_in
+from builder.intake.content import read_content, take_in
 from tests.conftest import CONTENT, FIXTURES
 
 BROKEN = FIXTURES / "broken"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.errors import ReportError
+from builder.contract.errors import ReportError
 from builder.parse import decode, parse_document
 from tests.conftest import CONTENT
 

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.errors import ReportError
-from builder.intake import take_in_one
-from builder.model import Document
+from builder.contract.errors import ReportError
+from builder.contract.model import Document
+from builder.intake.content import take_in_one
 from builder.parse import decode, parse_document
 from tests.conftest import CONTENT
 

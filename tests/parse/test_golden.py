@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.corpus import parse_file, report_files
+from builder.intake.layout import parse_file, report_files
 from tests.conftest import CONTENT, GOLDEN
 
 SEEDS = report_files(CONTENT)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from builder import synth
-from builder.corpus import report_files
+from builder.intake.layout import report_files
 from builder.parse import Parsed, decode, parse_with_ledger, table
-from builder.writer import Style, write_report
 from tests.conftest import CONTENT, FIXTURES
+from tests.support import synth
+from tests.support.writer import Style, write_report
 
 REPORTS = [*report_files(CONTENT), *sorted((FIXTURES / "variants").glob("*.txt"))]
 

@@ -8,11 +8,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder import synth
-from builder.model import Document
+from builder.contract.model import Document
 from builder.parse import decode, parse_document
-from builder.writer import Encoding, Style, encode, write_report
 from tests.conftest import CONTENT
+from tests.support import synth
+from tests.support.writer import Encoding, Style, encode, write_report
 
 styles = st.builds(
     Style,

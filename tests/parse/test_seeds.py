@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from builder.corpus import load_content, parse_file, report_files
-from builder.model import Document
+from builder.contract.model import Document
+from builder.intake.layout import load_content, parse_file, report_files
 from tests.conftest import CONTENT
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.corpus import parse_file
-from builder.errors import ReportError
-from builder.model import Document, Project
+from builder.contract.errors import ReportError
+from builder.contract.model import Document, Project
+from builder.intake.layout import parse_file
 from builder.parse import decode, detect_encoding, parse_document
 from tests.conftest import CONTENT, FIXTURES
 

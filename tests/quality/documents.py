@@ -6,8 +6,8 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from builder.corpus import load_content, load_regions, parse_file
-from builder.model import Document, Indicator, Project
+from builder.contract.model import Document, Indicator, Project
+from builder.intake.layout import load_content, load_regions, parse_file
 from builder.parse.values import parse_target
 from tests.conftest import CONTENT, FIXTURES, SITE_DATA
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.make_corpus import write_corpus
-from builder.corpus import load_content
+from builder.intake.layout import load_content
 from builder.quality import check_documents
-from builder.writer import write_report
+from tests.support.writer import write_report
 
 
 def test_findings_elsewhere_stay_when_a_report_gains_a_line(tmp_path: Path) -> None:

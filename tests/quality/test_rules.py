@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from builder.model import Document
+from builder.contract.model import Document
 from builder.parse.values import YUAN_PER, spending_plan
 from builder.quality import BY_ID, RULES, Finding, check_documents
 from tests.quality.documents import (

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.site import docs_manifest, incremental
-from builder.site.build import build_site, write_docs
+from builder.incremental import dirty as incremental
+from builder.incremental import docs_manifest
+from builder.publish.build import build_site, write_docs
 from tests.conftest import synthetic
 
 PAST_NS = 1_000_000_000_000_000_000  # 2001: older than any manifest these tests write

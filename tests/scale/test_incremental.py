@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from builder.errors import ReportError
-from builder.site import incremental, search_index
-from builder.site.build import build_site
-from builder.site.search_index import IndexState
-from builder.writer import write_report
+from builder.contract.errors import ReportError
+from builder.engines import search_index
+from builder.engines.search_index import IndexState
+from builder.incremental import dirty as incremental
+from builder.publish.build import build_site
 from tests.conftest import site_files, synthetic
+from tests.support.writer import write_report
 
 
 def test_rebuild_after_an_edit_and_a_removal_equals_a_clean_build(tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_corpus import write_corpus
-from builder.corpus import load_content
-from builder.errors import ReportError
-from builder.loader import PARALLEL_MIN, load_documents
+from builder.contract.errors import ReportError
+from builder.incremental.parse_cache import PARALLEL_MIN, load_documents
+from builder.intake.layout import load_content
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from builder import synth_corpus
-from builder.site.render_home import DEPARTMENTS, render_home
-from builder.site.render_indicators import PROJECTS_LISTED, render_indicators
+from builder.render.home import DEPARTMENTS, render_home
+from builder.render.indicators import PROJECTS_LISTED, render_indicators
+from tests.support import synth_corpus
 
 DOCS = synth_corpus.corpus(240, seed=4).documents
 PROJECT_LINK = re.compile(r'<a href="\.\./projects/\w+/">')

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from builder.errors import ReportError
-from builder.site import background, staging
-from builder.site.build import build_site
-from builder.site.staging import previous_site
-from builder.writer import write_report
+from builder.contract.errors import ReportError
+from builder.engines import processes as background
+from builder.publish.build import build_site
+from builder.write import staging
+from builder.write.staging import previous_site
 from tests.conftest import site_files, synthetic
+from tests.support.writer import write_report
 
 
 def test_the_replaced_site_is_kept_until_the_next_build_removes_it_in_the_background(

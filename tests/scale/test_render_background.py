@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_corpus import write_corpus
-from builder.corpus import load_content
-from builder.errors import ReportError
-from builder.model import Document
-from builder.site import data, render_site
-from builder.site.render_site import Files, Settings
+from builder.contract.errors import ReportError
+from builder.contract.model import Document
+from builder.downloads import files as data
+from builder.intake.layout import load_content
+from builder.render import site as render_site
+from builder.render.site import Files, Settings
 
 SETTINGS = Settings(title="预算绩效目标公开", publisher="", description="")
 MADE_BY = "made-by-process"
@@ -30,7 +31,7 @@ def in_background(
     docs = load_content(tmp_path / "content", written.regions)
     monkeypatch.setattr(render_site, "BACKGROUND_MIN", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("builder.site.render_site.shared_downloads", downloads)
+    monkeypatch.setattr("builder.render.site.shared_downloads", downloads)
     return docs
 
 
@@ -45,7 +46,7 @@ def test_background_downloads_equal_the_serial_build(
     docs = in_background(tmp_path, monkeypatch, data_files_with_pid, reports=12)
     with monkeypatch.context() as serially:
         serially.setattr(render_site, "BACKGROUND_MIN", 10_000)
-        serially.setattr("builder.site.render_site.shared_downloads", data.shared_downloads)
+        serially.setattr("builder.render.site.shared_downloads", data.shared_downloads)
         serial = render_site.render_site(docs, SETTINGS, {})
     background = render_site.render_site(docs, SETTINGS, {})
     assert background.pop(MADE_BY) != str(os.getpid())  # made in another process

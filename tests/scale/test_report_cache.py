@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_corpus import write_corpus
-from builder.corpus import load_content
-from builder.model import Document
+from builder.contract.model import Document
+from builder.incremental import report_cache
+from builder.incremental.report_cache import ReportCache, ReportFiles, report_key
+from builder.intake.layout import load_content
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
-from builder.site import render_site, report_cache
-from builder.site.render_site import Settings
-from builder.site.report_cache import ReportCache, ReportFiles, report_key
+from builder.render import site as render_site
+from builder.render.site import Settings
 
 SETTINGS = Settings(title="预算绩效目标公开", publisher="", description="")
 

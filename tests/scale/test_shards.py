@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.errors import ReportError
-from builder.site import shards
-from builder.site.build import build_site, write_yaml
+from builder.contract.errors import ReportError
+from builder.engines import shards
+from builder.publish.build import build_site, write_yaml
 from tests.conftest import CONTENT, SITE_DATA, site_files
 from tests.site.building import built_once
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.make_corpus import write_corpus
-from builder import synth_corpus
-from builder.corpus import load_regions
+from builder.intake.layout import load_regions
 from builder.parse import decode, detect_encoding, parse_document
 from tests.parse.test_roundtrip import without_lines
+from tests.support import synth_corpus
 
 
 def test_same_seed_same_bytes_other_seed_other_bytes() -> None:

@@ -8,7 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from builder.site.build import Built, build_site
+from builder.publish.build import Built, build_site
 from tests.conftest import CONTENT, FIXTURES, SITE_DATA
 
 

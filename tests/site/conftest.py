@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.site.build import Built
+from builder.publish.build import Built
 from tests.site.building import built_once
 
 

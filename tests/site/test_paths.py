@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.site import paths
+from builder.contract import paths
 
 SEGMENT = st.sampled_from(["2021", "2022", "130102", "projects", "quality", "x.json", "index.md"])
 PATH = st.lists(SEGMENT, min_size=0, max_size=4).map("/".join)

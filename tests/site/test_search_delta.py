@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from builder.model import Document
-from builder.site import search_index
-from builder.site.build import build_site
-from builder.writer import write_report
+from builder.contract.model import Document
+from builder.engines import search_index
+from builder.publish.build import build_site
 from tests.conftest import site_files, synthetic
 from tests.site.pagefind_search import PagefindSearch, pagefind_search
+from tests.support.writer import write_report
 
 pytestmark = pytest.mark.browser
 

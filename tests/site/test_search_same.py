@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from builder.site.build import Built
-from builder.site.search_index import same_for_search
+from builder.engines.search_index import same_for_search
+from builder.publish.build import Built
 
 
 def test_a_page_changed_only_in_its_findings_reads_the_same_to_the_index(built: Built) -> None:

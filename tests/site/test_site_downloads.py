@@ -23,15 +23,15 @@ import openpyxl
 import pytest
 from frictionless import validate
 
-from builder import synth
-from builder.model import Document, Indicator, Project
-from builder.site.build import Built
-from builder.site.data import data_files
-from builder.site.datapackage import CURRENCY
-from builder.site.schemas import FIELD_NOTES, all_schema, field_docs
-from builder.site.tables import TABLES
-from builder.site.workbook import stamp_from_env, workbook_bytes
+from builder.contract.model import Document, Indicator, Project
+from builder.downloads.datapackage import CURRENCY
+from builder.downloads.files import data_files
+from builder.downloads.schemas import FIELD_NOTES, all_schema, field_docs
+from builder.downloads.tables import TABLES
+from builder.downloads.workbook import stamp_from_env, workbook_bytes
+from builder.publish.build import Built
 from tests.site.html_tree import Node, load
+from tests.support import synth
 
 CONTEXT = ["项目编码", "项目名称", "年度", "地区代码", "地区", "单位编码", "单位"]
 SHEETS = ["项目", "绩效指标", "资金支出计划", "绩效目标"]
@@ -383,7 +383,7 @@ def test_the_workbook_is_byte_stable_and_dated_by_source_date_epoch(built: Built
 
 
 def test_a_bad_source_date_epoch_is_a_clear_error() -> None:
-    from builder.errors import ReportError
+    from builder.contract.errors import ReportError
 
     with pytest.raises(ReportError, match="SOURCE_DATE_EPOCH:1: expected whole seconds"):
         stamp_from_env({"SOURCE_DATE_EPOCH": "yesterday"})
@@ -422,7 +422,7 @@ def test_an_amount_too_long_for_a_spreadsheet_number_is_kept_exact_as_text(built
 
 
 def test_text_longer_than_a_cell_stops_the_workbook_with_file_and_line(built: Built) -> None:
-    from builder.errors import ReportError
+    from builder.contract.errors import ReportError
 
     doc = _only(built)
     changed = _with_first_project(doc, purpose="续保" * 16384)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import markdown
 
-from builder.site.escape import html_lines, html_text, md_inline
-from builder.site.markup import paragraphs
+from builder.render.html.escape import html_lines, html_text, md_inline
+from builder.render.html.markup import paragraphs
 
 
 def render(text: str) -> str:

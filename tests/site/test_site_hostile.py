@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from builder.site.build import Built
+from builder.publish.build import Built
 from tests.site import hostile
 from tests.site.building import hostile_built_once
 from tests.site.html_tree import Node, load

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
-from builder.site.build import Built
+from builder.publish.build import Built
 from tests.site.html_tree import Node, load
 
 LINK_ATTRS = ("href", "src")

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from builder.site.money import both, wan, yuan
+from builder.render.html.money import both, wan, yuan
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import yaml
 
-from builder.model import Document
+from builder.contract.model import Document
 from builder.parse.narrative import make_sub_goal
-from builder.site.build import Built
-from builder.site.money import wan, yuan
-from builder.site.render_unit import sub_goal
+from builder.publish.build import Built
+from builder.render.html.money import wan, yuan
+from builder.render.unit import sub_goal
 from tests.site.html_tree import Node, load, table_grid
 
 

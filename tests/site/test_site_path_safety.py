@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from builder.errors import ReportError
-from builder.identity import Where, identity_problems
-from builder.model import Document
+from builder.contract.errors import ReportError
+from builder.contract.model import Document
+from builder.intake.identity import Where, identity_problems
 from builder.parse import parse_document
-from builder.site.build import build_site, write_docs
+from builder.publish.build import build_site, write_docs
 from tests.conftest import CONTENT, SITE_DATA
 
 SEED = CONTENT / "2022/130529/131001.txt"

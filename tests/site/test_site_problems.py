@@ -10,10 +10,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from builder.errors import ReportError
-from builder.problems import Problem
-from builder.site.build import inside, write_docs
-from builder.site.render_problems import render_problems
+from builder.contract.errors import ReportError
+from builder.contract.problems import Problem
+from builder.publish.build import inside, write_docs
+from builder.render.problems import render_problems
 from tests.conftest import CONTENT, FIXTURES, ROOT, SITE_DATA
 from tests.site.html_tree import Node, load
 from tests.site.html_tree import parse as load_html

@@ -5,11 +5,11 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from builder.contract import paths
+from builder.engines.mkdocs_config import nav
+from builder.publish.build import Built, load_settings
 from builder.quality import RULES, check_documents
-from builder.site import paths
-from builder.site.build import Built, load_settings
-from builder.site.mkdocs_config import nav
-from builder.site.render_site import Settings, render_site
+from builder.render.site import Settings, render_site
 from tests.site.html_tree import Node, load
 
 
@@ -88,8 +88,8 @@ def test_every_finding_is_in_the_csv_and_rule_pages_list_a_bounded_number(built:
     import csv
     import io
 
-    from builder import synth_corpus
-    from builder.site.render_quality import LISTED, quality_pages
+    from builder.render.quality import LISTED, quality_pages
+    from tests.support import synth_corpus
 
     found = check_documents(built.documents)
     text = (built.site_dir / "quality" / "findings.csv").read_text("utf-8")

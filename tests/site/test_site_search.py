@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
-from builder.site.build import Built
-from builder.site.search_index import BUNDLE
+from builder.engines.search_index import BUNDLE
+from builder.publish.build import Built
 from tests.site.pagefind_search import PagefindSearch, pagefind_search
 
 pytestmark = pytest.mark.browser

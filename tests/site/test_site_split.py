@@ -10,10 +10,10 @@ import pytest
 from playwright.sync_api import Browser
 
 from builder.cli import main
-from builder.errors import ReportError
-from builder.site.build import Built, build_site
-from builder.site.merge import merge_site
-from builder.site.split import Part, parse_part
+from builder.contract.errors import ReportError
+from builder.publish.build import Built, build_site
+from builder.publish.merge import merge_site
+from builder.publish.split import Part, parse_part
 from tests.conftest import CONTENT, SITE_DATA, site_files
 from tests.site.pagefind_search import pagefind_search
 from tests.site.test_site_links import broken_links

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from builder.corpus import load_content, load_regions
-from builder.errors import ReportError
-from builder.site.build import Built, load_hand_pages, load_settings
-from builder.site.render_site import render_site
-from builder.site.workbook import stamp_from_env
+from builder.contract.errors import ReportError
+from builder.downloads.workbook import stamp_from_env
+from builder.intake.layout import load_content, load_regions
+from builder.publish.build import Built, load_hand_pages, load_settings
+from builder.render.site import render_site
 from tests.conftest import CONTENT, SITE_DATA, site_files
 from tests.site.building import build_into
 

@@ -7,9 +7,9 @@ import re
 import markdown
 import pytest
 
-from builder.site.build import Built
-from builder.site.mkdocs_config import VERBATIM
-from builder.site.verbatim import CLOSE, OPEN, verbatim
+from builder.engines.mkdocs_config import VERBATIM
+from builder.publish.build import Built
+from builder.render.html.verbatim import CLOSE, OPEN, verbatim
 from tests.site.building import hostile_built_once
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "toc"]

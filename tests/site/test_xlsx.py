@@ -17,11 +17,11 @@ import openpyxl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.controls import visible
-from builder.site.build import Built
-from builder.site.tables import TABLES
-from builder.site.workbook import MONEY_FORMAT, ZIP_EPOCH
-from builder.site.xlsx import MONEY, PLAIN, Sheet, Value, column_letter, xlsx_bytes
+from builder.downloads.tables import TABLES
+from builder.downloads.workbook import MONEY_FORMAT, ZIP_EPOCH
+from builder.downloads.xlsx import MONEY, PLAIN, Sheet, Value, column_letter, xlsx_bytes
+from builder.parse.controls import visible
+from builder.publish.build import Built
 
 PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -1,0 +1,95 @@
+"""Permanent addresses (DESIGN.md §4) as source file paths, and links between them.
+
+Every page is written as ``<address>/index.md`` so that with MkDocs' directory URLs the
+source path and the served URL have the same depth: a relative link computed between
+source paths is also correct between URLs, and the site works from any folder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from builder.contract.model import Document
+
+HOME = "index.md"
+PROJECTS = "projects/index.md"
+UNITS = "units/index.md"
+INDICATORS = "indicators/index.md"
+DATA = "data/index.md"
+QUALITY = "quality/index.md"
+QUALITY_CSV = "quality/findings.csv"
+ALL_DATA_JSON = "data/all.json"
+ALL_SCHEMA = "data/schema.json"
+UNIT_SCHEMA = "data/unit.schema.json"
+PROJECT_SCHEMA = "data/project.schema.json"
+DATAPACKAGE = "data/datapackage.json"
+WORKBOOK = "data/budget-goals.xlsx"
+INDEX = "index.md"
+
+
+def data_file(name: str) -> str:
+    """A download in /data/, e.g. indicators.csv."""
+    return f"data/{name}"
+
+
+def project(code: str) -> str:
+    return f"projects/{code}/index.md"
+
+
+def project_data(code: str) -> str:
+    """The project's JSON beside its page: /projects/<code>.json."""
+    return f"projects/{code}.json"
+
+
+def unit(doc: Document) -> str:
+    return f"{doc.year}/{doc.region.code}/{doc.unit.code}/index.md"
+
+
+def unit_data(doc: Document) -> str:
+    """The unit report's JSON beside its page: /<year>/<region>/<unit>.json."""
+    return f"{doc.year}/{doc.region.code}/{doc.unit.code}.json"
+
+
+def year(value: int) -> str:
+    return f"{value}/index.md"
+
+
+def region(year_value: int, region_code: str) -> str:
+    return f"{year_value}/{region_code}/index.md"
+
+
+def hand_page(stem: str) -> str:
+    """A hand-written page content/pages/<stem>.md is published at /<stem>/."""
+    return f"{stem}/index.md"
+
+
+def quality_rule(rule_id: str) -> str:
+    return f"quality/{rule_id}/index.md"
+
+
+def relative(target: str, base: str) -> str:
+    """``posixpath.relpath`` for the site's own paths (relative, normalised, no ``..``).
+
+    Pages link hundreds of thousands of times at province scale, and relpath makes both
+    paths absolute against the working directory on every call.
+    """
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    start = [part for part in base.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
+def md_link(from_page: str, target: str) -> str:
+    """Relative link for Markdown: MkDocs checks it and turns ``…/index.md`` into a URL."""
+    return relative(target, posixpath.dirname(from_page))
+
+
+def href(from_page: str, target: str) -> str:
+    """Relative URL for raw HTML: a page's folder (ending in /) or a data file."""
+    base = posixpath.dirname(from_page)
+    if posixpath.basename(target) == INDEX:
+        rel = relative(posixpath.dirname(target), base)
+        return "./" if rel == "." else rel + "/"
+    return relative(target, base)

@@ -1,0 +1,55 @@
+"""Problems found in the input: located, levelled, collected rather than raised one by one.
+
+An ``error`` keeps a file off the site: its data would be wrong, unreachable or at an
+address another file already has. A ``warning`` publishes the file as parsed and says
+what looks wrong, so that nothing is held back for a doubt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from builder.contract.errors import ReportError
+
+Level = Literal["error", "warning"]
+ERROR: Level = "error"
+WARNING: Level = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one file: prints as ``file:line: level: message``."""
+
+    source: str
+    line: int
+    level: Level
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.level}: {self.message}"
+
+    @classmethod
+    def from_error(cls, error: ReportError) -> Problem:
+        """The parser's ReportError as an error-level problem."""
+        return cls(error.source, error.line, ERROR, error.message)
+
+
+class ProblemsFound(Exception):
+    """The input has errors and the build was asked to stop for them."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        errors = sum(1 for p in problems if p.level == ERROR)
+        super().__init__(f"{errors} error(s) in the input; nothing was published")
+        self.problems = tuple(problems)
+
+
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
+    """The error-level problems, in their given order."""
+    return [p for p in problems if p.level == ERROR]
+
+
+def failed_sources(problems: Iterable[Problem]) -> set[str]:
+    """Files with at least one error: they are not published."""
+    return {p.source for p in problems if p.level == ERROR}

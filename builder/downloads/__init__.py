@@ -1,0 +1,1 @@
+"""Pure renderers of the /data/ downloads: JSON, CSV, XLSX, schemas, datapackage.json."""

@@ -1,0 +1,76 @@
+"""The downloads: everything as JSON with its schema, CSV tables, a workbook, datapackage.json,
+and one JSON per project and per unit beside their pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import pydantic_core
+
+from builder.contract import paths
+from builder.contract.model import Document, Project
+from builder.downloads.datapackage import descriptor
+from builder.downloads.schemas import all_schema, project_schema, unit_schema
+from builder.downloads.tables import TABLES
+from builder.downloads.tabular import csv_text
+from builder.downloads.workbook import ZIP_EPOCH, workbook_bytes
+from builder.render import catalog
+from builder.render.data_page import render_data
+
+TITLE = "预算绩效目标公开数据"
+
+
+def _json(value: Any) -> str:
+    # pydantic-core writes the same bytes as json.dumps(ensure_ascii=False, indent=2), about
+    # five times faster: with an indent, json.dumps falls back to its pure-Python encoder.
+    return pydantic_core.to_json(value, indent=2).decode("utf-8") + "\n"
+
+
+def project_json(project: Project, doc: Document) -> str:
+    """The project's fields (DESIGN.md §3) plus the year, region and unit it belongs to."""
+    context = doc.model_dump(mode="json", include={"source", "year", "region", "unit"})
+    return _json({**context, **project.model_dump(mode="json")})
+
+
+def unit_json(doc: Document) -> str:
+    return _json(doc.model_dump(mode="json"))
+
+
+def all_json(docs: Sequence[Document]) -> str:
+    return _json([doc.model_dump(mode="json") for doc in catalog.sorted_docs(docs)])
+
+
+def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[str, str | bytes]:
+    """Path under docs/ → text (or bytes) of every download and of the downloads page."""
+    files = {paths.DATA: render_data(docs), **shared_downloads(docs, stamp)}
+    for doc in docs:
+        files.update(report_downloads(doc))
+    return files
+
+
+def shared_downloads(
+    docs: Sequence[Document], stamp: datetime = ZIP_EPOCH
+) -> dict[str, str | bytes]:
+    """The downloads made from every report (not the downloads page, which MkDocs renders)."""
+    files: dict[str, str | bytes] = {
+        paths.ALL_DATA_JSON: all_json(docs),
+        paths.ALL_SCHEMA: _json(all_schema()),
+        paths.UNIT_SCHEMA: _json(unit_schema()),
+        paths.PROJECT_SCHEMA: _json(project_schema()),
+        paths.DATAPACKAGE: _json(descriptor(TABLES, TITLE)),
+        paths.WORKBOOK: workbook_bytes(TABLES, docs, stamp),
+    }
+    for table in TABLES:
+        files[paths.data_file(table.file)] = csv_text(table, docs)
+    return files
+
+
+def report_downloads(doc: Document) -> dict[str, str]:
+    """The JSON of one report and of each of its projects, beside their pages."""
+    files = {paths.unit_data(doc): unit_json(doc)}
+    for project in doc.projects:
+        files[paths.project_data(project.code)] = project_json(project, doc)
+    return files

@@ -1,0 +1,35 @@
+"""CSV text of a download table: UTF-8 with a BOM so that Excel shows the Chinese."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from builder.contract.model import Document
+from builder.downloads.tables import Cell, Table
+
+BOM = "\ufeff"
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as CSV text: amounts in plain notation exactly as held (``8000.00``), null empty."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, float):
+        return repr(value)  # the shortest text that reads back as the same float
+    return str(value)
+
+
+def csv_text(table: Table[Any], docs: Sequence[Document]) -> str:
+    """The table as CSV: a header row, then one row per item; CRLF line ends as Excel writes."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table.headers())
+    for row in table.rows(docs):
+        writer.writerow([cell_text(value) for value in row])
+    return BOM + out.getvalue()

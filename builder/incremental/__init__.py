@@ -1,0 +1,1 @@
+"""Rebuilds that cost what changed: parse cache, report cache, docs manifest, dirty MkDocs."""

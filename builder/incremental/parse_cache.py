@@ -1,0 +1,195 @@
+"""Load every report under content/: from the parse cache when unchanged, else parsed on all cores.
+
+A parsed Document is cached as JSON under a key that hashes everything the parse depends
+on: the file's bytes, its path (Document.source, year and region come from it), the region
+names and the parser's own source code. So a rebuild after changing one report parses one
+file, and a changed parser or regions.toml parses everything again. An entry that does not
+read back as a Document (truncated, edited, from another model) is ignored and replaced.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+import builder
+from builder.contract.errors import ReportError
+from builder.contract.model import Document
+from builder.intake.layout import report_files, source_name
+from builder.parse import decode, parse_document
+
+PARALLEL_MIN = 32
+"""Fewer files than this are parsed in-process: starting workers costs more than it saves."""
+_CODE = ("contract", "parse")
+"""The builder's files a parse depends on: a change to any of them empties the cache."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The Documents in path order, and how many were parsed or read from the cache."""
+
+    documents: tuple[Document, ...]
+    parsed: int
+    cached: int
+
+
+@dataclass(frozen=True)
+class _Job:
+    data: bytes
+    source: str
+    regions: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """A ReportError crossing a process boundary (its constructor does not pickle)."""
+
+    source: str
+    line: int
+    message: str
+
+
+@functools.cache
+def parser_version() -> str:
+    """A hash of the parser's source code: cached Documents are only valid for one version."""
+    return source_hash(*_CODE)
+
+
+def source_hash(*names: str) -> str:
+    """A hash of the builder's Python files at these paths (files, or folders: all within)."""
+    root = Path(builder.__file__).parent
+    digest = hashlib.sha256()
+    for name in names:
+        path = root / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cache_key(data: bytes, source: str, regions: Mapping[str, str]) -> str:
+    """The cache entry's name for one file: a hash of all the parse depends on."""
+    digest = hashlib.sha256(parser_version().encode())
+    digest.update(json.dumps([source, sorted(regions.items())], ensure_ascii=False).encode())
+    digest.update(b"\0" + data)
+    return digest.hexdigest()
+
+
+def _parse(job: _Job) -> Document | _Failure:
+    try:
+        return parse_document(decode(job.data, job.source), job.source, job.regions)
+    except ReportError as exc:
+        return _Failure(exc.source, exc.line, exc.message)
+
+
+def parse_all(jobs: Sequence[_Job], workers: int) -> list[Document | _Failure]:
+    """Parse in order; across ``workers`` processes when there are enough files to gain."""
+    if workers < 2 or len(jobs) < PARALLEL_MIN:
+        return [_parse(job) for job in jobs]
+    # fork: the workers start at once with the parser already imported, and do not run the
+    # caller's __main__ again (spawn and forkserver do, which breaks unguarded scripts).
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(jobs) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_parse, jobs, chunksize=chunk))
+
+
+def _read_cached(path: Path) -> Document | None:
+    try:
+        return Document.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError, ValueError):
+        return None
+
+
+def _write_cached(path: Path, document: Document) -> None:
+    # Write then rename, so an interrupted build never leaves half an entry behind.
+    partial = path.with_suffix(".tmp")
+    partial.write_text(document.model_dump_json(), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def default_workers() -> int:
+    """One worker per core, at most 2: what the build machine has to spare."""
+    return min(2, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The Documents of the files that parse, by source, and how many were parsed or cached."""
+
+    documents: dict[str, Document]
+    failures: tuple[ReportError, ...]
+    parsed: int
+    cached: int
+
+
+def parse_cached(
+    files: Sequence[tuple[str, bytes]],
+    regions: Mapping[str, str],
+    *,
+    cache: Path | None = None,
+    workers: int | None = None,
+) -> Parsed:
+    """(source, bytes) of each report → its Document, from ``cache`` or parsed on all cores.
+
+    A file that does not parse is in ``failures``, never cached. Cache entries of files
+    that are gone or changed are removed, so the folder holds one entry per report.
+    """
+    regions = dict(regions)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+    keys: dict[str, str] = {}
+    documents: dict[str, Document] = {}
+    missing: list[_Job] = []
+    for source, data in files:
+        keys[source] = cache_key(data, source, regions)
+        found = None if cache is None else _read_cached(cache / f"{keys[source]}.json")
+        if found is None:
+            missing.append(_Job(data, source, regions))
+        else:
+            documents[source] = found
+    failures: list[ReportError] = []
+    for job, result in zip(missing, parse_all(missing, workers or default_workers()), strict=True):
+        if isinstance(result, _Failure):
+            failures.append(ReportError(result.source, result.line, result.message))
+            continue
+        documents[job.source] = result
+        if cache is not None:
+            _write_cached(cache / f"{keys[job.source]}.json", result)
+    if cache is not None:
+        _prune(cache, set(keys.values()))
+    return Parsed(documents, tuple(failures), len(missing), len(files) - len(missing))
+
+
+def load_documents(
+    content: Path,
+    regions: Mapping[str, str],
+    *,
+    cache: Path | None = None,
+    workers: int | None = None,
+) -> Loaded:
+    """Every report under content/, in path order; ``cache`` is the cache folder (or none).
+
+    Raises the ReportError of the first bad file in path order.
+    """
+    files = [(source_name(path, content), path.read_bytes()) for path in report_files(content)]
+    parsed = parse_cached(files, regions, cache=cache, workers=workers)
+    if parsed.failures:
+        raise parsed.failures[0]
+    documents = tuple(parsed.documents[source] for source, _ in files)
+    return Loaded(documents, parsed=parsed.parsed, cached=parsed.cached)
+
+
+def _prune(cache: Path, keep: set[str]) -> None:
+    for entry in cache.iterdir():
+        if entry.suffix in (".json", ".tmp") and entry.stem not in keep:
+            entry.unlink()

@@ -1,0 +1,1 @@
+"""Content intake: content/ and site_data/ read, parsed and checked, one path for all commands."""

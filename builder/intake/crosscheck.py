@@ -1,0 +1,125 @@
+"""Checks across files: one address per unit and per project, paths agreeing with codes.
+
+They run over every document that parsed, in path order, and name both files. When two
+files claim one address the first in path order keeps it and the second is the error:
+which one is right is for a person to decide, and the message says where the other is.
+
+A project code starts with the region code and the year (``13030322…``: 130303, 2022).
+A file whose folder's year or region no project code confirms is in the wrong folder: an
+error, since its pages would be published under a wrong permanent address. A single
+project whose code disagrees while others agree is only a warning: a continuing project
+keeps the code of the year it was created in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from builder.contract.model import Document
+from builder.contract.problems import ERROR, WARNING, Problem, failed_sources
+from builder.intake.identity import Where
+
+Places = Mapping[str, Where]
+"""Where each document's codes are printed, by source."""
+
+
+def _code_line(doc: Document, code: str, places: Places) -> int:
+    where = places.get(doc.source)
+    return where.code(code) if where else 1
+
+
+def duplicate_units(docs: Sequence[Document], places: Places) -> list[Problem]:
+    """An error for each file that reports a (year, region, unit) already reported."""
+    problems: list[Problem] = []
+    first: dict[tuple[int, str, str], str] = {}
+    for doc in sorted(docs, key=lambda d: d.source):
+        key = (doc.year, doc.region.code, doc.unit.code)
+        if key in first:
+            problems.append(
+                Problem(
+                    doc.source,
+                    places[doc.source].unit_line if doc.source in places else 1,
+                    ERROR,
+                    f"expected one report per unit; {key[0]}/{key[1]}/{key[2]} "
+                    f"is also reported by {first[key]}",
+                )
+            )
+        else:
+            first[key] = doc.source
+    return problems
+
+
+def duplicate_projects(docs: Sequence[Document], places: Places) -> list[Problem]:
+    """An error for each 项目编码 that a file earlier in path order already has."""
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, int]] = {}
+    for doc in sorted(docs, key=lambda d: d.source):
+        for project in doc.projects:
+            line = _code_line(doc, project.code, places)
+            if project.code in first:
+                other, other_line = first[project.code]
+                problems.append(
+                    Problem(
+                        doc.source,
+                        line,
+                        ERROR,
+                        f"expected each 项目编码 in one file only; {project.code} "
+                        f"is also at {other}:{other_line}",
+                    )
+                )
+            else:
+                first[project.code] = (doc.source, line)
+    return problems
+
+
+def codes_against_folder(doc: Document, places: Places) -> list[Problem]:
+    """Year and region of the file's folder against the project codes' first 8 characters."""
+    if not doc.projects:
+        return []
+    problems: list[Problem] = []
+    checks = (
+        ("year", f"{doc.year % 100:02d}", slice(6, 8), str(doc.year)),
+        ("region", doc.region.code, slice(0, 6), doc.region.code),
+    )
+    for what, expected, at, shown in checks:
+
+        def named(code: str, what: str = what, at: slice = at) -> str:
+            return f"20{code[at]}" if what == "year" else code[at]
+
+        if not any(p.code[at] == expected for p in doc.projects):
+            first = doc.projects[0]
+            problems.append(
+                Problem(
+                    doc.source,
+                    _code_line(doc, first.code, places),
+                    ERROR,
+                    f"expected project codes of {what} {shown} (from the file's folder), "
+                    f"found none: {first.code} is {what} {named(first.code)}",
+                )
+            )
+            continue
+        problems.extend(
+            Problem(
+                doc.source,
+                _code_line(doc, p.code, places),
+                WARNING,
+                f"project code {p.code} is of {what} {named(p.code)}, not {shown} as the "
+                "file's folder and its other projects (a continuing project keeps its code)",
+            )
+            for p in doc.projects
+            if p.code[at] != expected
+        )
+    return problems
+
+
+def cross_problems(docs: Sequence[Document], places: Places) -> list[Problem]:
+    """Every cross-file problem; documents with an error here are not published.
+
+    Each check sees only the documents the checks before it kept: a file that is not
+    published cannot take an address from one that is.
+    """
+    problems = [p for doc in docs for p in codes_against_folder(doc, places)]
+    for check in (duplicate_units, duplicate_projects):
+        failed = failed_sources(problems)
+        problems.extend(check([d for d in docs if d.source not in failed], places))
+    return problems

@@ -1,0 +1,1 @@
+"""Pure page renderers: Documents → the Markdown of every page (no disk)."""

@@ -1,0 +1,1 @@
+"""Small pure pieces of the pages: escaping, HTML blocks, money, front matter."""

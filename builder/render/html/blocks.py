@@ -1,0 +1,89 @@
+"""Small pieces shared by the page renderers: front matter (with breadcrumb), bar chart."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from builder.contract import paths
+from builder.render.html.escape import html_text
+
+
+def front_matter(
+    title: str,
+    *,
+    boost: float | None = None,
+    exclude_from_search: bool = False,
+    hide: Sequence[str] = (),
+    crumbs: Sequence[tuple[str, str]] = (),
+) -> str:
+    """YAML front matter; strings are JSON-quoted, which YAML reads unchanged.
+
+    ``crumbs`` are (label, relative href) of the places above the page; the theme override
+    (overrides/main.html) shows them as the breadcrumb.
+    """
+    # The theme writes the title into <title> and the header without escaping it.
+    lines = ["---", f"title: {_quote(html_text(title))}"]
+    if boost is not None or exclude_from_search:
+        lines.append("search:")
+        lines += [f"  boost: {boost}"] if boost is not None else []
+        lines += ["  exclude: true"] if exclude_from_search else []
+    if hide:
+        lines += ["hide:", *(f"  - {item}" for item in hide)]
+    if crumbs:
+        lines.append("crumbs:")
+        lines += [f"  - {{label: {_quote(label)}, href: {_quote(href)}}}" for label, href in crumbs]
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def crumbs(from_page: str, places: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(label, target page) → (label, href relative to from_page)."""
+    return [(label, paths.href(from_page, target)) for label, target in places]
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: its label (a link when href is set), length 0–100 (None: no bar), value."""
+
+    label: str
+    href: str | None
+    length: float | None
+    value: str
+
+
+def bar_chart(caption: str, bars: Sequence[Bar]) -> str:
+    """A horizontal bar chart in plain HTML and CSS: prints, scales, needs no script."""
+    summary = "；".join(f"{bar.label}：{bar.value}" for bar in bars)
+    rows = []
+    for bar in bars:
+        width = "0" if bar.length is None else _number(max(0.0, min(100.0, bar.length)))
+        label = html_text(bar.label)
+        if bar.href is not None:
+            label = f'<a href="{html_text(bar.href)}">{label}</a>'
+        rows.append(
+            '<div class="bs-bar-row">'
+            f'<span class="bs-bar-label">{label}</span>'
+            '<span class="bs-bar-track" aria-hidden="true">'
+            f'<span class="bs-bar" style="width: {width}%"></span></span>'
+            f'<span class="bs-bar-value">{html_text(bar.value)}</span>'
+            "</div>"
+        )
+    return (
+        f'<figure class="bs-chart" role="group" aria-label="{html_text(caption + "：" + summary)}">'
+        f"<figcaption>{html_text(caption)}</figcaption>" + "".join(rows) + "</figure>"
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def percent(value: float) -> str:
+    """A plan percentage for display: 25.0 → 25%, 83.22 → 83.22%."""
+    return _number(value) + "%"

@@ -1,0 +1,65 @@
+"""Finished HTML for the large blocks of a page, as Python-Markdown writes the same Markdown.
+
+Blocks are wrapped by builder.render.html.verbatim.verbatim so that MkDocs does not parse them.
+Every argument called ``html`` is already HTML: text from a report goes through
+builder.render.html.escape first, and links are URLs from builder.contract.paths.href, since MkDocs
+does not rewrite links inside raw HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from builder.render.html.escape import html_text
+
+RIGHT = "right"
+_ALIGN = {RIGHT: ' style="text-align: right;"', "": ""}
+
+
+def link(href: str, html: str) -> str:
+    return f'<a href="{html_text(href)}">{html}</a>'
+
+
+def code(text: str) -> str:
+    return f"<code>{html_text(text)}</code>"
+
+
+def strong(html: str) -> str:
+    return f"<strong>{html}</strong>"
+
+
+def paragraph(html: str) -> str:
+    return f"<p>{html}</p>"
+
+
+def paragraphs(text: str) -> str:
+    """Report text, one paragraph per line (blank lines dropped); "" for none."""
+    return "\n".join(
+        paragraph(html_text(line.strip())) for line in text.split("\n") if line.strip()
+    )
+
+
+def table(head: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str] = ()) -> str:
+    """A table of HTML cells; ``align`` gives each column "" or RIGHT."""
+    styles = [_ALIGN[a] for a in align] or [""] * len(head)
+    lines = ["<table>", "<thead>", "<tr>"]
+    lines += [f"<th{style}>{cell}</th>" for style, cell in zip(styles, head, strict=True)]
+    lines += ["</tr>", "</thead>", "<tbody>"]
+    for row in rows:
+        lines.append("<tr>")
+        lines += [f"<td{style}>{cell}</td>" for style, cell in zip(styles, row, strict=True)]
+        lines.append("</tr>")
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)
+
+
+def ordered(items: Sequence[str]) -> str:
+    return "<ol>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ol>"
+
+
+def bullets(items: Sequence[str]) -> str:
+    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>"
+
+
+def div(css_class: str, html: str) -> str:
+    return f'<div class="{css_class}">\n{html}\n</div>'

@@ -1,0 +1,222 @@
+"""The 数据质量 section: /quality/ summary, /quality/<rule-id>/ pages, findings on pages.
+
+Pure renderers over the findings of builder.quality; the build decides whether the section
+exists (site_data/site.toml ``quality``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Sequence
+
+from builder.contract import paths
+from builder.contract.model import Document
+from builder.quality import LEVELS, RULES, Finding, Level, Rule
+from builder.quality.finding import project_subject
+from builder.render.html.blocks import crumbs, front_matter
+from builder.render.html.escape import html_lines, html_text, md_inline
+from builder.render.html.markup import RIGHT, bullets, code, div, link, strong, table
+from builder.render.html.verbatim import verbatim
+from builder.render.project import facts_table
+
+LEVEL_NAMES: dict[Level, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+SECTION = "数据质量"
+LISTED = 100
+"""Findings listed on a rule's page; all of them are in findings.csv (the page stays small)."""
+CSV_COLUMNS = ("文件", "行", "规则", "级别", "项目编码", "对象", "指标值", "说明")
+_BY_ID = {rule.id: rule for rule in RULES}
+
+
+def quality_pages(docs: Sequence[Document], findings: Sequence[Finding]) -> dict[str, str]:
+    """The summary page, one page per rule and every finding as a CSV file."""
+    files = {
+        paths.QUALITY: render_summary(docs, findings),
+        paths.QUALITY_CSV: findings_csv(findings),
+    }
+    of_rule: dict[str, list[Finding]] = {rule.id: [] for rule in RULES}
+    for finding in findings:
+        of_rule[finding.rule].append(finding)
+    for rule in RULES:
+        files[paths.quality_rule(rule.id)] = render_rule(rule, docs, of_rule[rule.id])
+    return files
+
+
+def findings_csv(findings: Sequence[Finding]) -> str:
+    """Every finding, one row each, with a BOM so that Excel reads the Chinese correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in findings:
+        level = LEVEL_NAMES[f.level]
+        writer.writerow([f.source, f.line, f.rule, level, f.project, f.subject, f.value, f.message])
+    return "\ufeff" + out.getvalue()
+
+
+def clean_indicator_share(docs: Sequence[Document], findings: Sequence[Finding]) -> tuple[int, int]:
+    """(indicator rows without any finding, all indicator rows)."""
+    flagged = {(f.source, f.project, f.line) for f in findings}
+    rows = [
+        (doc.source, project.code, row.line)
+        for doc in docs
+        for project in doc.projects
+        for row in project.indicators
+    ]
+    return sum(1 for row in rows if row not in flagged), len(rows)
+
+
+def _level_counts(findings: Sequence[Finding]) -> str:
+    counts = Counter(f.level for f in findings)
+    return "，".join(f"{LEVEL_NAMES[level]} {counts[level]} 条" for level in LEVELS)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part * 100 / whole:.1f}%" if whole else "—"
+
+
+def _rule_link(page: str, rule: Rule) -> str:
+    return link(paths.href(page, paths.quality_rule(rule.id)), html_text(rule.title))
+
+
+def render_summary(docs: Sequence[Document], findings: Sequence[Finding]) -> str:
+    """Findings per rule and per unit, and the share of indicators without findings."""
+    page = paths.QUALITY
+    clean, rows = clean_indicator_share(docs, findings)
+    by_rule = Counter(f.rule for f in findings)
+    parts = [
+        front_matter(SECTION, crumbs=crumbs(page, [("首页", paths.HOME)])),
+        f"# {SECTION}",
+        "按财政部绩效目标和指标设置的要求及表内数字关系，对每份报告逐项检查。"
+        "每条规则有单独的页面，说明检查什么、为什么、合格的写法和依据；"
+        "单位页和项目页列出各自的问题。检查由程序完成，结果供审核参考。",
+        f"共发现 {len(findings)} 条问题（{_level_counts(findings)}），"
+        f"全部列在 [findings.csv]({paths.md_link(page, paths.QUALITY_CSV)})。"
+        f"全部 {rows} 行绩效指标中，**{clean} 行（{_percent(clean, rows)}）没有发现问题**。",
+        "## 按规则 { #rules }",
+        _rule_table(page, by_rule),
+        "## 按单位 { #units }",
+        _unit_table(page, docs, findings),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _rule_table(page: str, by_rule: Counter[str]) -> str:
+    rows = [
+        (_rule_link(page, rule), code(rule.id), LEVEL_NAMES[rule.level], str(by_rule[rule.id]))
+        for rule in RULES
+    ]
+    return verbatim(table(("规则", "编号", "级别", "问题数"), rows, ("", "", "", RIGHT)))
+
+
+def _unit_table(page: str, docs: Sequence[Document], findings: Sequence[Finding]) -> str:
+    rows = []
+    grouped = by_source(findings)
+    for doc in sorted(docs, key=lambda d: (d.year, d.region.code, d.unit.code)):
+        own = grouped.get(doc.source, [])
+        levels = Counter(f.level for f in own)
+        by_rule = Counter(f.rule for f in own)
+        rules = "，".join(
+            f"{_rule_link(page, rule)} {by_rule[rule.id]}" for rule in RULES if by_rule[rule.id]
+        )
+        unit = link(paths.href(page, paths.unit(doc)), html_text(doc.unit.name))
+        counts = [str(levels[level]) for level in ("error", "warning", "info")]
+        rows.append((unit, str(doc.year), *counts, rules or "无"))
+    head = ("单位", "年度", "错误", "警告", "提示", "规则（问题数）")
+    return verbatim(table(head, rows, ("", RIGHT, RIGHT, RIGHT, RIGHT, "")))
+
+
+def render_rule(rule: Rule, docs: Sequence[Document], own: Sequence[Finding]) -> str:
+    """One rule: what it checks, why, a good value, its source; then ``own``, its findings."""
+    page = paths.quality_rule(rule.id)
+    parts = [
+        front_matter(
+            rule.title, crumbs=crumbs(page, [("首页", paths.HOME), (SECTION, paths.QUALITY)])
+        ),
+        f"# {md_inline(rule.title)}",
+        facts_table(
+            [
+                ("规则编号", code(rule.id)),
+                ("级别", LEVEL_NAMES[rule.level]),
+                ("检查什么", html_lines(rule.checks)),
+                ("为什么", html_lines(rule.why)),
+                ("合格的写法", html_lines(rule.good)),
+                ("依据", html_lines(rule.source)),
+            ]
+        ),
+        f"## 发现的问题（{len(own)} 条） {{ #findings }}",
+        _findings_listed(page, docs, own),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _findings_listed(page: str, docs: Sequence[Document], own: Sequence[Finding]) -> str:
+    if not own:
+        return "没有发现此类问题。"
+    csv_link = f"[findings.csv]({paths.md_link(page, paths.QUALITY_CSV)})"
+    head = f"全部问题（含其他规则）见 {csv_link}。"
+    if len(own) > LISTED:
+        head = f"以下列出前 {LISTED} 条；全部 {len(own)} 条及其他规则的问题见 {csv_link}。"
+    # Out of the search index (.bs-findings): the findings repeat what the project pages
+    # say, and a code listed many times here would outrank its own page.
+    listed = _finding_table(page, docs, own[:LISTED])
+    return f"{head}\n\n{verbatim(div('bs-findings', listed))}"
+
+
+def _finding_table(page: str, docs: Sequence[Document], own: Sequence[Finding]) -> str:
+    by_source = {doc.source: doc for doc in docs}
+    rows = []
+    for f in own:
+        doc = by_source.get(f.source)
+        unit = html_text(f.source)
+        if doc is not None:
+            target = paths.href(page, paths.unit(doc))
+            unit = link(target, f"{html_text(doc.unit.name)}（{doc.year}）")
+        where = f"第 {f.line} 行"
+        if f.project and doc is not None and any(p.code == f.project for p in doc.projects):
+            target = paths.href(page, paths.project(f.project))
+            where = f"{link(target, html_text(f.project))} {where}"
+        rows.append((unit, where, html_lines(f.value) or "—", html_lines(f.message)))
+    return table(("单位", "位置", "指标值", "说明"), rows)
+
+
+def findings_section(page: str, own: Sequence[Finding], known: str = "") -> str:
+    """The findings of one page as a short list with links to their rules.
+
+    Starts with a blank line: it is appended to a page that ends with a newline. ``known``
+    is the name the page is about, left out of the messages (the project on its own page).
+    """
+    summary = paths.md_link(page, paths.QUALITY)
+    if not own:
+        return f"\n## {SECTION} {{ #quality }}\n\n未发现问题（[检查规则]({summary})）。\n"
+    items = []
+    for f in own:
+        rule = _BY_ID[f.rule]
+        message = f.message.removeprefix(known).lstrip("·：") if known else f.message
+        items.append(
+            f"{strong(LEVEL_NAMES[f.level])} {_rule_link(page, rule)}（第 {f.line} 行）："
+            f"{html_text(message)}"
+        )
+    head = f"\n## {SECTION} {{ #quality }}\n\n{_level_counts(own)}（[全部规则]({summary})）。\n\n"
+    return head + verbatim(div("bs-findings", bullets(items))) + "\n"
+
+
+def by_source(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
+    """Findings grouped by report, in their order: each page looks up its own in one step
+    (a scan of every finding per page would make the build quadratic in its size)."""
+    grouped: dict[str, list[Finding]] = {}
+    for f in findings:
+        grouped.setdefault(f.source, []).append(f)
+    return grouped
+
+
+def unit_findings(doc: Document, own: Sequence[Finding]) -> str:
+    """The unit page's section: every finding of its report (``own``), in line order."""
+    return findings_section(paths.unit(doc), own)
+
+
+def project_findings(doc: Document, code: str, of_report: Sequence[Finding]) -> str:
+    """The project page's section: the findings about this project (among its report's)."""
+    own = [f for f in of_report if f.project == code]
+    project = next(p for p in doc.projects if p.code == code)
+    return findings_section(paths.project(code), own, project_subject(project))

@@ -1,0 +1,259 @@
+"""All pages and downloads of the site as a mapping path → text (pure: no disk)."""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import pickle
+import traceback
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from multiprocessing.connection import Connection
+from typing import cast
+
+from builder.contract import paths
+from builder.contract.errors import ReportError
+from builder.contract.model import Document
+from builder.downloads.files import report_downloads, shared_downloads
+from builder.downloads.workbook import ZIP_EPOCH
+from builder.incremental.report_cache import ReportCache, ReportFiles, doc_hash, report_key
+from builder.quality import Finding, check_documents
+from builder.quality.check import check_document
+from builder.render import catalog
+from builder.render.data_page import render_data
+from builder.render.home import render_home
+from builder.render.index import render_projects, render_region, render_units, render_year
+from builder.render.indicators import render_indicators
+from builder.render.project import render_project
+from builder.render.quality import (
+    by_source,
+    project_findings,
+    quality_pages,
+    unit_findings,
+)
+from builder.render.unit import render_unit
+
+BACKGROUND_MIN = 200
+"""From this many reports the downloads are made in a second process while pages render."""
+HOME_PAGE = "home"
+"""content/pages/home.md is the home page's introduction, not a page of its own."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """site_data/site.toml."""
+
+    title: str
+    publisher: str
+    description: str
+    quality: bool = True
+    """The 数据质量 section: rule pages, summary, findings on unit and project pages."""
+
+
+def check_unique(docs: Sequence[Document]) -> None:
+    """Two reports for one unit, or one project code twice, would share an address."""
+    seen: dict[str, str] = {}
+    for doc in docs:
+        for page in [paths.unit(doc), *(paths.project(p.code) for p in doc.projects)]:
+            if page in seen:
+                line = next((p.line for p in doc.projects if paths.project(p.code) == page), 1)
+                raise ReportError(
+                    doc.source, line, f"expected a unique address, {page} is also {seen[page]}"
+                )
+            seen[page] = doc.source
+
+
+def check_regions(docs: Sequence[Document]) -> None:
+    """Every region needs a name: pages and breadcrumbs show it."""
+    for doc in docs:
+        if not doc.region.name:
+            raise ReportError(
+                doc.source,
+                1,
+                f"expected a name for region {doc.region.code} in site_data/regions.toml",
+            )
+
+
+def render_site(
+    docs: Sequence[Document],
+    settings: Settings,
+    hand_pages: Mapping[str, str],
+    *,
+    stamp: datetime = ZIP_EPOCH,
+    corpus: Sequence[Document] | None = None,
+    cache: ReportCache | None = None,
+) -> dict[str, str | bytes]:
+    """Every file of the docs folder: generated pages, hand-written pages, downloads.
+
+    ``stamp`` is the time written into the workbook (SOURCE_DATE_EPOCH in a build).
+    ``corpus`` is every report of the site when ``docs`` are one part of a split build:
+    rules across reports (a row copied from another unit's project) look at all of them.
+    ``cache`` holds each report's own files from the last build
+    (builder/incremental/report_cache.py).
+    """
+    with rendering(docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=cache) as (
+        files,
+        downloads,
+    ):
+        files.update(downloads())
+    return dict(sorted(files.items()))
+
+
+@contextmanager
+def rendering(
+    docs: Sequence[Document],
+    settings: Settings,
+    hand_pages: Mapping[str, str],
+    *,
+    stamp: datetime = ZIP_EPOCH,
+    corpus: Sequence[Document] | None = None,
+    cache: ReportCache | None = None,
+) -> Iterator[tuple[Files, Callable[[], Files]]]:
+    """render_site in two parts: the pages and each report's files, and the shared downloads.
+
+    Yields the pages with a function that returns the downloads (all.json, the CSVs, the
+    workbook, the schemas). For a large site these are made in a second process meanwhile, and
+    the build asks for them only after MkDocs has run (builder/publish/build.py), since MkDocs
+    needs nothing from them but copies.
+    """
+    check_regions(docs)
+    check_unique(docs)
+    background = len(docs) >= BACKGROUND_MIN
+    with _started(shared_downloads, docs, stamp, background=background) as downloads:
+        yield dict(sorted(_pages(docs, settings, hand_pages, corpus, cache).items())), downloads
+
+
+Files = dict[str, str | bytes]
+
+
+@contextmanager
+def _started(
+    work: Callable[[Sequence[Document], datetime], Files],
+    docs: Sequence[Document],
+    stamp: datetime,
+    *,
+    background: bool,
+) -> Iterator[Callable[[], Files]]:
+    """``work(docs, stamp)``, in a forked process when ``background`` and a core is spare.
+
+    Yields a function that returns its result (waiting for it). The downloads depend on
+    the reports only, not on the pages, so they are made while the pages render.
+    """
+    if not background or (os.cpu_count() or 1) < 2:
+        yield lambda: work(docs, stamp)
+        return
+    # A forked Process, not a pool: the child has the reports in memory already, whereas a
+    # pool would pickle all of them to it, in a thread that competes with the page rendering
+    # (8 s at 1,000 reports). The result comes back through a pipe read only when asked for.
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_send_result, args=(work, docs, stamp, send), daemon=True)
+    child.start()
+    send.close()
+    received: list[Files] = []
+
+    def result() -> Files:
+        received.append(_result(receive))
+        return received[-1]
+
+    try:
+        yield result
+    finally:
+        receive.close()
+        if not received:  # the build failed first: the downloads are not wanted
+            child.terminate()
+        child.join()
+
+
+def _send_result(
+    work: Callable[[Sequence[Document], datetime], Files],
+    docs: Sequence[Document],
+    stamp: datetime,
+    send: Connection,
+) -> None:
+    try:
+        outcome: tuple[bool, object] = (True, work(docs, stamp))
+    except Exception as exc:  # handed to the parent, which raises it
+        outcome = (False, exc if _picklable(exc) else RuntimeError(traceback.format_exc()))
+    send.send(outcome)
+    send.close()
+
+
+def _picklable(exc: Exception) -> bool:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return False
+    return True
+
+
+def _result(receive: Connection) -> Files:
+    try:
+        done, value = receive.recv()
+    except EOFError:
+        raise RuntimeError("the process making the downloads ended without a result") from None
+    if not done:
+        raise value
+    return cast(Files, value)
+
+
+def report_files(doc: Document, own: Sequence[Finding], quality: bool) -> ReportFiles:
+    """A report's own files: its unit page, its project pages and their JSON."""
+    unit_page = render_unit(doc)
+    if quality:
+        unit_page += unit_findings(doc, own)
+    files = {paths.unit(doc): unit_page}
+    for project in doc.projects:
+        project_page = render_project(project, doc)
+        if quality:
+            project_page += project_findings(doc, project.code, own)
+        files[paths.project(project.code)] = project_page
+    files.update(report_downloads(doc))
+    return files
+
+
+def _pages(
+    docs: Sequence[Document],
+    settings: Settings,
+    hand_pages: Mapping[str, str],
+    corpus: Sequence[Document] | None,
+    cache: ReportCache | None,
+) -> Files:
+    files: Files = {
+        paths.HOME: render_home(docs, settings.title, hand_pages.get(HOME_PAGE, "")),
+        paths.PROJECTS: render_projects(docs),
+        paths.UNITS: render_units(docs),
+        paths.INDICATORS: render_indicators(docs),
+        paths.DATA: render_data(docs),
+    }
+    for year in catalog.years(docs):
+        files[paths.year(year)] = render_year(docs, year)
+        for code, _name in catalog.regions(catalog.docs_in(docs, year)):
+            files[paths.region(year, code)] = render_region(docs, year, code)
+    everyone = corpus or docs
+    digests = {} if cache is None else {doc.source: doc_hash(doc) for doc in everyone}
+
+    def own_findings(doc: Document) -> list[Finding]:
+        if cache is None:
+            return check_document(doc)
+        return cache.findings(digests[doc.source], functools.partial(check_document, doc))
+
+    findings = check_documents(everyone, own_findings) if settings.quality else []
+    of_report = by_source(findings)
+    for doc in docs:
+        own = of_report.get(doc.source, [])
+        if cache is None:
+            files.update(report_files(doc, own, settings.quality))
+        else:
+            key = report_key(doc, own, settings.quality, doc_digest=digests[doc.source])
+            make = functools.partial(report_files, doc, own, settings.quality)
+            files.update(cache.files(key, make))
+    if settings.quality:
+        files.update(quality_pages(docs, findings))
+    for stem, text in hand_pages.items():
+        if stem != HOME_PAGE:
+            files[paths.hand_page(stem)] = text
+    return files

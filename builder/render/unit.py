@@ -1,0 +1,102 @@
+"""The unit page /<year>/<region code>/<unit code>/: the 部门整体绩效目标 and its projects."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from builder.contract import paths
+from builder.contract.model import Document, SubGoal
+from builder.parse.narrative import starts_with_label
+from builder.render.data_page import data_section
+from builder.render.html import markup
+from builder.render.html.blocks import crumbs, front_matter
+from builder.render.html.escape import html_text, md_inline
+from builder.render.html.money import wan, yuan
+from builder.render.html.verbatim import verbatim
+from builder.render.project import facts_table, place_facts, unit_crumbs
+
+
+def unit_total(doc: Document) -> Decimal:
+    return sum((p.budget_yuan for p in doc.projects), Decimal(0))
+
+
+def render_unit(doc: Document) -> str:
+    """Markdown of one unit page (pure: no disk)."""
+    page = paths.unit(doc)
+    facts = [
+        ("单位编码", markup.code(doc.unit.code)),
+        *place_facts(doc, page),
+        ("项目数", str(len(doc.projects))),
+        ("项目预算合计", f"{yuan(unit_total(doc))} 元（{wan(unit_total(doc))} 万元）"),
+    ]
+    parts = [
+        front_matter(f"{doc.unit.name}（{doc.year}年）", crumbs=crumbs(page, unit_crumbs(doc))),
+        f"# {md_inline(doc.unit.name)} {{ #unit }}",
+        f"{doc.year}年部门整体绩效目标与项目支出绩效目标。",
+        facts_table(facts),
+        "## 一、总体绩效目标 { #overall }",
+        _paragraphs(doc.overall_goal) or "（未填写）",
+        "## 二、分项绩效目标 { #sub-goals }",
+    ]
+    if doc.sub_goals_intro.strip():
+        parts.append(_paragraphs(doc.sub_goals_intro))
+    parts += [sub_goal(goal) for goal in doc.sub_goals] or ["（未填写）"]
+    parts += [
+        "## 三、工作保障措施 { #measures }",
+        _paragraphs(doc.measures) or "（未填写）",
+        "## 项目支出绩效目标 { #projects }",
+        project_table(doc, page),
+        "## 数据 { #data }",
+        data_section(page, paths.unit_data(doc), "下载本单位数据（JSON）", doc.source),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def sub_goal(goal: SubGoal) -> str:
+    """One block: its title as a heading, then the block's lines as printed.
+
+    The parser puts every line from the first labelled one on into a part, so the block
+    shows its unlabelled opening lines, then each part with its label in bold: everything
+    printed, once, in order.
+    """
+    title = md_inline(f"{goal.number}{goal.title}".strip()) or "（无标题）"
+    body = []
+    for line in goal.text.split("\n"):
+        if starts_with_label(line.strip()):
+            break
+        if line.strip():
+            body.append(markup.paragraph(html_text(line.strip())))
+    for part in goal.parts:
+        first, *rest = part.text.split("\n")
+        label = markup.strong(html_text(part.label))
+        body.append(markup.paragraph(f"{label}：{html_text(first.strip())}"))
+        body += [markup.paragraph(html_text(line.strip())) for line in rest if line.strip()]
+    # The heading stays Markdown so that it is in the page's table of contents.
+    lines = [f"### {title}", *([verbatim("\n".join(body))] if body else [])]
+    return '<div class="bs-subgoal" markdown>\n\n' + "\n\n".join(lines) + "\n\n</div>"
+
+
+def _paragraphs(text: str) -> str:
+    return verbatim(markup.paragraphs(text)) if text.strip() else ""
+
+
+def project_table(doc: Document, page: str) -> str:
+    """The unit's projects with their amounts and the total, marked verbatim."""
+    rows = [
+        (
+            markup.link(paths.href(page, paths.project(project.code)), html_text(project.name)),
+            markup.code(project.code),
+            yuan(project.budget_yuan),
+            wan(project.budget_yuan),
+        )
+        for project in doc.projects
+    ]
+    total = unit_total(doc)
+    strong = markup.strong
+    rows.append(
+        (strong(f"合计（{len(doc.projects)} 个项目）"), "", strong(yuan(total)), strong(wan(total)))
+    )
+    head = ("项目名称", "项目编码", "预算数（元）", "预算数（万元）")
+    # Marked for the search index, which leaves it out (search_index.py).
+    listed = markup.table(head, rows, ("", "", markup.RIGHT, markup.RIGHT))
+    return verbatim(markup.div("bs-unit-projects", listed))

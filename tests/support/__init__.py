@@ -1,0 +1,1 @@
+"""Test and benchmark support: synthetic Documents, report text and corpora (not shipped)."""
