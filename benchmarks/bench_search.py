@@ -23,7 +23,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from builder.engines.search_index import BUNDLE
-from builder.intake.layout import load_regions
+from builder.intake.site_data import load_regions
 from builder.publish.build import build_site
 from tests.browser.search_ui import first_search
 from tests.site.serving import CHROMIUM, CHROMIUM_ARGS, serve

@@ -1,7 +1,9 @@
-"""Command line: ``budgetsite parse FILE...``, ``build``, ``merge`` and ``check``.
+"""The command line, ``budgetsite parse|check|build|merge``: all printing and exit codes.
 
-A thin shell over the library: every error in the input becomes ``file:line: message`` on
-stderr and exit status 1, never a traceback.
+A thin shell over the library: bad input becomes ``file:line: message`` on stderr and
+exit status 1, a failure of the machine ``budgetsite: place: message`` and status 1, never
+a traceback. ``parse``, ``check`` and ``build`` take reports in by one path
+(builder/intake/content.py), so they report the same problems at the same lines.
 """
 
 from __future__ import annotations
@@ -9,17 +11,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from builder.contract.errors import ReportError
-from builder.intake.layout import load_regions, parse_files
-from builder.parse import NOISE
-from builder.publish.build import run_build
-from builder.publish.merge import run_merge
+from builder.contract.errors import EnvironmentFailure, ReportError
+from builder.contract.problems import Problem, ProblemsFound, failed_sources
+from builder.intake.content import Intake, read_files
+from builder.intake.files import named
+from builder.intake.site_data import load_regions
+from builder.parse import NOISE, Parsed, parse_with_ledger
+from builder.parse.readers import read_text
+from builder.publish.build import build_site
+from builder.publish.merge import merge_site
 from builder.publish.split import Part, parse_part
-from builder.quality.report import run_check
+from builder.quality.check import check_documents
+from builder.quality.report import exit_status, findings_of, render
+from builder.render import problems as problems_page
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,7 +94,14 @@ def _part(text: str) -> Part:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _accounting(parsed: Any) -> dict[str, Any]:
+def print_problems(problems: Iterable[Problem], shown: Path | None, out: TextIO) -> None:
+    """One ``file:line: level: message`` per problem, the file as found on disk."""
+    for p in problems:
+        name = (shown / p.source).as_posix() if shown is not None else p.source
+        print(f"{name}:{p.line}: {p.level}: {p.message}", file=out)
+
+
+def _accounting(parsed: Parsed) -> dict[str, Any]:
     uses = parsed.ledger.report()
     counts: dict[str, int] = {}
     for use in uses:
@@ -101,17 +116,91 @@ def _accounting(parsed: Any) -> dict[str, Any]:
     }
 
 
-def _run_parse(args: argparse.Namespace) -> int:
-    regions = load_regions(args.site_data)
-    content = args.content if args.content.is_dir() else None
-    parsed = parse_files(args.files, regions, content)
-    if args.accounting:
-        out: Any = [_accounting(p) for p in parsed]
+def _taken_in(files: Sequence[Path], content: Path | None, site_data: Path) -> Intake:
+    return read_files(named(files, content), load_regions(site_data), workers=1)
+
+
+def run_parse(
+    files: Sequence[Path], content: Path | None, site_data: Path, accounting: bool
+) -> int:
+    """``budgetsite parse``: the Documents as JSON, or stop with every problem."""
+    intake = _taken_in(files, content, site_data)
+    print_problems(intake.problems, content, sys.stderr)
+    if intake.errors:
+        return 1
+    out: Any
+    if accounting:
+        by_source = {source: path for source, path in named(files, content)}
+        regions = load_regions(site_data)
+        out = [
+            _accounting(
+                parse_with_ledger(
+                    read_text(by_source[d.source].read_bytes(), d.source), d.source, regions
+                )
+            )
+            for d in intake.documents
+        ]
     else:
-        out = [p.document.model_dump(mode="json") for p in parsed]
+        out = [d.model_dump(mode="json") for d in intake.documents]
     if len(out) == 1:
         out = out[0]
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def run_check(paths: Sequence[Path], site_data: Path, fmt: str, strict: bool) -> int:
+    """``budgetsite check``: intake's problems and the quality findings, one per line.
+
+    One folder is read as ``build --content`` reads it, so that messages naming another
+    file name it alike; every finding is shown with the folder's path in front.
+    """
+    content = paths[0] if len(paths) == 1 and paths[0].is_dir() else None
+    intake = _taken_in(paths, content, site_data)
+    found = findings_of(intake.problems, check_documents(intake.documents))
+    if content is not None:
+        found = [f.model_copy(update={"source": (content / f.source).as_posix()}) for f in found]
+    sys.stdout.write(render(found, fmt))
+    return exit_status(found, strict=strict)
+
+
+def run_build(
+    content: Path, output: Path, site_data: Path, work: Path, only: Part | None, keep_going: bool
+) -> int:
+    """``budgetsite build``: report every problem, build or stop, say where the site is."""
+    try:
+        built = build_site(
+            content, output, site_data=site_data, work=work, keep_going=keep_going, only=only
+        )
+    except ProblemsFound as exc:
+        print_problems(exc.problems, content, sys.stderr)
+        print(f"budgetsite: {exc}; {output} was left as it was", file=sys.stderr)
+        return 1
+    print_problems(built.problems, content, sys.stderr)
+    pages = sum(1 for name in built.files if name.endswith(".md"))
+    part = f" (part {only})" if only else ""
+    print(
+        f"budgetsite: built {pages} pages from {len(built.documents)} reports{part} into {output}"
+    )
+    failed = failed_sources(built.problems)
+    if failed:
+        print(
+            f"budgetsite: {len(failed)} file(s) with errors were left out; "
+            f"see /{problems_page.STEM}/ on the site",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def run_merge(
+    parts: Sequence[Path], output: Path, content: Path, site_data: Path, work: Path
+) -> int:
+    """``budgetsite merge``: merge, then say what the site holds."""
+    built = merge_site(parts, output, content=content, site_data=site_data, work=work)
+    projects = sum(len(doc.projects) for doc in built.documents)
+    print(
+        f"budgetsite: merged {len(parts)} parts ({len(built.documents)} reports, "
+        f"{projects} projects) into {output}"
+    )
     return 0
 
 
@@ -119,7 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "parse":
-            return _run_parse(args)
+            content = args.content if args.content.is_dir() else None
+            return run_parse(args.files, content, args.site_data, args.accounting)
         if args.command == "build":
             return run_build(
                 args.content, args.output, args.site_data, args.work, args.only, args.keep_going
@@ -127,9 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "merge":
             return run_merge(args.parts, args.output, args.content, args.site_data, args.work)
         if args.command == "check":
-            regions = load_regions(args.site_data)
-            return run_check(args.paths, regions, fmt=args.fmt, strict=args.strict, out=sys.stdout)
+            return run_check(args.paths, args.site_data, args.fmt, args.strict)
     except ReportError as exc:
+        print(f"budgetsite: {exc}", file=sys.stderr)
+        return 1
+    except EnvironmentFailure as exc:
         print(f"budgetsite: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from benchmarks.make_corpus import write_corpus
-from builder.intake.layout import load_regions
+from builder.intake.site_data import load_regions
 from tests.site.serving import CHROMIUM, CHROMIUM_ARGS
 from tests.support.synth_corpus import Corpus
 

@@ -1,4 +1,4 @@
-"""The public data model: one Document per department report (DESIGN.md §3).
+"""The public data model: one Document per department report (docs/DESIGN.md §3).
 
 Field names are a published contract: others write code against the JSON. Money is
 ``Decimal`` and serialises as a string, never a float.
@@ -23,6 +23,9 @@ Money = Annotated[Decimal, PlainSerializer(_decimal_to_str, return_type=str)]
 MoneyUnit = Literal["元", "万元"]
 Operator = Literal["≥", "≤", "=", ">", "<"]
 PERIODS: tuple[str, str, str, str] = ("3月底", "6月底", "10月底", "12月底")
+MAX_TEXT = 32767
+"""The most characters one text field may hold: a spreadsheet cell's limit (Excel cuts
+longer text), so that every download holds every field whole."""
 
 
 class Frozen(BaseModel):

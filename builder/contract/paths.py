@@ -1,4 +1,4 @@
-"""Permanent addresses (DESIGN.md §4) as source file paths, and links between them.
+"""Permanent addresses (docs/DESIGN.md §4) as source file paths, and links between them.
 
 Every page is written as ``<address>/index.md`` so that with MkDocs' directory URLs the
 source path and the served URL have the same depth: a relative link computed between
@@ -25,6 +25,8 @@ PROJECT_SCHEMA = "data/project.schema.json"
 DATAPACKAGE = "data/datapackage.json"
 WORKBOOK = "data/budget-goals.xlsx"
 INDEX = "index.md"
+HOME_PAGE = "home"
+"""content/pages/home.md is the home page's introduction, not a page of its own."""
 
 
 def data_file(name: str) -> str:

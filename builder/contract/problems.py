@@ -26,9 +26,16 @@ class Problem:
     line: int
     level: Level
     message: str
+    rule: str = ""
+    """The quality rule ``budgetsite check`` files it under, when not the default (rule_id)."""
 
     def __str__(self) -> str:
         return f"{self.source}:{self.line}: {self.level}: {self.message}"
+
+    @property
+    def rule_id(self) -> str:
+        """``parse-error`` for an error, ``input-warning`` for a warning, unless ``rule`` says."""
+        return self.rule or ("parse-error" if self.level == ERROR else "input-warning")
 
     @classmethod
     def from_error(cls, error: ReportError) -> Problem:

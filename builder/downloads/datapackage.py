@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from builder.downloads.tables import PROJECTS, Column, Table
+from builder.downloads.columns import Column, Table
+from builder.downloads.tables import PROJECTS
 
 CURRENCY = "CNY"
 PHASE = "approved"

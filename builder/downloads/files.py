@@ -30,7 +30,7 @@ def _json(value: Any) -> str:
 
 
 def project_json(project: Project, doc: Document) -> str:
-    """The project's fields (DESIGN.md §3) plus the year, region and unit it belongs to."""
+    """The project's fields (docs/DESIGN.md §3) plus the year, region and unit it belongs to."""
     context = doc.model_dump(mode="json", include={"source", "year", "region", "unit"})
     return _json({**context, **project.model_dump(mode="json")})
 

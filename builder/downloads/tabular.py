@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from builder.contract.model import Document
-from builder.downloads.tables import Cell, Table
+from builder.downloads.columns import Cell, Table
 
 BOM = "\ufeff"
 

@@ -18,8 +18,8 @@ from decimal import Decimal
 from typing import Any
 
 from builder.contract.errors import ReportError
-from builder.contract.model import Document
-from builder.downloads.tables import Cell, Table
+from builder.contract.model import MAX_TEXT, Document
+from builder.downloads.columns import Cell, Table
 from builder.downloads.xlsx import MONEY, PLAIN, Sheet, Value, xlsx_bytes
 from builder.intake.build_date import source_date_epoch
 from builder.render import catalog
@@ -29,7 +29,6 @@ ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
 
 MONEY_FORMAT = "#,##0.00"
 EXACT_DIGITS = 15  # a double holds every decimal of up to 15 significant digits exactly
-MAX_TEXT = 32767  # the most characters a spreadsheet cell holds; Excel cuts longer text
 _WIDTH = {"string": 18, "integer": 8, "number": 14}
 _WIDE = 40  # free-text columns
 

@@ -20,7 +20,7 @@ SCRIPTS = (f"{ASSETS}/projects.js", f"{ASSETS}/search.js")
 def nav(
     years: Sequence[int], hand_pages: Sequence[tuple[str, str]], quality: bool = False
 ) -> list[Any]:
-    """Sections and index pages, never every project (DESIGN.md §4: a full nav is O(n²)).
+    """Sections and index pages, never every project (docs/DESIGN.md §4: a full nav is O(n²)).
 
     ``hand_pages`` are (stem, title): every entry has its title here, so that a run that
     does not render the page (builder/engines/shards.py) shows the same navigation.

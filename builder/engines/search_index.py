@@ -3,7 +3,7 @@
 Pagefind reads the HTML MkDocs wrote, indexes what is inside ``data-pagefind-body`` (the page
 itself, not the navigation; see overrides/main.html) and writes a chunked index into
 ``<site>/pagefind/``. The browser then downloads only the chunks a query needs, so the first
-search stays small however large the site grows (DESIGN.md §5).
+search stays small however large the site grows (docs/DESIGN.md §5).
 
 Pagefind has no incremental mode, and at 10,000 pages indexing the whole site is a quarter of
 a full build. So a rebuild indexes only the pages changed since the last full index, as a
@@ -31,7 +31,7 @@ from pathlib import Path
 
 from pagefind_bin_extended import get_executable
 
-from builder.contract.errors import ReportError
+from builder.contract.errors import EnvironmentFailure
 from builder.write.staging import link_or_copy
 
 BUNDLE = "pagefind"
@@ -94,12 +94,14 @@ def _pagefind(site_dir: Path, output: Path) -> int:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         message = (done.stderr or done.stdout).strip().splitlines()
-        raise ReportError(
-            str(site_dir), 1, f"expected Pagefind to index the site: {' '.join(message[-3:])}"
+        raise EnvironmentFailure(
+            str(site_dir), f"expected Pagefind to index the site: {' '.join(message[-3:])}"
         )
     pages = page_count(output)
     if pages == 0:
-        raise ReportError(str(site_dir), 1, "expected HTML pages with data-pagefind-body to index")
+        raise EnvironmentFailure(
+            str(site_dir), "expected HTML pages with data-pagefind-body to index"
+        )
     return pages
 
 
@@ -112,7 +114,7 @@ def index_site(site_dir: Path) -> int:
     """Write site_dir/pagefind/ from the HTML pages under site_dir; the number of pages indexed."""
     bundle = site_dir / BUNDLE
     if bundle.exists():
-        raise ReportError(str(bundle), 1, "expected no search index yet (it is written once)")
+        raise EnvironmentFailure(str(bundle), "expected no search index yet (it is written once)")
     pages = _pagefind(site_dir, bundle)
     write_segments(site_dir, delta=False, replaced=())
     return pages
@@ -154,7 +156,7 @@ def update_index(site_dir: Path, changed_now: Collection[str], state: IndexState
     ``changed_now`` (site-relative HTML files) differ from the last build's or are gone.
     """
     if state.full != entry_hash(site_dir):
-        raise ReportError(str(site_dir / ENTRY), 1, "expected the index the last build wrote")
+        raise EnvironmentFailure(str(site_dir / ENTRY), "expected the index the last build wrote")
     changed = sorted({*state.changed, *changed_now})
     if len(changed) > DELTA_SHARE * page_count(site_dir / BUNDLE):
         return reindex(site_dir)
@@ -207,7 +209,7 @@ def result_ids(bundle: Path) -> dict[str, str]:
     for path in sorted((bundle / "fragment").iterdir()):
         data = gzip.decompress(path.read_bytes())
         if not data.startswith(_FRAGMENT_SIGNATURE):
-            raise ReportError(str(path), 1, "expected a Pagefind fragment")
+            raise EnvironmentFailure(str(path), "expected a Pagefind fragment")
         ids[json.loads(data[len(_FRAGMENT_SIGNATURE) :])["url"]] = path.stem
     return ids
 

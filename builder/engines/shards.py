@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from builder.contract.errors import ReportError
+from builder.engines.processes import Job, start_program
 
 CODE_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 """The characters a 项目编码 ends with (builder/intake/identity.py checks codes before any path)."""
@@ -87,32 +87,28 @@ def render_sharded(
     run_mkdocs: Callable[[Path], None],
 ) -> None:
     """MkDocs over the docs folder in ``shards`` processes at once, into site_dir."""
-    started: list[tuple[Path, Path, subprocess.Popen[bytes]]] = []
+    started: list[tuple[Path, Job[None]]] = []
     try:
         for shard in range(1, shards):
             out = work / f"shard-{shard}"
             shard_config = with_excludes(config, shard_excludes(shard, shards), out)
             path = write_config(shard_config, work / f"mkdocs.shard-{shard}.yml")
             command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(path)]
-            # Its log goes to a file, not a pipe: a full pipe nobody reads yet would stall it.
+            # A program, not a forked function: a fresh MkDocs does not carry the build's
+            # memory (a fork would count the reports and pages again in its peak).
             log = work / f"shard-{shard}.log"
-            with log.open("wb") as sink:
-                process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
-            started.append((out, log, process))
+            job = start_program(str(out), "build its pages with MkDocs", command, log)
+            started.append((out, job))
         main = with_excludes(config, main_excludes(shards), site_dir)
         run_mkdocs(write_config(main, work / "mkdocs.shard-0.yml"))
     finally:
-        for _out, _log, process in started:
-            process.wait()
-    for out, log, process in started:
-        if process.returncode != 0:
-            lines = [
-                line for line in log.read_text("utf-8", "replace").splitlines() if line.strip()
-            ]
-            raise ReportError(str(out), 1, f"expected a clean MkDocs build: {' '.join(lines[-3:])}")
+        for _out, job in started:
+            with suppress(Exception):  # each is raised below, or the run's error is
+                job.result()
+    for out, job in started:
+        job.result()
         move_pages(out, site_dir)
         shutil.rmtree(out)
-        log.unlink()
 
 
 def move_pages(shard_site: Path, site_dir: Path) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import posixpath
 from collections.abc import Iterable, Mapping
@@ -129,13 +128,6 @@ def fingerprint(config_text: str, overrides: Path | None) -> str:
             digest.update(b"\0" + path.relative_to(overrides).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-class DirtyWarningFilter(logging.Filter):
-    """Drops MkDocs' warning that a dirty build may leave stale navigation (handled here)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
 
 
 def _state(output: Path, print_: str) -> str:

@@ -12,10 +12,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import multiprocessing
 import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,22 +22,14 @@ from pydantic import ValidationError
 import builder
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
-from builder.intake.layout import report_files, source_name
-from builder.parse import decode, parse_document
+from builder.engines.processes import map_in_parallel
+from builder.parse import parse_document
+from builder.parse.readers import read_text
 
 PARALLEL_MIN = 32
 """Fewer files than this are parsed in-process: starting workers costs more than it saves."""
 _CODE = ("contract", "parse")
 """The builder's files a parse depends on: a change to any of them empties the cache."""
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """The Documents in path order, and how many were parsed or read from the cache."""
-
-    documents: tuple[Document, ...]
-    parsed: int
-    cached: int
 
 
 @dataclass(frozen=True)
@@ -86,7 +76,7 @@ def cache_key(data: bytes, source: str, regions: Mapping[str, str]) -> str:
 
 def _parse(job: _Job) -> Document | _Failure:
     try:
-        return parse_document(decode(job.data, job.source), job.source, job.regions)
+        return parse_document(read_text(job.data, job.source), job.source, job.regions)
     except ReportError as exc:
         return _Failure(exc.source, exc.line, exc.message)
 
@@ -95,12 +85,7 @@ def parse_all(jobs: Sequence[_Job], workers: int) -> list[Document | _Failure]:
     """Parse in order; across ``workers`` processes when there are enough files to gain."""
     if workers < 2 or len(jobs) < PARALLEL_MIN:
         return [_parse(job) for job in jobs]
-    # fork: the workers start at once with the parser already imported, and do not run the
-    # caller's __main__ again (spawn and forkserver do, which breaks unguarded scripts).
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_parse, jobs, chunksize=chunk))
+    return map_in_parallel("content/", "parse the reports", _parse, jobs, workers)
 
 
 def _read_cached(path: Path) -> Document | None:
@@ -123,7 +108,7 @@ def default_workers() -> int:
 
 
 @dataclass(frozen=True)
-class Parsed:
+class ParseResults:
     """The Documents of the files that parse, by source, and how many were parsed or cached."""
 
     documents: dict[str, Document]
@@ -138,7 +123,7 @@ def parse_cached(
     *,
     cache: Path | None = None,
     workers: int | None = None,
-) -> Parsed:
+) -> ParseResults:
     """(source, bytes) of each report → its Document, from ``cache`` or parsed on all cores.
 
     A file that does not parse is in ``failures``, never cached. Cache entries of files
@@ -167,26 +152,7 @@ def parse_cached(
             _write_cached(cache / f"{keys[job.source]}.json", result)
     if cache is not None:
         _prune(cache, set(keys.values()))
-    return Parsed(documents, tuple(failures), len(missing), len(files) - len(missing))
-
-
-def load_documents(
-    content: Path,
-    regions: Mapping[str, str],
-    *,
-    cache: Path | None = None,
-    workers: int | None = None,
-) -> Loaded:
-    """Every report under content/, in path order; ``cache`` is the cache folder (or none).
-
-    Raises the ReportError of the first bad file in path order.
-    """
-    files = [(source_name(path, content), path.read_bytes()) for path in report_files(content)]
-    parsed = parse_cached(files, regions, cache=cache, workers=workers)
-    if parsed.failures:
-        raise parsed.failures[0]
-    documents = tuple(parsed.documents[source] for source, _ in files)
-    return Loaded(documents, parsed=parsed.parsed, cached=parsed.cached)
+    return ParseResults(documents, tuple(failures), len(missing), len(files) - len(missing))
 
 
 def _prune(cache: Path, keep: set[str]) -> None:

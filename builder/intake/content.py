@@ -1,13 +1,15 @@
-"""Taking in content/: every report parsed and checked, every problem collected.
+"""Taking in reports: every file read, parsed and checked, every problem collected.
 
-The parser stops a file at its first error; this module carries on with the next file
-and then checks the files against each other, so one run reports every problem at once.
-Documents with an error are held back; the rest are returned for publishing.
+The one path from files to Documents for ``parse``, ``check`` and ``build``, so that all
+three report the same problems at the same lines. The parser stops a file at its first
+error; this module carries on with the next file and then checks the files against each
+other, so one run reports every problem at once. Documents with an error are held back;
+the rest are returned for publishing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,11 +18,13 @@ from builder.contract.model import Document
 from builder.contract.problems import ERROR, Problem, errors_in, failed_sources
 from builder.incremental.parse_cache import parse_cached
 from builder.intake.crosscheck import cross_problems
+from builder.intake.files import named
 from builder.intake.identity import Where, identity_problems, locate
-from builder.intake.layout import report_files, source_name
-from builder.parse import decode, parse_document
+from builder.intake.limits import long_texts
+from builder.parse import parse_document
 from builder.parse.controls import CONTROL, control_problems
 from builder.parse.lines import split_lines
+from builder.parse.readers import read_text
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def take_in_one(
     """
     problems: list[Problem] = []
     try:
-        text = decode(data, source)
+        text = read_text(data, source)
         raws = split_lines(text)
         if CONTROL.search(text) is not None:
             problems.extend(control_problems(raws, source))
@@ -58,6 +62,7 @@ def take_in_one(
         return None, None, [*problems, Problem.from_error(exc)]
     where = locate(doc, raws)
     problems.extend(identity_problems(doc, where))
+    problems.extend(long_texts(doc, raws))
     if errors_in(problems):
         return None, None, problems
     return doc, where, problems
@@ -88,15 +93,37 @@ def take_in(
     return Intake(kept, tuple(sorted(set(problems))))
 
 
-def _read(content: Path, problems: list[Problem]) -> Iterator[tuple[str, bytes]]:
-    for path in report_files(content):
-        source = source_name(path, content)
+def _read(
+    files: Sequence[tuple[str, Path]], problems: list[Problem]
+) -> Iterator[tuple[str, bytes]]:
+    for source, path in files:
         try:
             data = path.read_bytes()
         except OSError as exc:
             problems.append(Problem(source, 1, ERROR, f"expected a readable file: {exc.strerror}"))
             continue
         yield source, data
+
+
+def read_files(
+    files: Sequence[tuple[str, Path]],
+    regions: Mapping[str, str],
+    *,
+    cache: Path | None = None,
+    workers: int | None = None,
+) -> Intake:
+    """(source, path) of each report, read, parsed and checked (the disk edge of take_in).
+
+    Parsing goes through builder/incremental/parse_cache.py: unchanged files come from
+    ``cache``, the others are parsed on all cores (``workers``).
+    """
+    unreadable: list[Problem] = []
+    found = list(_read(files, unreadable))
+    parsed = parse_cached(found, regions, cache=cache, workers=workers)
+    intake = take_in(found, regions, parsed.documents)
+    if not unreadable:
+        return intake
+    return Intake(intake.documents, tuple(sorted({*intake.problems, *unreadable})))
 
 
 def read_content(
@@ -106,15 +133,5 @@ def read_content(
     cache: Path | None = None,
     workers: int | None = None,
 ) -> Intake:
-    """Every report under content/, read, parsed and checked (the disk edge of take_in).
-
-    Parsing goes through builder/incremental/parse_cache.py: unchanged files come from
-    ``cache``, the others are parsed on all cores (``workers``).
-    """
-    unreadable: list[Problem] = []
-    files = list(_read(content, unreadable))
-    parsed = parse_cached(files, regions, cache=cache, workers=workers)
-    intake = take_in(files, regions, parsed.documents)
-    if not unreadable:
-        return intake
-    return Intake(intake.documents, tuple(sorted({*intake.problems, *unreadable})))
+    """Every report under content/, named relative to it: what ``budgetsite build`` reads."""
+    return read_files(named([content], content), regions, cache=cache, workers=workers)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from builder.contract.model import Document
+from builder.contract import codes
+from builder.contract.model import Document, Project
 from builder.contract.problems import ERROR, WARNING, Problem, failed_sources
 from builder.intake.identity import Where
 
@@ -23,9 +24,9 @@ Places = Mapping[str, Where]
 """Where each document's codes are printed, by source."""
 
 
-def _code_line(doc: Document, code: str, places: Places) -> int:
+def _code_line(doc: Document, project: Project, places: Places) -> int:
     where = places.get(doc.source)
-    return where.code(code) if where else 1
+    return where.code(project) if where else 1
 
 
 def duplicate_units(docs: Sequence[Document], places: Places) -> list[Problem]:
@@ -50,25 +51,33 @@ def duplicate_units(docs: Sequence[Document], places: Places) -> list[Problem]:
 
 
 def duplicate_projects(docs: Sequence[Document], places: Places) -> list[Problem]:
-    """An error for each 项目编码 that a file earlier in path order already has."""
+    """An error for each 项目编码 that the same file or one earlier in path order already has.
+
+    The one check of duplicate codes: the parser, the renderers and the quality rules rely
+    on it (``budgetsite check`` files it under the rule duplicate-code).
+    """
     problems: list[Problem] = []
-    first: dict[str, tuple[str, int]] = {}
+    first: dict[str, tuple[str, int, int]] = {}
     for doc in sorted(docs, key=lambda d: d.source):
         for project in doc.projects:
-            line = _code_line(doc, project.code, places)
-            if project.code in first:
-                other, other_line = first[project.code]
-                problems.append(
-                    Problem(
-                        doc.source,
-                        line,
-                        ERROR,
-                        f"expected each 项目编码 in one file only; {project.code} "
-                        f"is also at {other}:{other_line}",
-                    )
+            line = _code_line(doc, project, places)
+            if project.code not in first:
+                first[project.code] = (doc.source, line, project.line)
+                continue
+            other, other_line, other_title = first[project.code]
+            if other == doc.source:
+                # Twice in one file: each table is named by its title line.
+                message = (
+                    f"expected each 项目编码 once; {project.code} is also the project "
+                    f"at line {other_title}"
                 )
+                line = project.line
             else:
-                first[project.code] = (doc.source, line)
+                message = (
+                    f"expected each 项目编码 in one file only; {project.code} "
+                    f"is also at {other}:{other_line}"
+                )
+            problems.append(Problem(doc.source, line, ERROR, message, rule="duplicate-code"))
     return problems
 
 
@@ -78,8 +87,8 @@ def codes_against_folder(doc: Document, places: Places) -> list[Problem]:
         return []
     problems: list[Problem] = []
     checks = (
-        ("year", f"{doc.year % 100:02d}", slice(6, 8), str(doc.year)),
-        ("region", doc.region.code, slice(0, 6), doc.region.code),
+        ("year", codes.year_suffix(doc.year), codes.YEAR_PART, str(doc.year)),
+        ("region", doc.region.code, codes.REGION_PART, doc.region.code),
     )
     for what, expected, at, shown in checks:
 
@@ -91,7 +100,7 @@ def codes_against_folder(doc: Document, places: Places) -> list[Problem]:
             problems.append(
                 Problem(
                     doc.source,
-                    _code_line(doc, first.code, places),
+                    _code_line(doc, first, places),
                     ERROR,
                     f"expected project codes of {what} {shown} (from the file's folder), "
                     f"found none: {first.code} is {what} {named(first.code)}",
@@ -101,7 +110,7 @@ def codes_against_folder(doc: Document, places: Places) -> list[Problem]:
         problems.extend(
             Problem(
                 doc.source,
-                _code_line(doc, p.code, places),
+                _code_line(doc, p, places),
                 WARNING,
                 f"project code {p.code} is of {what} {named(p.code)}, not {shown} as the "
                 "file's folder and its other projects (a continuing project keeps its code)",

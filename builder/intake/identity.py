@@ -1,29 +1,13 @@
-"""The codes that become addresses: year, region, unit and project code, checked before use.
-
-Every page address is made from these four values (DESIGN.md §4), so each must match its
-plain ASCII pattern before any path is built from it: no ``/``, ``..``, backslash or
-look-alike digit can reach the file system. ``re.ASCII`` matters: without it ``\\d``
-also matches full-width and other Unicode digits.
-"""
+"""The codes that become addresses, checked before use (patterns: builder/contract/codes.py)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from builder.contract.model import Document
+from builder.contract.codes import PROJECT_CODE, REGION_CODE, UNIT_CODE, YEAR, matches
+from builder.contract.model import Document, Project
 from builder.contract.problems import ERROR, Problem
-
-YEAR = re.compile(r"[0-9]{4}", re.ASCII)
-REGION_CODE = re.compile(r"[0-9]{6}", re.ASCII)
-UNIT_CODE = re.compile(r"[0-9]{6}", re.ASCII)
-PROJECT_CODE = re.compile(r"[0-9A-Z]{21}", re.ASCII)
-
-
-def is_safe_segment(value: str, pattern: re.Pattern[str]) -> bool:
-    """Whether ``value`` matches ``pattern`` in full and so may be part of a path."""
-    return pattern.fullmatch(value) is not None
 
 
 def line_of(raws: Sequence[str], needle: str, default: int = 1, start: int = 1) -> int:
@@ -40,15 +24,16 @@ class Where:
     """The lines a document's unit and project codes are printed on, for messages."""
 
     unit_line: int
-    code_lines: Mapping[str, int]
+    code_lines: Mapping[int, int]
+    """By the line of each project's table title: the line its 项目编码 cell is on."""
 
-    def code(self, code: str) -> int:
-        return self.code_lines.get(code, 1)
+    def code(self, project: Project) -> int:
+        return self.code_lines.get(project.line, 1)
 
 
 def locate(doc: Document, raws: Sequence[str]) -> Where:
     """Where ``doc``'s unit line and each project code's cell are in its raw lines."""
-    code_lines = {p.code: line_of(raws, "\t" + p.code, p.line, start=p.line) for p in doc.projects}
+    code_lines = {p.line: line_of(raws, "\t" + p.code, p.line, start=p.line) for p in doc.projects}
     return Where(line_of(raws, doc.unit.label), code_lines)
 
 
@@ -56,9 +41,9 @@ def identity_problems(doc: Document, where: Where) -> list[Problem]:
     """Errors for every code of ``doc`` that may not become part of an address."""
     problems: list[Problem] = []
     unit_line = where.unit_line
-    if not is_safe_segment(str(doc.year), YEAR):
+    if not matches(str(doc.year), YEAR):
         problems.append(Problem(doc.source, 1, ERROR, f"expected a 4-digit year, found {doc.year}"))
-    if not is_safe_segment(doc.region.code, REGION_CODE):
+    if not matches(doc.region.code, REGION_CODE):
         problems.append(
             Problem(
                 doc.source,
@@ -67,7 +52,7 @@ def identity_problems(doc: Document, where: Where) -> list[Problem]:
                 f"expected a region code of 6 digits 0-9, found '{doc.region.code}'",
             )
         )
-    if not is_safe_segment(doc.unit.code, UNIT_CODE):
+    if not matches(doc.unit.code, UNIT_CODE):
         problems.append(
             Problem(
                 doc.source,
@@ -77,17 +62,17 @@ def identity_problems(doc: Document, where: Where) -> list[Problem]:
             )
         )
     for project in doc.projects:
-        if not is_safe_segment(project.code, PROJECT_CODE):
+        if not matches(project.code, PROJECT_CODE):
             problems.append(
                 Problem(
                     doc.source,
-                    where.code(project.code),
+                    where.code(project),
                     ERROR,
                     "expected a 项目编码 of 21 characters 0-9 or A-Z, "
                     f"found '{project.code}' ({len(project.code)} characters)",
                 )
             )
-    if not doc.region.name and is_safe_segment(doc.region.code, REGION_CODE):
+    if not doc.region.name and matches(doc.region.code, REGION_CODE):
         problems.append(
             Problem(
                 doc.source,

@@ -13,18 +13,17 @@ Every line is recorded in a Ledger as placed in the model or as layout noise.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from builder.contract import codes
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
-from builder.parse import narrative, table
+from builder.parse import narrative, rows, table
 from builder.parse.ledger import Ledger
 from builder.parse.lines import Line, compact, normalize_newlines, split_lines
 
-_PATH = re.compile(r"(?:^|/)(\d{4})/(\d{6})/(\d{6})\.[A-Za-z0-9]+$")
 _TITLE_MARK = "绩效目标表"
 
 
@@ -108,7 +107,7 @@ def _table_titles(text: str, raws: list[str]) -> list[Line]:
         scanned = pos
         line = Line(index + 1, raws[index])
         if (
-            table.title_of(line) is not None
+            rows.title_of(line) is not None
             and (index == 0 or Line(index, raws[index - 1]).is_noise or not titles)
             and (titles or _cells_follow(raws, index))
         ):
@@ -174,12 +173,11 @@ def _read_part_two(
     segments = []
     for n, title in enumerate(titles):
         end = titles[n + 1].number - 1 if n + 1 < len(titles) else len(raws)
-        segments.append(table.segment(title, raws[title.number : end], ledger, source))
+        segments.append(rows.segment(title, raws[title.number : end], ledger, source))
     projects: list[table.ProjectFields] = []
     unit_label = ""
     unit_line = 0
-    seen: dict[str, int] = {}
-    for seg in table.merge_repeats(segments, ledger):
+    for seg in rows.merge_repeats(segments, ledger):
         project, label = table.read_project(seg, source, ledger)
         if not unit_label:
             unit_label, unit_line = label, seg.chunks[0][0]
@@ -190,14 +188,6 @@ def _read_part_two(
                 f"expected the same unit line as line {unit_line} ('{unit_label}'), "
                 f"found '{label}'",
             )
-        code, line = project["code"], project["line"]
-        if code in seen:
-            raise ReportError(
-                source,
-                line,
-                f"expected each 项目编码 once; {code} is also the project at line {seen[code]}",
-            )
-        seen[code] = line
         projects.append(project)
     return projects, unit_label, unit_line
 
@@ -206,9 +196,9 @@ def _identity(
     source: str, unit_code: str, unit_line: int, projects: list[table.ProjectFields]
 ) -> tuple[int, str]:
     """Year and region code: from content/<year>/<region>/<unit>.txt, else the project code."""
-    match = _PATH.search(source.replace("\\", "/"))
-    if match:
-        year, region, file_unit = int(match.group(1)), match.group(2), match.group(3)
+    place = codes.file_place(source)
+    if place:
+        year, region, file_unit = place
         if file_unit != unit_code:
             raise ReportError(
                 source,
@@ -218,4 +208,4 @@ def _identity(
             )
         return year, region
     code: str = projects[0]["code"]
-    return 2000 + int(code[6:8]), code[:6]
+    return codes.year_of(code), code[codes.REGION_PART]

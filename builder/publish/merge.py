@@ -21,20 +21,16 @@ from builder.contract import paths
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
 from builder.downloads.workbook import stamp_from_env
+from builder.engines.mkdocs import run_mkdocs, site_config, write_config
 from builder.engines.search_index import index_site
+from builder.intake.crosscheck import duplicate_projects, duplicate_units
+from builder.intake.hand_pages import listed_pages, load_hand_pages
+from builder.intake.site_data import load_settings
 from builder.publish import split
-from builder.publish.build import (
-    Built,
-    listed_pages,
-    load_hand_pages,
-    load_settings,
-    run_mkdocs,
-    site_config,
-    write_config,
-    write_docs,
-)
+from builder.publish.build import Built
 from builder.render import catalog
 from builder.render.site import render_site
+from builder.write.docs import write_docs
 from builder.write.staging import staged
 
 
@@ -49,6 +45,24 @@ def part_documents(part: Path) -> list[Document]:
     except (ValueError, TypeError, ValidationError) as exc:
         first = str(exc).splitlines()[0]
         raise ReportError(str(path), 1, f"expected a list of Documents: {first}") from None
+
+
+def check_parts(by_part: Sequence[tuple[Path, Sequence[Document]]]) -> None:
+    """Each report in one part, each unit and 项目编码 in one report (as intake checks)."""
+    first: dict[str, Path] = {}
+    for part, docs in by_part:
+        for doc in docs:
+            if doc.source in first:
+                raise ReportError(
+                    str(part / paths.ALL_DATA_JSON),
+                    1,
+                    f"expected each report in one part only; {doc.source} is also in "
+                    f"{first[doc.source]}",
+                )
+            first[doc.source] = part
+    docs = [doc for _, found in by_part for doc in found]
+    for problem in [*duplicate_units(docs, {}), *duplicate_projects(docs, {})]:
+        raise ReportError(problem.source, problem.line, problem.message)
 
 
 def copy_owned(part: Path, docs: Sequence[Document], output: Path) -> int:
@@ -78,10 +92,10 @@ def merge_site(
 ) -> Built:
     """Merge the built parts into one site at output; content/ gives the hand-written pages."""
     by_part = [(part, part_documents(part)) for part in parts]
+    check_parts(by_part)
     docs = [doc for _, found in by_part for doc in found]
     settings = load_settings(site_data)
     hand_pages = load_hand_pages(content)
-    # also checks that no address is in two parts
     files = render_site(docs, settings, hand_pages, stamp=stamp_from_env(os.environ))
     pages = {page for doc in docs for page in split.owned_pages(doc)}
     data = {name for doc in docs for name in split.owned_data(doc)}
@@ -98,16 +112,3 @@ def merge_site(
             copy_owned(part, found, site_dir)
         index_site(site_dir)
     return Built(docs_dir, output, tuple(docs), files)
-
-
-def run_merge(
-    parts: Sequence[Path], output: Path, content: Path, site_data: Path, work: Path
-) -> int:
-    """``budgetsite merge``: merge, then say what the site holds."""
-    built = merge_site(parts, output, content=content, site_data=site_data, work=work)
-    projects = sum(len(doc.projects) for doc in built.documents)
-    print(
-        f"budgetsite: merged {len(parts)} parts ({len(built.documents)} reports, "
-        f"{projects} projects) into {output}"
-    )
-    return 0

@@ -14,11 +14,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from builder.contract import paths
+from builder.contract import codes, paths
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
 
-_LAYOUT = re.compile(r"^(\d{4})/(\d{6})/[^/]+$")
 _SELECTOR = re.compile(r"^(year|region)=(\d+)$")
 
 
@@ -51,12 +50,12 @@ def parse_part(text: str) -> Part:
 
 def layout(source: str) -> tuple[str, str]:
     """(year, region code) of a report from its place: ``<year>/<region>/<unit>.txt``."""
-    match = _LAYOUT.match(source)
-    if match is None:
+    place = codes.folder_place(source)
+    if place is None:
         raise ReportError(
             source, 1, "expected content/<year>/<region code>/<unit code>.txt to build it in parts"
         )
-    return match.group(1), match.group(2)
+    return place
 
 
 def owned_pages(doc: Document) -> list[str]:

@@ -1,4 +1,4 @@
-"""Quality review of performance goals: the rules of DESIGN.md §6 over parsed reports."""
+"""Quality review of performance goals: the rules of docs/DESIGN.md §6 over parsed reports."""
 
 from builder.quality.check import check_document, check_documents, sort_findings
 from builder.quality.finding import Finding

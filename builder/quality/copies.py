@@ -1,4 +1,4 @@
-"""Rules about copies: sentences between sub-goals, rows across projects, codes across files."""
+"""Rules about copies: sentences between sub-goals, indicator rows across projects."""
 
 from __future__ import annotations
 
@@ -53,28 +53,6 @@ def check_sentences(doc: Document) -> Iterator[Finding]:
                     f"分项绩效目标「{goal.title}」的句子「{sentence}」"
                     f"照抄自「{other}」（第{seen[1]}行）",
                 )
-
-
-def check_duplicate_codes(docs: Sequence[Document]) -> Iterator[Finding]:
-    """A project code printed in two reports: each occurrence names the other files."""
-    places: dict[str, list[tuple[str, int, Project]]] = {}
-    for doc in docs:
-        for project in doc.projects:
-            places.setdefault(project.code, []).append((doc.source, project.line, project))
-    for code, where in sorted(places.items()):
-        if len({source for source, _, _ in where}) < 2:
-            continue  # twice in one file is a parse error already
-        for source, line, project in where:
-            others = "、".join(f"{s}:{n}" for s, n, _ in where if s != source)
-            yield finding(
-                "duplicate-code",
-                source,
-                line,
-                code,
-                project_subject(project),
-                code,
-                f"{project_subject(project)}：项目编码「{code}」也出现在 {others}",
-            )
 
 
 def _row_key(row: Indicator) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Rules about one project's indicator table: the framework, and each 指标值 (DESIGN.md §6)."""
+"""Rules about one project's indicator table: the framework, and each 指标值 (docs/DESIGN.md §6)."""
 
 from __future__ import annotations
 

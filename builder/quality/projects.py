@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from builder.contract import codes
 from builder.contract.model import Document, Project
 from builder.parse.lines import compact
 from builder.quality.finding import Finding, finding, project_subject
 
-CODE_LENGTH = 21
 # Amounts are converted to percentages rounded to cents of a percent.
 _PERCENT_SLACK = 0.005
 
@@ -37,9 +37,13 @@ def check_project(doc: Document, project: Project) -> Iterator[Finding]:
             f" + 其他资金 {project.other_yuan:f} 元（{total:f} 元）",
         )
     yield from _plan(project, found)
-    year = f"{doc.year % 100:02d}"
+    year = codes.year_suffix(doc.year)
     code = project.code
-    if len(code) != CODE_LENGTH or code[:6] != doc.region.code or code[6:8] != year:
+    if (
+        len(code) != codes.PROJECT_CODE_LENGTH
+        or code[codes.REGION_PART] != doc.region.code
+        or code[codes.YEAR_PART] != year
+    ):
         yield found(
             "code-mismatch",
             project.line,

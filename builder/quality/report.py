@@ -1,48 +1,39 @@
-"""``budgetsite check``: parse the reports, run the rules, print the findings.
+"""What ``budgetsite check`` prints: intake problems and rule findings, as text or JSON.
 
-The disk edge of the quality review. A report that cannot be parsed becomes a
-``parse-error`` finding, and the other reports are still checked.
+Pure: the command line (builder/cli.py) reads the reports through intake, the same path
+as ``budgetsite build``, and prints what this module makes of them.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TextIO
+from collections.abc import Iterable, Sequence
 
-from builder.contract.errors import ReportError
-from builder.contract.model import Document
-from builder.intake.layout import parse_file, report_files
-from builder.quality.check import check_documents, sort_findings
-from builder.quality.finding import Finding, finding
+from builder.contract.problems import Problem
+from builder.quality.finding import Finding
 
 
-def expand(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; folders replaced by the reports under them, sorted."""
-    files: list[Path] = []
-    for path in paths:
-        files += report_files(path) if path.is_dir() else [path]
-    return files
+def problem_finding(problem: Problem) -> Finding:
+    """An intake problem as a finding, under its rule (parse-error, duplicate-code, …).
+
+    The message is the one ``budgetsite build`` prints for it, at the same line.
+    """
+    return Finding(
+        rule=problem.rule_id,
+        level=problem.level,
+        source=problem.source,
+        line=problem.line,
+        project="",
+        subject=problem.source,
+        value="",
+        message=problem.message,
+    )
 
 
-def load(files: Sequence[Path], regions: dict[str, str]) -> tuple[list[Document], list[Finding]]:
-    """The reports that parse, and a parse-error finding for each one that does not."""
-    docs: list[Document] = []
-    errors: list[Finding] = []
-    for path in files:
-        try:
-            docs.append(parse_file(path, regions).document)
-        except ReportError as exc:
-            errors.append(
-                finding("parse-error", exc.source, exc.line, "", exc.source, "", exc.message)
-            )
-        except (OSError, UnicodeError) as exc:
-            message = f"expected a readable report file: {exc}"
-            errors.append(
-                finding("parse-error", path.as_posix(), 1, "", path.as_posix(), "", message)
-            )
-    return docs, errors
+def findings_of(problems: Iterable[Problem], found: Iterable[Finding]) -> list[Finding]:
+    """Every problem and finding in one stable order: file, line, rule."""
+    every = [*map(problem_finding, problems), *found]
+    return sorted(set(every), key=Finding.sort_key)
 
 
 def exit_status(found: Sequence[Finding], *, strict: bool) -> int:
@@ -56,13 +47,3 @@ def render(found: Sequence[Finding], fmt: str) -> str:
     if fmt == "json":
         return json.dumps([f.model_dump() for f in found], ensure_ascii=False, indent=2) + "\n"
     return "".join(f.text() + "\n" for f in found)
-
-
-def run_check(
-    paths: Sequence[Path], regions: dict[str, str], *, fmt: str, strict: bool, out: TextIO
-) -> int:
-    """Check the reports under ``paths``, write the findings to ``out``, return the status."""
-    docs, errors = load(expand(paths), regions)
-    found = sort_findings([*errors, *check_documents(docs)])
-    out.write(render(found, fmt))
-    return exit_status(found, strict=strict)

@@ -1,4 +1,4 @@
-"""The quality rules of DESIGN.md §6 as data: one entry per rule, shown on its rule page.
+"""The quality rules of docs/DESIGN.md §6 as data: one entry per rule, shown on its rule page.
 
 An id never changes once published: people link to /quality/<id>/ and filter the JSON by it.
 Levels: ``error`` for contradictions a reader can prove from the table itself (arithmetic,

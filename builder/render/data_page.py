@@ -11,8 +11,9 @@ from typing import Any
 
 from builder.contract import paths
 from builder.contract.model import Document
+from builder.downloads.columns import Column, Table
 from builder.downloads.schemas import TYPE_NAMES, all_schema, field_docs
-from builder.downloads.tables import TABLES, Column, Table
+from builder.downloads.tables import TABLES
 from builder.downloads.workbook import EXACT_DIGITS, MONEY_FORMAT
 from builder.render import catalog
 from builder.render.html.blocks import front_matter

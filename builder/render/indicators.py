@@ -18,7 +18,7 @@ PROJECTS_LISTED = 12
 """Projects linked per 三级指标: the catalogue grows with the indicators, not the projects."""
 HEAD = ("三级指标", "次数", "使用的项目")
 
-# The framework order of the Ministry of Finance (DESIGN.md §6); other names sort after.
+# The framework order of the Ministry of Finance (docs/DESIGN.md §6); other names sort after.
 LEVEL_ORDER = (
     "产出",
     "效益",

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
-import pickle
-import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
-from multiprocessing.connection import Connection
-from typing import cast
 
 from builder.contract import paths
-from builder.contract.errors import ReportError
 from builder.contract.model import Document
+from builder.contract.paths import HOME_PAGE
+from builder.contract.settings import Settings
 from builder.downloads.files import report_downloads, shared_downloads
 from builder.downloads.workbook import ZIP_EPOCH
+from builder.engines import processes
 from builder.incremental.report_cache import ReportCache, ReportFiles, doc_hash, report_key
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
@@ -38,43 +34,6 @@ from builder.render.unit import render_unit
 
 BACKGROUND_MIN = 200
 """From this many reports the downloads are made in a second process while pages render."""
-HOME_PAGE = "home"
-"""content/pages/home.md is the home page's introduction, not a page of its own."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    """site_data/site.toml."""
-
-    title: str
-    publisher: str
-    description: str
-    quality: bool = True
-    """The 数据质量 section: rule pages, summary, findings on unit and project pages."""
-
-
-def check_unique(docs: Sequence[Document]) -> None:
-    """Two reports for one unit, or one project code twice, would share an address."""
-    seen: dict[str, str] = {}
-    for doc in docs:
-        for page in [paths.unit(doc), *(paths.project(p.code) for p in doc.projects)]:
-            if page in seen:
-                line = next((p.line for p in doc.projects if paths.project(p.code) == page), 1)
-                raise ReportError(
-                    doc.source, line, f"expected a unique address, {page} is also {seen[page]}"
-                )
-            seen[page] = doc.source
-
-
-def check_regions(docs: Sequence[Document]) -> None:
-    """Every region needs a name: pages and breadcrumbs show it."""
-    for doc in docs:
-        if not doc.region.name:
-            raise ReportError(
-                doc.source,
-                1,
-                f"expected a name for region {doc.region.code} in site_data/regions.toml",
-            )
 
 
 def render_site(
@@ -119,8 +78,6 @@ def rendering(
     the build asks for them only after MkDocs has run (builder/publish/build.py), since MkDocs
     needs nothing from them but copies.
     """
-    check_regions(docs)
-    check_unique(docs)
     background = len(docs) >= BACKGROUND_MIN
     with _started(shared_downloads, docs, stamp, background=background) as downloads:
         yield dict(sorted(_pages(docs, settings, hand_pages, corpus, cache).items())), downloads
@@ -137,67 +94,21 @@ def _started(
     *,
     background: bool,
 ) -> Iterator[Callable[[], Files]]:
-    """``work(docs, stamp)``, in a forked process when ``background`` and a core is spare.
+    """``work(docs, stamp)``, as a background job when ``background`` and a core is spare.
 
     Yields a function that returns its result (waiting for it). The downloads depend on
-    the reports only, not on the pages, so they are made while the pages render.
+    the reports only, not on the pages, so they are made while the pages render. A forked
+    job, not a pool: the child has the reports in memory already, whereas a pool would
+    pickle all of them to it (8 s at 1,000 reports).
     """
     if not background or (os.cpu_count() or 1) < 2:
         yield lambda: work(docs, stamp)
         return
-    # A forked Process, not a pool: the child has the reports in memory already, whereas a
-    # pool would pickle all of them to it, in a thread that competes with the page rendering
-    # (8 s at 1,000 reports). The result comes back through a pipe read only when asked for.
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_send_result, args=(work, docs, stamp, send), daemon=True)
-    child.start()
-    send.close()
-    received: list[Files] = []
-
-    def result() -> Files:
-        received.append(_result(receive))
-        return received[-1]
-
+    job = processes.start("data/", "make the downloads", work, docs, stamp)
     try:
-        yield result
+        yield job.result
     finally:
-        receive.close()
-        if not received:  # the build failed first: the downloads are not wanted
-            child.terminate()
-        child.join()
-
-
-def _send_result(
-    work: Callable[[Sequence[Document], datetime], Files],
-    docs: Sequence[Document],
-    stamp: datetime,
-    send: Connection,
-) -> None:
-    try:
-        outcome: tuple[bool, object] = (True, work(docs, stamp))
-    except Exception as exc:  # handed to the parent, which raises it
-        outcome = (False, exc if _picklable(exc) else RuntimeError(traceback.format_exc()))
-    send.send(outcome)
-    send.close()
-
-
-def _picklable(exc: Exception) -> bool:
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return False
-    return True
-
-
-def _result(receive: Connection) -> Files:
-    try:
-        done, value = receive.recv()
-    except EOFError:
-        raise RuntimeError("the process making the downloads ended without a result") from None
-    if not done:
-        raise value
-    return cast(Files, value)
+        job.cancel()  # when the build failed first: the downloads are not wanted
 
 
 def report_files(doc: Document, own: Sequence[Finding], quality: bool) -> ReportFiles:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.engines import processes as background
+from builder.engines.processes import Job, awaited, start
 
 
 def _sibling(output: Path, role: str) -> Path:
@@ -21,20 +22,41 @@ def new_folder(output: Path) -> Path:
     return _sibling(output.absolute(), "new")
 
 
+@dataclass(frozen=True)
+class Ahead:
+    """The folder jobs a build started at once (see ``ahead``), by the folder they work on."""
+
+    jobs: Mapping[Path, Job[None]] = field(default_factory=dict)
+
+    def wait_for(self, folder: Path) -> bool:
+        """Wait for the job on ``folder``, if any: True when there was one (it succeeded)."""
+        job = self.jobs.get(folder)
+        if job is None:
+            return False
+        job.result()
+        return True
+
+
+NOTHING_AHEAD = Ahead()
+
+
 @contextmanager
-def staged(output: Path, *, from_output: bool = False) -> Iterator[Path]:
+def staged(
+    output: Path, *, from_output: bool = False, ahead: Ahead = NOTHING_AHEAD
+) -> Iterator[Path]:
     """A folder to build into; on success it replaces ``output``, on failure it goes.
 
     The name is fixed (``.<output>.new`` beside it) so that the build is byte-stable and a
     folder left by an interrupted build is cleared by the next one. ``from_output`` starts
-    it as a copy of ``output`` with the files' modification times, for an incremental build.
-    The copy is made of hard links (a copy only where links are not possible): MkDocs
-    rewrites files in place, so the incremental build first makes a private copy of each
-    file it lets MkDocs write (builder/incremental/dirty.py, ``unshare``).
+    it as a copy of ``output`` with the files' modification times, for an incremental build:
+    the copy ``ahead`` made, or one made here. The copy is made of hard links (a copy only
+    where links are not possible): MkDocs rewrites files in place, so the incremental build
+    first makes a private copy of each file it lets MkDocs write
+    (builder/incremental/dirty.py, ``unshare``).
     """
     output = output.absolute()
     temp = new_folder(output)
-    ready = background.wait_for(temp) and from_output  # the copy made ahead, see ahead()
+    ready = ahead.wait_for(temp) and from_output
     if temp.exists() and not ready:
         shutil.rmtree(temp)
     if from_output and output.is_dir() and not ready:
@@ -45,32 +67,30 @@ def staged(output: Path, *, from_output: bool = False) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
-    swap(temp, output)
+    swap(temp, output, ahead)
 
 
 @contextmanager
-def ahead(output: Path, *, copy: bool) -> Iterator[None]:
+def ahead(output: Path, *, copy: bool) -> Iterator[Ahead]:
     """Folder work a build of ``output`` can start at once, run in other processes meanwhile.
 
     Removing the site the last swap kept and, with ``copy`` (when the build will most likely
     be incremental), making the staged copy of the published site that ``staged`` takes
     (or removes, if the build turns out not to be incremental). When the build fails, the
-    copy goes too.
+    copy goes too. Hand what this yields to ``staged``.
     """
     output = output.absolute()
     temp = new_folder(output)
-    jobs = []
+    jobs: dict[Path, Job[None]] = {}
     old = previous_site(output)
     if old.exists() or old.is_symlink():
-        jobs.append(background.removal(old))
+        jobs[old] = start(str(old), "remove this folder", shutil.rmtree, str(old))
     if copy and output.is_dir():
         purpose = "copy the published site into this folder"
-        jobs.append(
-            background.Job.start(temp, purpose, __name__, "copy_site", str(output), str(temp))
-        )
+        jobs[temp] = start(str(temp), purpose, copy_site, str(output), str(temp))
     try:
-        with background.running(jobs):
-            yield
+        with awaited(list(jobs.values())):
+            yield Ahead(jobs)
     except BaseException:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)
@@ -105,17 +125,17 @@ def previous_site(output: Path) -> Path:
     return _sibling(output.absolute(), "old")
 
 
-def swap(new: Path, output: Path) -> None:
+def swap(new: Path, output: Path, ahead: Ahead = NOTHING_AHEAD) -> None:
     """Put folder ``new`` at ``output`` by two renames; the old output is kept as previous_site.
 
-    The previous site of the build before is removed first: waited for when the build
-    removes it in the background (builder/engines/processes.py), else removed here.
+    The previous site of the build before is removed first: waited for when ``ahead``
+    removes it in the background, else removed here.
     """
     if not output.exists():
         os.replace(new, output)
         return
     old = previous_site(output)
-    background.wait_for(old)
+    ahead.wait_for(old)
     if old.exists():
         shutil.rmtree(old)
     os.replace(output, old)

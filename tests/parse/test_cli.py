@@ -114,7 +114,7 @@ def test_bad_input_is_one_line_on_stderr_and_exit_1(tmp_path: Path) -> None:
     result = run("parse", str(bad))
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr.strip().startswith(f"budgetsite: {bad}:1: expected")
+    assert result.stderr.strip().startswith(f"{bad}:1: error: expected")
     assert "Traceback" not in result.stderr
 
 

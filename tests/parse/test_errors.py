@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builder.contract.errors import ReportError
+from builder.intake.content import take_in
 from builder.parse import decode, parse_document
 from tests.conftest import CONTENT
 
@@ -69,9 +70,8 @@ def test_a_table_that_breaks_off(after: int, expected: str) -> None:
             72,
             "expected a table cell",
         ),
-        ("13030321EDVATPNRXMPQI", "13030321B95PH8DGE1F7C", 173, "expected each 项目编码 once"),
     ],
-    ids=["bad amount", "bad plan cell", "missing cell", "text outside", "duplicate code"],
+    ids=["bad amount", "bad plan cell", "missing cell", "text outside"],
 )
 def test_a_bad_cell_or_row_names_its_line(old: str, new: str, line: int, message: str) -> None:
     error = error_of(SEED.replace(old, new, 1))
@@ -101,3 +101,16 @@ def test_undecodable_bytes_name_their_line() -> None:
     with pytest.raises(ReportError) as info:
         decode(data, "bad.txt")
     assert str(info.value).startswith("bad.txt:")
+
+
+def test_a_code_twice_in_one_file_is_an_error_at_the_second_table(
+    regions: dict[str, str],
+) -> None:
+    # Intake's check of duplicate codes, the one place it is made (builder/intake/crosscheck.py).
+    text = SEED.replace("13030321EDVATPNRXMPQI", "13030321B95PH8DGE1F7C", 1)
+    source = "2021/130303/101001.txt"
+    intake = take_in([(source, text.encode("utf-8"))], regions)
+    assert intake.documents == ()
+    [problem] = intake.problems
+    assert (problem.source, problem.line, problem.rule_id) == (source, 173, "duplicate-code")
+    assert problem.message.startswith("expected each 项目编码 once; 13030321B95PH8DGE1F7C")

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.intake.layout import parse_file, report_files
+from builder.intake.files import report_files
 from tests.conftest import CONTENT, GOLDEN
+from tests.support.reading import parse_file
 
 SEEDS = report_files(CONTENT)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.intake.layout import report_files
-from builder.parse import Parsed, decode, parse_with_ledger, table
+from builder.intake.files import report_files
+from builder.parse import Parsed, decode, parse_with_ledger, rows, table
 from tests.conftest import CONTENT, FIXTURES
 from tests.support import synth
 from tests.support.writer import Style, write_report
@@ -45,7 +45,7 @@ def test_the_fast_match_reads_the_usual_layout() -> None:
     taken = 0
     original = table._header_fast
 
-    def counting(seg: table.Segment, ledger: object) -> object:
+    def counting(seg: rows.Segment, ledger: object) -> object:
         nonlocal taken
         header = original(seg, ledger)  # type: ignore[arg-type]
         taken += header is not None

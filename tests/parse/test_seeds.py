@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 from builder.contract.model import Document
-from builder.intake.layout import load_content, parse_file, report_files
+from builder.intake.files import report_files
 from tests.conftest import CONTENT
+from tests.support.reading import load_content, parse_file
 
 
 @pytest.fixture(scope="module")

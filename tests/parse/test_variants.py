@@ -10,9 +10,9 @@ import pytest
 
 from builder.contract.errors import ReportError
 from builder.contract.model import Document, Project
-from builder.intake.layout import parse_file
 from builder.parse import decode, detect_encoding, parse_document
 from tests.conftest import CONTENT, FIXTURES
+from tests.support.reading import parse_file
 
 VARIANTS = FIXTURES / "variants"
 GBK_CRLF = VARIANTS / "2023_jvlu_education_gbk_crlf.txt"

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from builder.contract.model import Document, Indicator, Project
-from builder.intake.layout import load_content, load_regions, parse_file
+from builder.intake.site_data import load_regions
 from builder.parse.values import parse_target
 from tests.conftest import CONTENT, FIXTURES, SITE_DATA
+from tests.support.reading import load_content, parse_file
 
 WELL_FORMED = FIXTURES / "quality" / "2022_130529_well_formed.txt"
 SEEDS = {

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.make_corpus import write_corpus
-from builder.intake.layout import load_content
 from builder.quality import check_documents
+from tests.support.reading import load_content
 from tests.support.writer import write_report
 
 

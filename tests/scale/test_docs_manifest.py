@@ -9,7 +9,8 @@ import pytest
 
 from builder.incremental import dirty as incremental
 from builder.incremental import docs_manifest
-from builder.publish.build import build_site, write_docs
+from builder.publish.build import build_site
+from builder.write.docs import write_docs
 from tests.conftest import synthetic
 
 PAST_NS = 1_000_000_000_000_000_000  # 2001: older than any manifest these tests write

@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from benchmarks.make_corpus import write_corpus
 from builder.contract.errors import ReportError
-from builder.incremental.parse_cache import PARALLEL_MIN, load_documents
-from builder.intake.layout import load_content
+from builder.contract.model import Document
+from builder.incremental.parse_cache import PARALLEL_MIN, ParseResults, parse_cached
+from builder.intake.files import named
+from tests.support.reading import load_content
+
+
+@dataclass(frozen=True)
+class Loaded:
+    documents: tuple[Document, ...]
+    parsed: int
+    cached: int
+
+
+def load_documents(
+    content: Path, regions: dict[str, str], *, cache: Path | None = None, workers: int = 2
+) -> Loaded:
+    """The reports under content/ through the parse cache, in path order; the first failure
+    raised."""
+    files = [(source, path.read_bytes()) for source, path in named([content], content)]
+    results: ParseResults = parse_cached(files, regions, cache=cache, workers=workers)
+    if results.failures:
+        raise results.failures[0]
+    docs = tuple(results.documents[source] for source, _ in files)
+    return Loaded(docs, results.parsed, results.cached)
 
 
 @pytest.fixture

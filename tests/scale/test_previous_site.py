@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from builder.contract.errors import ReportError
-from builder.engines import processes as background
+from builder.contract.errors import EnvironmentFailure
+from builder.engines import processes
 from builder.publish.build import build_site
 from builder.write import staging
 from builder.write.staging import previous_site
@@ -22,15 +24,23 @@ def test_the_replaced_site_is_kept_until_the_next_build_removes_it_in_the_backgr
     old, new = tmp_path / ".site.old", tmp_path / ".site.new"
     assert previous_site(site) == old
     started: list[str] = []
-    start = background.Job.start
+    start = processes.start
 
-    def spied(folder: Path, purpose: str, *call: str) -> background.Job:
-        started.append(f"{folder.name}: {purpose}")
-        return start(folder, purpose, *call)
+    def spied(place: str, purpose: str, *call: Any) -> processes.Job[Any]:
+        started.append(f"{Path(place).name}: {purpose}")
+        return start(place, purpose, *call)
 
-    monkeypatch.setattr(background.Job, "start", spied)
-    copied_here: list[str] = []  # the staged copy made by the build itself, not ahead
-    monkeypatch.setattr(staging, "copy_site", lambda *folders: copied_here.extend(folders))
+    monkeypatch.setattr(staging, "start", spied)
+    # The staged copy made by the build itself, not ahead: a forked job's calls are made in
+    # its own memory, so only the build's own calls are recorded here.
+    copied_here: list[str] = []
+    real_copy = staging.copy_site
+
+    def copy_here(output: str, folder: str) -> None:
+        copied_here.extend([output, folder])
+        real_copy(output, folder)
+
+    monkeypatch.setattr(staging, "copy_site", copy_here)
     build_site(content, site, site_data=site_data, work=work)
     first = site_files(site)
     assert not old.exists()
@@ -60,9 +70,9 @@ def test_a_previous_site_that_cannot_be_removed_stops_the_build(tmp_path: Path) 
     published = site_files(site)
     old = previous_site(site)
     old.write_text("not a folder", encoding="utf-8")
-    with pytest.raises(ReportError) as raised:
+    with pytest.raises(EnvironmentFailure) as raised:
         build_site(content, site, site_data=site_data, work=work)
-    assert str(raised.value).startswith(f"{old}:1: expected to remove this folder: ")
+    assert str(raised.value).startswith(f"{old}: expected to remove this folder: ")
     assert "Not a directory" in str(raised.value)
     assert site_files(site) == published
     assert not (tmp_path / ".site.new").exists()  # neither the copy made ahead nor the build
@@ -74,9 +84,10 @@ def test_a_previous_site_that_cannot_be_removed_stops_the_build(tmp_path: Path) 
 def test_a_failed_removal_is_noted_on_the_error_of_a_failed_build(tmp_path: Path) -> None:
     old = tmp_path / ".site.old"
     old.symlink_to(tmp_path)  # rmtree refuses a link
-    with pytest.raises(ValueError) as raised, background.running([background.removal(old)]):
+    removal = processes.start(str(old), "remove this folder", shutil.rmtree, str(old))
+    with pytest.raises(ValueError) as raised, processes.awaited([removal]):
         raise ValueError("the build failed")
     assert raised.value.__notes__ == [
-        f"{old}:1: expected to remove this folder: Cannot call rmtree on a symbolic link"
+        f"{old}: expected to remove this folder: Cannot call rmtree on a symbolic link"
     ]
     assert old.is_symlink()

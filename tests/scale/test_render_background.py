@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_corpus import write_corpus
-from builder.contract.errors import ReportError
+from builder.contract.errors import EnvironmentFailure, ReportError
 from builder.contract.model import Document
+from builder.contract.settings import Settings
 from builder.downloads import files as data
-from builder.intake.layout import load_content
 from builder.render import site as render_site
-from builder.render.site import Files, Settings
+from builder.render.site import Files
+from tests.support.reading import load_content
 
 SETTINGS = Settings(title="预算绩效目标公开", publisher="", description="")
 MADE_BY = "made-by-process"
@@ -84,20 +85,21 @@ def downloads_with_an_odd_error(docs: Sequence[Document], stamp: datetime) -> Fi
 
 
 @pytest.mark.parametrize(
-    ("work", "message"),
+    ("work", "error", "message"),
     [
-        (downloads_that_crash, "ended without a result"),
-        (downloads_with_an_odd_error, "Unpicklable: odd"),
+        (downloads_that_crash, EnvironmentFailure, "make the downloads: the process ended"),
+        (downloads_with_an_odd_error, RuntimeError, "Unpicklable: odd"),
     ],
 )
 def test_a_lost_background_process_is_an_error_not_a_hang(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     work: object,
+    error: type[Exception],
     message: str,
 ) -> None:
     docs = in_background(tmp_path, monkeypatch, work)
-    with pytest.raises(RuntimeError, match=message):
+    with pytest.raises(error, match=message):
         render_site.render_site(docs, SETTINGS, {})
 
 

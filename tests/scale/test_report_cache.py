@@ -10,13 +10,13 @@ import pytest
 
 from benchmarks.make_corpus import write_corpus
 from builder.contract.model import Document
+from builder.contract.settings import Settings
 from builder.incremental import report_cache
 from builder.incremental.report_cache import ReportCache, ReportFiles, report_key
-from builder.intake.layout import load_content
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
 from builder.render import site as render_site
-from builder.render.site import Settings
+from tests.support.reading import load_content
 
 SETTINGS = Settings(title="预算绩效目标公开", publisher="", description="")
 

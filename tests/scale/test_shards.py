@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.contract.errors import ReportError
+from builder.contract.errors import EnvironmentFailure
 from builder.engines import shards
-from builder.publish.build import build_site, write_yaml
+from builder.engines.mkdocs import write_yaml
+from builder.publish.build import build_site
 from tests.conftest import CONTENT, SITE_DATA, site_files
 from tests.site.building import built_once
 
@@ -45,7 +46,8 @@ def test_shards_only_for_a_large_site() -> None:
 
 def test_a_failing_shard_stops_the_build_with_its_message(tmp_path: Path) -> None:
     config = {"site_name": "t", "docs_dir": "missing-docs", "theme": {"name": "material"}}
-    with pytest.raises(ReportError, match=r"shard-1:1: expected a clean MkDocs build"):
+    failed = r"shard-1: expected to build its pages with MkDocs: .*isn't an existing directory"
+    with pytest.raises(EnvironmentFailure, match=failed):
         shards.render_sharded(
             config,
             tmp_path,

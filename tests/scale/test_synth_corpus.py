@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.make_corpus import write_corpus
-from builder.intake.layout import load_regions
+from builder.intake.site_data import load_regions
 from builder.parse import decode, detect_encoding, parse_document
 from tests.parse.test_roundtrip import without_lines
 from tests.support import synth_corpus

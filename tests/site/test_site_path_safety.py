@@ -11,7 +11,8 @@ from builder.contract.errors import ReportError
 from builder.contract.model import Document
 from builder.intake.identity import Where, identity_problems
 from builder.parse import parse_document
-from builder.publish.build import build_site, write_docs
+from builder.publish.build import build_site
+from builder.write.docs import write_docs
 from tests.conftest import CONTENT, SITE_DATA
 
 SEED = CONTENT / "2022/130529/131001.txt"

@@ -10,10 +10,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from builder.contract.errors import ReportError
+from builder.contract.errors import EnvironmentFailure
 from builder.contract.problems import Problem
-from builder.publish.build import inside, write_docs
 from builder.render.problems import render_problems
+from builder.write.docs import inside, write_docs
 from tests.conftest import CONTENT, FIXTURES, ROOT, SITE_DATA
 from tests.site.html_tree import Node, load
 from tests.site.html_tree import parse as load_html
@@ -139,7 +139,7 @@ def test_a_link_in_the_docs_folder_stops_the_write(tmp_path: Path) -> None:
     (docs / "projects").mkdir(parents=True)
     outside.mkdir()
     (docs / "projects" / "X").symlink_to(outside, target_is_directory=True)
-    with pytest.raises(ReportError, match="expected no symbolic link in the docs folder"):
+    with pytest.raises(EnvironmentFailure, match="expected no symbolic link in the docs folder"):
         write_docs({"projects/X/index.md": "# escaped\n"}, docs)
     assert list(outside.iterdir()) == []
 

@@ -6,10 +6,12 @@ import posixpath
 from pathlib import Path
 
 from builder.contract import paths
+from builder.contract.settings import Settings
 from builder.engines.mkdocs_config import nav
-from builder.publish.build import Built, load_settings
+from builder.intake.site_data import load_settings
+from builder.publish.build import Built
 from builder.quality import RULES, check_documents
-from builder.render.site import Settings, render_site
+from builder.render.site import render_site
 from tests.site.html_tree import Node, load
 
 
@@ -75,7 +77,7 @@ def test_setting_turns_the_section_off(tmp_path: Path, built: Built) -> None:
     settings = load_settings(tmp_path)
     assert settings.quality is False
     off = render_site(built.documents, settings, {})
-    on = render_site(built.documents, Settings("t", "", ""), {})
+    on = render_site(built.documents, Settings(title="t"), {})
     assert not [name for name in off if name.startswith("quality/")]
     assert not any("数据质量" in text for text in off.values() if isinstance(text, str))
     assert len(on) - len(off) == len(RULES) + 2  # the rule pages, the summary, the CSV

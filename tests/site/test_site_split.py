@@ -86,7 +86,7 @@ def test_a_report_in_two_parts_is_an_error(tmp_path: Path) -> None:
     site = build_part(Part("region", "130529"), tmp_path)
     twin = tmp_path / "twin"
     shutil.copytree(site, twin)
-    with pytest.raises(ReportError, match="expected a unique address"):
+    with pytest.raises(ReportError, match="expected each report in one part only; 2022/130529/"):
         merge_site(
             [site, twin], tmp_path / "site", content=CONTENT, site_data=SITE_DATA, work=tmp_path
         )

@@ -11,11 +11,14 @@ import pytest
 
 from builder.contract.errors import ReportError
 from builder.downloads.workbook import stamp_from_env
-from builder.intake.layout import load_content, load_regions
-from builder.publish.build import Built, load_hand_pages, load_settings
+from builder.intake.content import read_content
+from builder.intake.hand_pages import load_hand_pages
+from builder.intake.site_data import load_regions, load_settings
+from builder.publish.build import Built
 from builder.render.site import render_site
 from tests.conftest import CONTENT, SITE_DATA, site_files
 from tests.site.building import build_into
+from tests.support.reading import load_content
 
 
 def test_building_twice_gives_the_same_docs_and_pages(built: Built, tmp_path: Path) -> None:
@@ -38,11 +41,13 @@ def test_render_does_not_depend_on_input_order(built: Built) -> None:
     assert list(forward) == sorted(forward)
 
 
-def test_a_region_without_a_name_stops_the_build() -> None:
-    docs = load_content(CONTENT, {"130303": "山海关区"})  # 巨鹿县 (130529) left out
-    settings, pages = load_settings(SITE_DATA), load_hand_pages(CONTENT)
-    with pytest.raises(ReportError, match=r"2022/130529/131001.txt:1: expected a name for region"):
-        render_site(docs, settings, pages)
+def test_a_region_without_a_name_keeps_its_reports_off_the_site() -> None:
+    intake = read_content(CONTENT, {"130303": "山海关区"})  # 巨鹿县 (130529) left out
+    assert [str(p) for p in intake.errors] == [
+        "2022/130529/131001.txt:1: error: expected a name for region 130529 in "
+        "site_data/regions.toml"
+    ]
+    assert "2022/130529/131001.txt" not in [d.source for d in intake.documents]
 
 
 EPOCH = "1704153600"  # 2024-01-02 00:00:00 UTC, far from any day the tests run

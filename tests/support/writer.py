@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from builder.contract.model import Document, Indicator, Project
-from builder.parse.table import INDICATOR_HEADER
+from builder.parse.rows import INDICATOR_HEADER
 from builder.parse.values import YUAN_PER
 
 HeadingStyle = Literal["bookmark", "field_code", "plain"]

@@ -7,7 +7,7 @@ ids). The renderers therefore write their large blocks as finished HTML between 
 lines. This extension (``markdown_extensions`` in the mkdocs.yml the build writes) stores
 each marked block as it is, so nothing scans it.
 
-The Markdown stays plain Markdown for any engine (DESIGN.md §7): without the extension a
+The Markdown stays plain Markdown for any engine (docs/DESIGN.md §7): without the extension a
 marked block is an ordinary raw HTML block between two HTML comments, and the page shows the
 same (tests/site/test_verbatim.py converts every page both ways). So that CommonMark engines
 read it as one block too, a marked block holds no blank line.

@@ -1,0 +1,75 @@
+"""The docs folder MkDocs reads, and the downloads written into the built site."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path, PurePosixPath
+
+from builder.contract.errors import EnvironmentFailure, ReportError
+from builder.engines.mkdocs_config import ASSETS
+from builder.incremental import dirty
+
+
+def inside(name: str) -> bool:
+    """Whether the relative path ``name`` stays inside the folder it is written to.
+
+    No ``..``, root or drive. A check of the name alone: write_docs also refuses a folder
+    holding symbolic links, through which a name could still lead outside it.
+    """
+    path = PurePosixPath(name)
+    parts = path.parts
+    return bool(parts) and not path.is_absolute() and "\\" not in name and ".." not in parts
+
+
+def links_in(folder: Path) -> list[Path]:
+    """The symbolic links under folder, not following them (one directory listing each)."""
+    found: list[Path] = []
+    pending = [str(folder)] if folder.is_dir() else []
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    found.append(Path(entry.path))
+                elif entry.is_dir():
+                    pending.append(entry.path)
+    return sorted(found)
+
+
+def write_docs(files: Mapping[str, str | bytes], docs_dir: Path) -> dirty.Synced:
+    """Make docs_dir hold exactly these files plus the site's own assets.
+
+    Files that did not change are left alone, so MkDocs can tell what to render again.
+    """
+    for name in files:
+        if not inside(name):
+            raise ReportError(name, 1, f"expected a page path inside {docs_dir}")
+    # The build never makes links: one in the docs folder could lead a write outside it.
+    links = links_in(docs_dir)
+    if links:
+        raise EnvironmentFailure(str(links[0]), "expected no symbolic link in the docs folder")
+    assets = resources.files("builder.theme") / "assets"
+    own = {
+        f"{ASSETS}/{asset.name}": asset.read_bytes()
+        for asset in sorted(assets.iterdir(), key=lambda a: a.name)
+        if asset.is_file()
+    }
+    # Beside the docs folder, in the work folder: what this sync wrote, for the next one.
+    manifest = docs_dir.with_name(f"{docs_dir.name}.manifest")
+    return dirty.sync_folder({**files, **own}, docs_dir, manifest)
+
+
+def write_downloads(files: Mapping[str, str | bytes], site_dir: Path) -> None:
+    """Write the shared downloads into the built site, each as a new file.
+
+    New files, not rewritten ones: in a rebuild the staged site's files are hard links to the
+    published site's (builder/write/staging.py).
+    """
+    for name, content in files.items():
+        if not inside(name):
+            raise ReportError(name, 1, f"expected a download path inside {site_dir}")
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
