@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from builder.contract.errors import EnvironmentFailure, ReportError
 from builder.contract.problems import Problem, ProblemsFound, failed_sources
-from builder.intake.content import Intake, read_files
+from builder.intake.content import read_files
 from builder.intake.files import named
 from builder.intake.site_data import load_regions
 from builder.parse import NOISE, Parsed, parse_with_ledger
@@ -116,26 +116,23 @@ def _accounting(parsed: Parsed) -> dict[str, Any]:
     }
 
 
-def _taken_in(files: Sequence[Path], content: Path | None, site_data: Path) -> Intake:
-    return read_files(named(files, content), load_regions(site_data), workers=1)
-
-
 def run_parse(
     files: Sequence[Path], content: Path | None, site_data: Path, accounting: bool
 ) -> int:
     """``budgetsite parse``: the Documents as JSON, or stop with every problem."""
-    intake = _taken_in(files, content, site_data)
+    reports, regions = named(files, content), load_regions(site_data)
+    intake = read_files(reports, regions, workers=1)
     print_problems(intake.problems, content, sys.stderr)
     if intake.errors:
         return 1
     out: Any
     if accounting:
-        by_source = {source: path for source, path in named(files, content)}
-        regions = load_regions(site_data)
+        # The ledger is the parser's, not intake's: the reports that passed are read again.
+        paths = dict(reports)
         out = [
             _accounting(
                 parse_with_ledger(
-                    read_text(by_source[d.source].read_bytes(), d.source), d.source, regions
+                    read_text(paths[d.source].read_bytes(), d.source), d.source, regions
                 )
             )
             for d in intake.documents
@@ -155,7 +152,7 @@ def run_check(paths: Sequence[Path], site_data: Path, fmt: str, strict: bool) ->
     file name it alike; every finding is shown with the folder's path in front.
     """
     content = paths[0] if len(paths) == 1 and paths[0].is_dir() else None
-    intake = _taken_in(paths, content, site_data)
+    intake = read_files(named(paths, content), load_regions(site_data), workers=1)
     found = findings_of(intake.problems, check_documents(intake.documents))
     if content is not None:
         found = [f.model_copy(update={"source": (content / f.source).as_posix()}) for f in found]
@@ -218,10 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_merge(args.parts, args.output, args.content, args.site_data, args.work)
         if args.command == "check":
             return run_check(args.paths, args.site_data, args.fmt, args.strict)
-    except ReportError as exc:
-        print(f"budgetsite: {exc}", file=sys.stderr)
-        return 1
-    except EnvironmentFailure as exc:
+    except (ReportError, EnvironmentFailure) as exc:
         print(f"budgetsite: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
