@@ -8,7 +8,7 @@ what looks wrong, so that nothing is held back for a doubt.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from builder.contract.errors import ReportError
@@ -20,7 +20,11 @@ WARNING: Level = "warning"
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem in one file: prints as ``file:line: level: message``."""
+    """One problem in one file: prints as ``file:line: level: message``.
+
+    In a file without lines (a Word document) ``place`` says where in words, and the
+    problem prints as ``file: place: level: message``; ``line`` still orders problems.
+    """
 
     source: str
     line: int
@@ -28,9 +32,20 @@ class Problem:
     message: str
     rule: str = ""
     """The quality rule ``budgetsite check`` files it under, when not the default (rule_id)."""
+    place: str = ""
+    """Where in the file, in words, e.g. 'table 2, row 5, cell 3'; '' when ``line`` says it."""
 
     def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.level}: {self.message}"
+        return f"{self.located}: {self.level}: {self.message}"
+
+    @property
+    def located(self) -> str:
+        """``file:line``, or ``file: place`` for a file whose lines a person cannot see."""
+        return f"{self.source}: {self.place}" if self.place else f"{self.source}:{self.line}"
+
+    def at(self, place: str) -> Problem:
+        """The same problem, located by ``place``."""
+        return replace(self, place=place)
 
     @property
     def rule_id(self) -> str:

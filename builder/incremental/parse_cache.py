@@ -1,10 +1,11 @@
 """Load every report under content/: from the parse cache when unchanged, else parsed on all cores.
 
-A parsed Document is cached as JSON under a key that hashes everything the parse depends
-on: the file's bytes, its path (Document.source, year and region come from it), the region
-names and the parser's own source code. So a rebuild after changing one report parses one
-file, and a changed parser or regions.toml parses everything again. An entry that does not
-read back as a Document (truncated, edited, from another model) is ignored and replaced.
+A parsed Document is cached as JSON, with the parser's warnings, under a key that hashes
+everything the parse depends on: the file's bytes, its path (Document.source, year and
+region come from it), the region names and the parser's own source code. So a rebuild
+after changing one report parses one file, and a changed parser or regions.toml parses
+everything again. An entry that does not read back (truncated, edited, from another
+model) is ignored and replaced.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import builder
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
 from builder.engines.processes import map_in_parallel
-from builder.parse import parse_document
+from builder.parse import parse_with_ledger
 from builder.parse.readers import read_text
 
 PARALLEL_MIN = 32
@@ -46,6 +47,18 @@ class _Failure:
     source: str
     line: int
     message: str
+
+
+Warnings = tuple[tuple[int, str], ...]
+"""(line, message) of each warning the parser gave a file."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """One file's parse: its Document and the parser's warnings."""
+
+    document: Document
+    warnings: Warnings = ()
 
 
 @functools.cache
@@ -74,31 +87,36 @@ def cache_key(data: bytes, source: str, regions: Mapping[str, str]) -> str:
     return digest.hexdigest()
 
 
-def _parse(job: _Job) -> Document | _Failure:
+def _parse(job: _Job) -> Report | _Failure:
     try:
-        return parse_document(read_text(job.data, job.source), job.source, job.regions)
+        parsed = parse_with_ledger(read_text(job.data, job.source).text, job.source, job.regions)
+        return Report(parsed.document, parsed.warnings)
     except ReportError as exc:
         return _Failure(exc.source, exc.line, exc.message)
 
 
-def parse_all(jobs: Sequence[_Job], workers: int) -> list[Document | _Failure]:
+def parse_all(jobs: Sequence[_Job], workers: int) -> list[Report | _Failure]:
     """Parse in order; across ``workers`` processes when there are enough files to gain."""
     if workers < 2 or len(jobs) < PARALLEL_MIN:
         return [_parse(job) for job in jobs]
     return map_in_parallel("content/", "parse the reports", _parse, jobs, workers)
 
 
-def _read_cached(path: Path) -> Document | None:
+def _read_cached(path: Path) -> Report | None:
+    # The first line holds the warnings, the rest the Document: each read by its own parser.
     try:
-        return Document.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError, ValueError):
+        head, _, body = path.read_bytes().partition(b"\n")
+        warnings = tuple((int(line), str(message)) for line, message in json.loads(head))
+        return Report(Document.model_validate_json(body), warnings)
+    except (OSError, ValidationError, ValueError, TypeError):
         return None
 
 
-def _write_cached(path: Path, document: Document) -> None:
+def _write_cached(path: Path, report: Report) -> None:
     # Write then rename, so an interrupted build never leaves half an entry behind.
     partial = path.with_suffix(".tmp")
-    partial.write_text(document.model_dump_json(), encoding="utf-8")
+    head = json.dumps(report.warnings, ensure_ascii=False)
+    partial.write_text(f"{head}\n{report.document.model_dump_json()}", encoding="utf-8")
     os.replace(partial, path)
 
 
@@ -109,9 +127,9 @@ def default_workers() -> int:
 
 @dataclass(frozen=True)
 class ParseResults:
-    """The Documents of the files that parse, by source, and how many were parsed or cached."""
+    """The parses of the files that parse, by source, and how many were parsed or cached."""
 
-    documents: dict[str, Document]
+    reports: dict[str, Report]
     failures: tuple[ReportError, ...]
     parsed: int
     cached: int
@@ -124,7 +142,7 @@ def parse_cached(
     cache: Path | None = None,
     workers: int | None = None,
 ) -> ParseResults:
-    """(source, bytes) of each report → its Document, from ``cache`` or parsed on all cores.
+    """(source, bytes) of each report → its Report, from ``cache`` or parsed on all cores.
 
     A file that does not parse is in ``failures``, never cached. Cache entries of files
     that are gone or changed are removed, so the folder holds one entry per report.
@@ -133,7 +151,7 @@ def parse_cached(
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
     keys: dict[str, str] = {}
-    documents: dict[str, Document] = {}
+    reports: dict[str, Report] = {}
     missing: list[_Job] = []
     for source, data in files:
         keys[source] = cache_key(data, source, regions)
@@ -141,18 +159,18 @@ def parse_cached(
         if found is None:
             missing.append(_Job(data, source, regions))
         else:
-            documents[source] = found
+            reports[source] = found
     failures: list[ReportError] = []
     for job, result in zip(missing, parse_all(missing, workers or default_workers()), strict=True):
         if isinstance(result, _Failure):
             failures.append(ReportError(result.source, result.line, result.message))
             continue
-        documents[job.source] = result
+        reports[job.source] = result
         if cache is not None:
             _write_cached(cache / f"{keys[job.source]}.json", result)
     if cache is not None:
         _prune(cache, set(keys.values()))
-    return ParseResults(documents, tuple(failures), len(missing), len(files) - len(missing))
+    return ParseResults(reports, tuple(failures), len(missing), len(files) - len(missing))
 
 
 def _prune(cache: Path, keep: set[str]) -> None:

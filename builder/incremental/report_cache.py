@@ -80,7 +80,8 @@ class ReportCache:
 
 
 FindingRow = tuple[str, str, str, int, str, str, str, str]
-FINDING_FIELDS = tuple(Finding.model_fields)
+FINDING_FIELDS = tuple(name for name in Finding.model_fields if name != "place")
+"""What a cached finding holds: a rule's own finding has no place; intake gives it one."""
 
 
 def _finding(row: FindingRow) -> Finding:
@@ -95,6 +96,7 @@ def _finding(row: FindingRow) -> Finding:
         subject=subject,
         value=value,
         message=message,
+        place="",
     )
 
 

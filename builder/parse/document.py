@@ -35,6 +35,11 @@ class Parsed:
     ledger: Ledger
     line_count: int
 
+    @property
+    def warnings(self) -> tuple[tuple[int, str], ...]:
+        """(line, message) of each warning, in line order."""
+        return tuple(sorted(self.ledger.warnings))
+
 
 def parse_document(
     text: str, source: str = "<text>", regions: Mapping[str, str] | None = None

@@ -37,13 +37,19 @@ class Ledger:
     for: marking sits on the parser's hot path, reporting does not.
     """
 
-    __slots__ = ("_labels", "_log", "_raws", "_regions")
+    __slots__ = ("_labels", "_log", "_raws", "_regions", "warnings")
 
     def __init__(self, raws: list[str]) -> None:
         self._raws = raws
         self._regions: list[tuple[int, int, str, str | None]] = []
         self._log: list[tuple[int, int, Use, str]] = []
         self._labels: list[tuple[int, str, tuple[str | None, ...]]] = []
+        self.warnings: list[tuple[int, str]] = []
+        """(line, message) of what parsed but looks wrong: data kept, a person told."""
+
+    def warn(self, line: int, message: str) -> None:
+        """Record a warning at ``line``: the parse goes on, and the file is published."""
+        self.warnings.append((line, message))
 
     def mark(self, line: int, use: Use, where: str = "") -> None:
         self._log.append((line, line, use, where))

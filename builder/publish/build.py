@@ -107,7 +107,9 @@ def _build_site(
         )
     kept = report_cache.load(work / CACHE / REPORT_FILES)
     stamp = stamp_from_env(os.environ)
-    with rendering(docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=kept) as made:
+    with rendering(
+        docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=kept, placer=intake.placed
+    ) as made:
         files, downloads = made
         report_cache.save(work / CACHE / REPORT_FILES, kept)
         extra_pages = listed_pages(hand_pages)

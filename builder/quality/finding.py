@@ -21,13 +21,22 @@ class Finding(BaseModel):
     subject: str = Field(description="What is at fault, e.g. 项目名（编码）·三级指标.")
     value: str = Field(description="The offending value as printed ('' when none).")
     message: str = Field(description="One line in Chinese naming the subject and the value.")
+    place: str = Field(
+        default="",
+        description="Where in a file without lines (a Word document), e.g. "
+        "'table 2, row 5, cell 3'; '' when the line says it.",
+    )
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.source, self.line, self.rule, self.subject, self.message)
 
     def text(self, path: str | None = None) -> str:
-        """``file:line: rule-id level message``, with ``path`` in place of the source."""
-        return f"{path or self.source}:{self.line}: {self.rule} {self.level} {self.message}"
+        """``file:line: rule-id level message``, with ``path`` in place of the source.
+
+        A finding with a place prints ``file: place: rule-id level message``.
+        """
+        where = f"{path or self.source}" + (f": {self.place}" if self.place else f":{self.line}")
+        return f"{where}: {self.rule} {self.level} {self.message}"
 
 
 def finding(

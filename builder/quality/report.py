@@ -27,6 +27,7 @@ def problem_finding(problem: Problem) -> Finding:
         subject=problem.source,
         value="",
         message=problem.message,
+        place=problem.place,
     )
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from builder.contract.places import line_or_place
 from builder.contract.problems import ERROR, Problem, failed_sources
 from builder.render.html.blocks import front_matter
-from builder.render.html.escape import html_lines, md_inline
+from builder.render.html.escape import html_lines, html_text, md_inline
 from builder.render.html.markup import RIGHT, table
 from builder.render.html.verbatim import verbatim
 
@@ -16,8 +17,11 @@ TITLE = "未发布的文件和警告"
 
 
 def _table(problems: Sequence[Problem]) -> str:
-    rows = [(html_lines(p.source), str(p.line), html_lines(p.message)) for p in problems]
-    return verbatim(table(("文件", "行", "说明"), rows, ("", RIGHT, "")))
+    rows = [
+        (html_lines(p.source), html_text(line_or_place(p.line, p.place)), html_lines(p.message))
+        for p in problems
+    ]
+    return verbatim(table(("文件", "位置", "说明"), rows, ("", RIGHT, "")))
 
 
 def render_problems(problems: Sequence[Problem]) -> str:

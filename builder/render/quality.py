@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from builder.contract import paths
 from builder.contract.model import Document
+from builder.contract.places import line_or_place
 from builder.quality import LEVELS, RULES, Finding, Level, Rule
 from builder.quality.finding import project_subject
 from builder.render.html.blocks import crumbs, front_matter
@@ -172,7 +173,7 @@ def _finding_table(page: str, docs: Sequence[Document], own: Sequence[Finding]) 
         if doc is not None:
             target = paths.href(page, paths.unit(doc))
             unit = link(target, f"{html_text(doc.unit.name)}（{doc.year}）")
-        where = f"第 {f.line} 行"
+        where = html_text(line_or_place(f.line, f.place))
         if f.project and doc is not None and any(p.code == f.project for p in doc.projects):
             target = paths.href(page, paths.project(f.project))
             where = f"{link(target, html_text(f.project))} {where}"
@@ -193,8 +194,9 @@ def findings_section(page: str, own: Sequence[Finding], known: str = "") -> str:
     for f in own:
         rule = _BY_ID[f.rule]
         message = f.message.removeprefix(known).lstrip("·：") if known else f.message
+        where = html_text(line_or_place(f.line, f.place))
         items.append(
-            f"{strong(LEVEL_NAMES[f.level])} {_rule_link(page, rule)}（第 {f.line} 行）："
+            f"{strong(LEVEL_NAMES[f.level])} {_rule_link(page, rule)}（{where}）："
             f"{html_text(message)}"
         )
     head = f"\n## {SECTION} {{ #quality }}\n\n{_level_counts(own)}（[全部规则]({summary})）。\n\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -44,6 +44,7 @@ def render_site(
     stamp: datetime = ZIP_EPOCH,
     corpus: Sequence[Document] | None = None,
     cache: ReportCache | None = None,
+    placer: Placer = list,
 ) -> dict[str, str | bytes]:
     """Every file of the docs folder: generated pages, hand-written pages, downloads.
 
@@ -51,9 +52,12 @@ def render_site(
     ``corpus`` is every report of the site when ``docs`` are one part of a split build:
     rules across reports (a row copied from another unit's project) look at all of them.
     ``cache`` holds each report's own files from the last build
-    (builder/incremental/report_cache.py).
+    (builder/incremental/report_cache.py). ``placer`` gives findings in Word files their
+    place in words (builder/intake/content.Intake.placed).
     """
-    with rendering(docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=cache) as (
+    with rendering(
+        docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=cache, placer=placer
+    ) as (
         files,
         downloads,
     ):
@@ -70,6 +74,7 @@ def rendering(
     stamp: datetime = ZIP_EPOCH,
     corpus: Sequence[Document] | None = None,
     cache: ReportCache | None = None,
+    placer: Placer = list,
 ) -> Iterator[tuple[Files, Callable[[], Files]]]:
     """render_site in two parts: the pages and each report's files, and the shared downloads.
 
@@ -80,10 +85,15 @@ def rendering(
     """
     background = len(docs) >= BACKGROUND_MIN
     with _started(shared_downloads, docs, stamp, background=background) as downloads:
-        yield dict(sorted(_pages(docs, settings, hand_pages, corpus, cache).items())), downloads
+        yield (
+            dict(sorted(_pages(docs, settings, hand_pages, corpus, cache, placer).items())),
+            downloads,
+        )
 
 
 Files = dict[str, str | bytes]
+Placer = Callable[[Iterable[Finding]], list[Finding]]
+"""Findings → the same findings, each given its place in words where its file has one."""
 
 
 @contextmanager
@@ -132,6 +142,7 @@ def _pages(
     hand_pages: Mapping[str, str],
     corpus: Sequence[Document] | None,
     cache: ReportCache | None,
+    placer: Placer,
 ) -> Files:
     files: Files = {
         paths.HOME: render_home(docs, settings.title, hand_pages.get(HOME_PAGE, "")),
@@ -152,7 +163,7 @@ def _pages(
             return check_document(doc)
         return cache.findings(digests[doc.source], functools.partial(check_document, doc))
 
-    findings = check_documents(everyone, own_findings) if settings.quality else []
+    findings = placer(check_documents(everyone, own_findings)) if settings.quality else []
     of_report = by_source(findings)
     for doc in docs:
         own = of_report.get(doc.source, [])

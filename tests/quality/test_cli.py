@@ -72,7 +72,9 @@ def test_json_format() -> None:
         "subject",
         "value",
         "message",
+        "place",
     }
+    assert first["place"] == ""  # a text file: the line is the place
     repeated = [f for f in findings if f["rule"] == "goal-repeated"]
     assert [(f["line"], f["value"]) for f in repeated] == [
         (90, "公务用车正常运转"),
