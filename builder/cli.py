@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -98,7 +99,7 @@ def print_problems(problems: Iterable[Problem], shown: Path | None, out: TextIO)
     """One ``file:line: level: message`` per problem, the file as found on disk."""
     for p in problems:
         name = (shown / p.source).as_posix() if shown is not None else p.source
-        print(f"{name}:{p.line}: {p.level}: {p.message}", file=out)
+        print(str(replace(p, source=name)), file=out)
 
 
 def _accounting(parsed: Parsed) -> dict[str, Any]:
@@ -128,11 +129,11 @@ def run_parse(
     out: Any
     if accounting:
         # The ledger is the parser's, not intake's: the reports that passed are read again.
-        paths = dict(reports)
+        paths = dict(reports.files)
         out = [
             _accounting(
                 parse_with_ledger(
-                    read_text(paths[d.source].read_bytes(), d.source), d.source, regions
+                    read_text(paths[d.source].read_bytes(), d.source).text, d.source, regions
                 )
             )
             for d in intake.documents
@@ -153,7 +154,7 @@ def run_check(paths: Sequence[Path], site_data: Path, fmt: str, strict: bool) ->
     """
     content = paths[0] if len(paths) == 1 and paths[0].is_dir() else None
     intake = read_files(named(paths, content), load_regions(site_data), workers=1)
-    found = findings_of(intake.problems, check_documents(intake.documents))
+    found = findings_of(intake.problems, intake.placed(check_documents(intake.documents)))
     if content is not None:
         found = [f.model_copy(update={"source": (content / f.source).as_posix()}) for f in found]
     sys.stdout.write(render(found, fmt))

@@ -9,22 +9,24 @@ the rest are returned for publishing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
-from builder.contract.problems import ERROR, Problem, errors_in, failed_sources
-from builder.incremental.parse_cache import parse_cached
+from builder.contract.problems import ERROR, WARNING, Problem, errors_in, failed_sources
+from builder.engines.libreoffice import CONVERTED, to_docx
+from builder.incremental.parse_cache import Report, parse_cached
 from builder.intake.crosscheck import cross_problems
-from builder.intake.files import named
+from builder.intake.files import Named, named
 from builder.intake.identity import Where, identity_problems, locate
 from builder.intake.limits import long_texts
-from builder.parse import parse_document
+from builder.parse import parse_with_ledger
 from builder.parse.controls import CONTROL, control_problems
-from builder.parse.lines import split_lines
-from builder.parse.readers import read_text
+from builder.parse.lines import Text, split_lines
+from builder.parse.readers import read_text, suffix_of
+from builder.quality.finding import Finding
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,17 @@ class Intake:
 
     documents: tuple[Document, ...]
     problems: tuple[Problem, ...]
+    places: Mapping[str, Text] = field(default_factory=dict)
+    """The text of each file whose lines are not places a person can find (Word files)."""
+
+    def placed(self, findings: Iterable[Finding]) -> list[Finding]:
+        """Quality findings with the place in words of their line, where the file has one."""
+        out = []
+        for f in findings:
+            text = self.places.get(f.source)
+            where = text.place(f.line) if text is not None else ""
+            out.append(f.model_copy(update={"place": where}) if where else f)
+        return out
 
     @property
     def failed(self) -> tuple[str, ...]:
@@ -45,44 +58,65 @@ class Intake:
 
 
 def take_in_one(
-    source: str, data: bytes, regions: Mapping[str, str], parsed: Document | None = None
-) -> tuple[Document | None, Where | None, list[Problem]]:
-    """One file's bytes → its Document (None if it has an error) and its problems.
+    source: str, data: bytes, regions: Mapping[str, str], parsed: Report | None = None
+) -> tuple[Document | None, Where | None, Text | None, list[Problem]]:
+    """One file's bytes → its Document (None if it has an error), its text and its problems.
 
-    ``parsed`` is the file's Document when it is already known (builder/incremental/parse_cache.py).
+    ``parsed`` is the file's parse when it is already known (builder/incremental/parse_cache.py).
+    The text is None only for a file that could not be read as text at all.
     """
     problems: list[Problem] = []
     try:
         text = read_text(data, source)
-        raws = split_lines(text)
-        if CONTROL.search(text) is not None:
-            problems.extend(control_problems(raws, source))
-        doc = parsed if parsed is not None else parse_document(text, source, regions)
     except ReportError as exc:
-        return None, None, [*problems, Problem.from_error(exc)]
+        return None, None, None, [Problem.from_error(exc)]
+    try:
+        raws = split_lines(text.text)
+        if CONTROL.search(text.text) is not None:
+            problems.extend(control_problems(raws, source))
+        if parsed is None:
+            result = parse_with_ledger(text.text, source, regions)
+            parsed = Report(result.document, result.warnings)
+    except ReportError as exc:
+        return None, None, text, [*problems, Problem.from_error(exc)]
+    doc = parsed.document
+    problems.extend(Problem(source, line, WARNING, message) for line, message in parsed.warnings)
     where = locate(doc, raws)
     problems.extend(identity_problems(doc, where))
     problems.extend(long_texts(doc, raws))
     if errors_in(problems):
-        return None, None, problems
-    return doc, where, problems
+        return None, None, text, problems
+    return doc, where, text, problems
+
+
+def placed(problems: Iterable[Problem], texts: Mapping[str, Text]) -> list[Problem]:
+    """Problems with the place in words of their line, for files whose lines are not places."""
+    out = []
+    for problem in problems:
+        text = texts.get(problem.source)
+        where = text.place(problem.line) if text is not None else ""
+        out.append(problem.at(where) if where else problem)
+    return out
 
 
 def take_in(
     files: Iterable[tuple[str, bytes]],
     regions: Mapping[str, str],
-    parsed: Mapping[str, Document] | None = None,
+    parsed: Mapping[str, Report] | None = None,
 ) -> Intake:
     """(source, bytes) of each report → the documents to publish and all problems.
 
-    ``parsed`` holds Documents already parsed (or cached), by source.
+    ``parsed`` holds the parses already made (or cached), by source.
     """
     docs: list[Document] = []
     places: dict[str, Where] = {}
+    texts: dict[str, Text] = {}
     problems: list[Problem] = []
     for source, data in files:
-        doc, where, found = take_in_one(source, data, regions, (parsed or {}).get(source))
+        doc, where, text, found = take_in_one(source, data, regions, (parsed or {}).get(source))
         problems.extend(found)
+        if text is not None and text.places is not None:
+            texts[source] = text
         if doc is not None and where is not None:
             docs.append(doc)
             places[source] = where
@@ -90,40 +124,48 @@ def take_in(
     problems.extend(cross_problems(docs, places))
     failed = failed_sources(problems)
     kept = tuple(d for d in docs if d.source not in failed)
-    return Intake(kept, tuple(sorted(set(problems))))
+    return Intake(kept, tuple(sorted(set(placed(problems, texts)))), texts)
 
 
-def _read(
-    files: Sequence[tuple[str, Path]], problems: list[Problem]
-) -> Iterator[tuple[str, bytes]]:
+def _read(files: Sequence[tuple[str, Path]], problems: list[Problem]) -> list[tuple[str, bytes]]:
+    """Each file's bytes; a format LibreOffice reads is converted to .docx bytes first."""
+    found: list[tuple[str, bytes]] = []
     for source, path in files:
         try:
-            data = path.read_bytes()
+            found.append((source, path.read_bytes()))
         except OSError as exc:
             problems.append(Problem(source, 1, ERROR, f"expected a readable file: {exc.strerror}"))
-            continue
-        yield source, data
+    converted = to_docx({s: data for s, data in found if suffix_of(s) in CONVERTED})
+    out: list[tuple[str, bytes]] = []
+    for source, data in found:
+        made = converted.get(source, data)
+        if isinstance(made, ReportError):
+            problems.append(Problem.from_error(made))
+        else:
+            out.append((source, made))
+    return out
 
 
 def read_files(
-    files: Sequence[tuple[str, Path]],
+    named: Named,
     regions: Mapping[str, str],
     *,
     cache: Path | None = None,
     workers: int | None = None,
 ) -> Intake:
-    """(source, path) of each report, read, parsed and checked (the disk edge of take_in).
+    """The reports named, read, parsed and checked (the disk edge of take_in).
 
     Parsing goes through builder/incremental/parse_cache.py: unchanged files come from
-    ``cache``, the others are parsed on all cores (``workers``).
+    ``cache``, the others are parsed on all cores (``workers``). Files passed over are
+    warnings (builder/intake/files.py).
     """
-    unreadable: list[Problem] = []
-    found = list(_read(files, unreadable))
+    unread: list[Problem] = list(named.skipped)
+    found = _read(named.files, unread)
     parsed = parse_cached(found, regions, cache=cache, workers=workers)
-    intake = take_in(found, regions, parsed.documents)
-    if not unreadable:
+    intake = take_in(found, regions, parsed.reports)
+    if not unread:
         return intake
-    return Intake(intake.documents, tuple(sorted({*intake.problems, *unreadable})))
+    return Intake(intake.documents, tuple(sorted({*intake.problems, *unread})), intake.places)
 
 
 def read_content(

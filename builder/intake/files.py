@@ -1,22 +1,93 @@
-"""Which files are reports: those under a content folder, or given by path, and their names."""
+"""Which files are reports: every file under a content folder, read or listed with a reason.
+
+Nothing under content/ is passed over without a word: a file is a report (its suffix has
+a reader, in any case: ``.TXT``, ``.DOCX``), a hand-written page under content/pages/, or
+listed as skipped with the reason. Symbolic links are never followed out of content/.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
-from builder.parse.readers import SUFFIXES
+from builder.contract.problems import WARNING, Problem
+from builder.intake.hand_pages import PAGES
+from builder.parse.readers import READERS, suffix_of
+
+SUFFIXES: tuple[str, ...] = tuple(sorted(READERS))
+"""The file suffixes that are reports (builder/parse/readers.py), in lower case."""
+SKIPPED_RULE = "file-skipped"
+
+
+class Listing(NamedTuple):
+    """The reports of a folder, and every other file in it with why it is not read."""
+
+    reports: list[Path]
+    skipped: list[tuple[Path, str]]
+
+
+def _why_not(path: Path, content: Path) -> str | None:
+    """Why the file at ``path`` is not a report; None when it is one."""
+    name = path.name
+    if name.startswith("~$"):
+        return "a Word lock file (left while the document is open in Word), not a report"
+    if name.startswith("."):
+        return "a hidden file, not a report"
+    if name.endswith("~") or suffix_of(name) in (".tmp", ".bak", ".swp"):
+        return "a temporary or backup file, not a report"
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(Path(os.path.realpath(content))):
+            return (
+                f"a symbolic link that leaves {content.name}/ (to {target}); links are not followed"
+            )
+        if target.is_dir():
+            return "a symbolic link to a folder; its files are read where they are"
+    if suffix_of(name) not in SUFFIXES:
+        kinds = ", ".join(SUFFIXES)
+        return f"not a report: expected one of {kinds}"
+    return None
+
+
+def listing(content: Path) -> Listing:
+    """Every file under ``content``, sorted by path: reports, and the rest with a reason.
+
+    content/pages/ holds the hand-written pages: its .md files are read there, anything
+    else in it is listed. A dangling link named like a report is kept as a report, so
+    that reading it says what is wrong. Hidden folders are listed, not entered.
+    """
+    reports: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    pages = content / PAGES
+    for folder, dirs, files in os.walk(content):
+        here = Path(folder)
+        for d in sorted(dirs):
+            path = here / d
+            if d.startswith("."):
+                skipped.append((path, "a hidden folder, not read"))
+            elif path.is_symlink():
+                reason = _why_not(path, content) or "a symbolic link to a folder; not followed"
+                skipped.append((path, reason))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
+        for name in sorted(files):
+            path = here / name
+            if here == pages and suffix_of(name) == ".md":
+                continue
+            why: str | None = _why_not(path, content)
+            if here == pages and why is None:
+                why = "not a page: content/pages/ holds the hand-written .md pages"
+            if why is None:
+                reports.append(path)
+            else:
+                skipped.append((path, why))
+    return Listing(sorted(reports), sorted(skipped))
 
 
 def report_files(content: Path) -> list[Path]:
-    """Every report under content/ (``<year>/<region>/<unit>.txt``), sorted by path.
-
-    A report is a file whose suffix has a reader (builder/parse/readers.py). Anything
-    named like a report but a folder is skipped; a dangling link is kept, so that reading
-    it reports it instead of losing it without a word.
-    """
-    found = [p for suffix in SUFFIXES for p in content.rglob(f"*{suffix}")]
-    return sorted(p for p in found if not p.is_dir())
+    """Every report under content/, sorted by path (see listing)."""
+    return listing(content).reports
 
 
 def source_name(path: Path, content: Path | None) -> str:
@@ -31,13 +102,29 @@ def source_name(path: Path, content: Path | None) -> str:
     return path.as_posix()
 
 
-def named(paths: Sequence[Path], content: Path | None = None) -> list[tuple[str, Path]]:
+class Named(NamedTuple):
+    """(source, path) of each report given, and a warning for each file passed over."""
+
+    files: list[tuple[str, Path]]
+    skipped: list[Problem]
+
+
+def named(paths: Sequence[Path], content: Path | None = None) -> Named:
     """(source, path) of each report given: a file as itself, a folder as the reports in it.
 
     Sources are relative to ``content`` when given, else the paths as given, which is
-    what ``budgetsite check`` prints.
+    what ``budgetsite check`` prints. A file given by its path is read whatever its name.
     """
     files: list[Path] = []
+    skipped: list[Problem] = []
     for path in paths:
-        files += report_files(path) if path.is_dir() else [path]
-    return [(source_name(path, content), path) for path in files]
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = listing(path)
+        files += found.reports
+        skipped += [
+            Problem(source_name(p, content), 1, WARNING, f"skipped: {why}", SKIPPED_RULE)
+            for p, why in found.skipped
+        ]
+    return Named([(source_name(path, content), path) for path in files], skipped)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 # A Word TOC field left in the text: "一、总体绩效目标 TC 总体绩效目标 \f A \l 1".
@@ -99,3 +100,17 @@ def split_lines(text: str) -> list[str]:
 def compact(text: str) -> str:
     """Text without any whitespace, for comparing labels such as 其中：财政    资金."""
     return "".join(text.split())
+
+
+class Text(NamedTuple):
+    """A report as the parser reads it, and where each of its lines is in the file."""
+
+    text: str
+    places: tuple[str, ...] | None = None
+    """The place of line n at index n-1, in words; None: the line number is the place."""
+
+    def place(self, line: int) -> str:
+        """Line ``line`` (1-based) as a person finds it in the file; '' for a text file."""
+        if self.places is None or not self.places:
+            return ""
+        return self.places[min(max(line, 1), len(self.places)) - 1]

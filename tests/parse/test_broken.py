@@ -71,7 +71,8 @@ def test_an_unreadable_file_is_an_error_not_a_crash(
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     (content / "2022/130529/900020.txt").mkdir()  # a folder named like a report
-    (content / "2022/130529/900021.txt").symlink_to(tmp_path / "missing.txt")
+    # A dangling link that stays inside content/: kept, so that reading it says what is wrong.
+    (content / "2022/130529/900021.txt").symlink_to(content / "missing.txt")
     intake = read_content(content, regions)
     assert [str(p) for p in intake.problems] == [
         "2022/130529/900021.txt:1: error: expected a readable file: No such file or directory"

@@ -27,11 +27,11 @@ def load_documents(
 ) -> Loaded:
     """The reports under content/ through the parse cache, in path order; the first failure
     raised."""
-    files = [(source, path.read_bytes()) for source, path in named([content], content)]
+    files = [(source, path.read_bytes()) for source, path in named([content], content).files]
     results: ParseResults = parse_cached(files, regions, cache=cache, workers=workers)
     if results.failures:
         raise results.failures[0]
-    docs = tuple(results.documents[source] for source, _ in files)
+    docs = tuple(results.reports[source].document for source, _ in files)
     return Loaded(docs, results.parsed, results.cached)
 
 

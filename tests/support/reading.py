@@ -16,7 +16,7 @@ from builder.parse.readers import read_text
 def parse_file(path: Path, regions: Mapping[str, str], content: Path | None = None) -> Parsed:
     """One report through the reader and the parser alone, with how every line was used."""
     source = source_name(path, content)
-    return parse_with_ledger(read_text(path.read_bytes(), source), source, regions)
+    return parse_with_ledger(read_text(path.read_bytes(), source).text, source, regions)
 
 
 def load_content(content: Path, regions: Mapping[str, str]) -> list[Document]:
