@@ -19,6 +19,7 @@ from builder.parse.readers import READERS, suffix_of
 SUFFIXES: tuple[str, ...] = tuple(sorted(READERS))
 """The file suffixes that are reports (builder/parse/readers.py), in lower case."""
 SKIPPED_RULE = "file-skipped"
+_NOT_A_REPORT = "not a report"
 
 
 class Listing(NamedTuple):
@@ -47,7 +48,7 @@ def _why_not(path: Path, content: Path) -> str | None:
             return "a symbolic link to a folder; its files are read where they are"
     if suffix_of(name) not in SUFFIXES:
         kinds = ", ".join(SUFFIXES)
-        return f"not a report: expected one of {kinds}"
+        return f"{_NOT_A_REPORT}: expected one of {kinds}"
     return None
 
 
@@ -76,7 +77,7 @@ def listing(content: Path) -> Listing:
             if here == pages and suffix_of(name) == ".md":
                 continue
             why: str | None = _why_not(path, content)
-            if here == pages and why is None:
+            if here == pages and (why is None or why.startswith(_NOT_A_REPORT)):
                 why = "not a page: content/pages/ holds the hand-written .md pages"
             if why is None:
                 reports.append(path)
