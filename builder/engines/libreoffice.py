@@ -1,6 +1,6 @@
 """LibreOffice headless: older and other word-processor files (.doc, .wps, .rtf, .odt) → .docx.
 
-The one reader of Word files reads .docx (builder/parse/docx.py); every other format is
+The one reader of Word files reads .docx (builder/parse/word/body.py); every other format is
 first converted by LibreOffice, the way a clerk would "save as .docx". All files of a
 build go to one soffice run, in a private temporary profile: soffice refuses to start
 while another instance holds the user's profile, so parallel builds would collide.

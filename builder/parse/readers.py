@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from builder.parse.decode import decode
-from builder.parse.docx import read_docx
 from builder.parse.lines import Text
+from builder.parse.word import read_docx
 
 Reader = Callable[[bytes, str], Text]
 """(the file's bytes, its source name) → report text; ReportError for bad input."""

@@ -151,7 +151,15 @@ def test_problem_messages_are_text_on_the_page() -> None:
     row = load_html(html).find("tbody").find("tr")
     assert [cell.text() for cell in row.children if isinstance(cell, Node)] == [
         "2022/130529/x.txt",
-        "3",
+        "第 3 行",
         "found '<script>alert(1)</script> | *x*'",
     ]
     assert "<script>" not in html and "<em>" not in html
+
+
+def test_a_word_file_problem_shows_its_table_cell_in_chinese() -> None:
+    problem = Problem("政协.docx", 1, "error", "expected an amount").at("table 2, row 5, cell 3")
+    html = markdown.markdown(render_problems([problem]).split("---\n", 2)[2], extensions=["tables"])
+    row = load_html(html).find("tbody").find("tr")
+    cells = [cell.text() for cell in row.children if isinstance(cell, Node)]
+    assert cells[1] == "第 2 个表格第 5 行第 3 格"
