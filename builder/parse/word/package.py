@@ -31,7 +31,10 @@ class Package:
 
     def main(self) -> etree._Element:
         """The main document part (word/document.xml, or where _rels/.rels points)."""
-        return self.part(_main_part(self))
+        root = self.part(_main_part(self))
+        if etree.QName(root).localname != "document":
+            raise _not_word(self)
+        return root
 
     def optional(self, name: str) -> etree._Element | None:
         """A part that may be absent, such as word/numbering.xml."""
@@ -54,13 +57,23 @@ class Package:
                 )
             if info.flag_bits & 0x1:
                 raise ReportError(source, 1, "expected a .docx without a password: it is encrypted")
-            return etree.fromstring(self.zip.read(info), _PARSER)
+            root = etree.fromstring(self.zip.read(info), _PARSER)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise ReportError(
                 source, 1, f"expected a readable .docx: {name} is damaged ({exc})"
             ) from None
         except etree.XMLSyntaxError as exc:
             raise ReportError(source, 1, f"expected well-formed XML in {name}: {exc}") from None
+        if root.getroottree().docinfo.internalDTD is not None:  # any <!DOCTYPE …>
+            # Office Open XML packages may not hold DTDs (ECMA-376 part 2); Word never writes one.
+            # An entity in one is how a crafted file would pull another file into the text.
+            raise ReportError(
+                source,
+                1,
+                f"expected Word's own XML in {name}: it declares a DOCTYPE, which Word never "
+                "writes; its entities are not read",
+            )
+        return root
 
 
 def _open(data: bytes, source: str) -> zipfile.ZipFile:
@@ -81,9 +94,19 @@ def _open(data: bytes, source: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError):
+        pass
+    if not data:
+        raise ReportError(source, 1, "expected a .docx; the file is empty")
+    if data.startswith(b"PK"):
         raise ReportError(
-            source, 1, "expected a .docx (a zip package); the file is not one, or it is damaged"
-        ) from None
+            source,
+            1,
+            "expected a whole .docx: the zip package is damaged or cut short; "
+            "copy the file again or save it again in Word",
+        )
+    raise ReportError(
+        source, 1, "expected a .docx (a zip package); this file is not one, nor a Word .doc"
+    )
 
 
 def _main_part(package: Package) -> str:
@@ -97,9 +120,15 @@ def _main_part(package: Package) -> str:
                     return target
     if "word/document.xml" in names:
         return "word/document.xml"
+    raise _not_word(package)
+
+
+def _not_word(package: Package) -> ReportError:
+    """Why a zip package is not a Word document: another Office file, or no document part."""
+    names = package.zip.namelist()
     source = package.source
     if "xl/workbook.xml" in names:
-        raise ReportError(source, 1, "expected a Word document; this is an Excel workbook")
+        return ReportError(source, 1, "expected a Word document; this is an Excel workbook")
     if any(n.startswith("ppt/") for n in names):
-        raise ReportError(source, 1, "expected a Word document; this is a PowerPoint file")
-    raise ReportError(source, 1, "expected a Word document: the package has no word/document.xml")
+        return ReportError(source, 1, "expected a Word document; this is a PowerPoint file")
+    return ReportError(source, 1, "expected a Word document: the package has no word/document.xml")
