@@ -20,7 +20,7 @@ from typing import Any
 from builder.contract import codes
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
-from builder.parse import narrative, rows, table
+from builder.parse import losses, narrative, rows, table
 from builder.parse.ledger import Ledger
 from builder.parse.lines import Line, compact, normalize_newlines, split_lines
 
@@ -61,13 +61,9 @@ def parse_with_ledger(
     ledger = Ledger(raws)
     titles = _table_titles(text, raws)
     if not titles:
-        raise ReportError(
-            source,
-            len(raws) or 1,
-            "expected a 项目支出绩效目标表: a title line ending in 绩效目标表 followed by "
-            "table cells (lines starting with a tab); none found",
-        )
+        raise losses.no_tables(text, source, len(raws))
     part_one = [Line(n, raw) for n, raw in enumerate(raws[: titles[0].number - 1], start=1)]
+    part_one = losses.drop_title_copy(part_one, titles[0], ledger)
     sections = _read_part_one(part_one, ledger, source)
     projects, unit_label, unit_line = _read_part_two(raws, titles, ledger, source)
 
@@ -98,7 +94,8 @@ def _table_titles(text: str, raws: list[str]) -> list[Line]:
     """The table title lines: a line ending in 绩效目标表 that starts a table.
 
     The first title must be followed by table cells (after any blank, bookmark or page
-    number lines): before it, a 绩效目标表 line may be part one's text. Every title must
+    number lines and a few lines of text, see _cells_follow): before it, a 绩效目标表 line
+    may be part one's text. Every title must
     follow a blank or noise line, or the first line of the file: a line ending in 绩效目标表
     right after a cell is that cell's next paragraph. A title not followed by cells is a
     table that breaks off, reported when the table is read. Candidates are found by
@@ -122,12 +119,23 @@ def _table_titles(text: str, raws: list[str]) -> list[Line]:
     return titles
 
 
+_TEXT_BEFORE_TABLE = 3
+"""Lines of text a first title may have above its table: a note, or the unit line and
+单位：元 written as paragraphs. They are read (or refused) with the table; a title further
+from any table is text of 第一部分."""
+
+
 def _cells_follow(raws: list[str], index: int) -> bool:
-    """Whether the next line that is not noise is a table cell."""
+    """Whether a table starts after at most a few lines of text that are not a title."""
+    text_lines = 0
     for raw in raws[index + 1 :]:
         if raw.startswith("\t"):
             return True
-        if not Line(0, raw).is_noise:
+        line = Line(0, raw)
+        if line.is_noise:
+            continue
+        text_lines += 1
+        if text_lines > _TEXT_BEFORE_TABLE or rows.title_of(line) is not None:
             return False
     return False
 
@@ -137,7 +145,10 @@ def _read_part_one(
 ) -> tuple[str, str, list[dict[str, Any]], str]:
     current: str | None = None
     by_section: dict[str, list[Line]] = {}
+    headings: dict[str, int] = {}
     for line in lines:
+        if line.is_cell:
+            losses.refuse_table_in_part_one(line, source)
         # Headings are short: long paragraphs (and empty lines) skip the heading checks.
         short = 0 < len(line.text) <= narrative.LONGEST_HEADING
         section = narrative.section_of(line) if short else None
@@ -147,6 +158,7 @@ def _read_part_one(
                     source, line.number, f"expected one '{line.text}' heading; found a second one"
                 )
             ledger.mark(line.number, "heading", section)
+            headings[section] = line.number
             current = section
             by_section[section] = []
         elif short and narrative.is_part_heading(line):
@@ -161,14 +173,17 @@ def _read_part_one(
                 f"found '{line.text[:40]}'",
             )
     narrative.check_sections_found(set(by_section), source, lines[0].number if lines else 1)
-
-    def read(section: str) -> list[narrative.Paragraph]:
-        body = narrative.drop_page_header(by_section.get(section, []), ledger)
-        return narrative.paragraphs(body, ledger, section)
-
-    overall = narrative.text_of(read("overall_goal"))
-    intro, goals = narrative.sub_goals(read("sub_goals"))
-    measures = narrative.text_of(read("measures"))
+    bodies = {
+        section: narrative.paragraphs(
+            narrative.drop_page_header(by_section.get(section, []), ledger), ledger, section
+        )
+        for section in losses.SECTION_ORDER
+    }
+    losses.check_heading_order(headings, ledger)
+    losses.check_missing_sections(headings, bodies, lines[-1].number + 1, ledger)
+    overall = narrative.text_of(bodies["overall_goal"])
+    intro, goals = narrative.sub_goals(bodies["sub_goals"])
+    measures = narrative.text_of(bodies["measures"])
     return overall, intro, goals, measures
 
 
@@ -179,6 +194,8 @@ def _read_part_two(
     for n, title in enumerate(titles):
         end = titles[n + 1].number - 1 if n + 1 < len(titles) else len(raws)
         segments.append(rows.segment(title, raws[title.number : end], ledger, source))
+    losses.check_file_end(segments[-1], len(raws), ledger)
+    losses.check_code_rows(segments, ledger)
     projects: list[table.ProjectFields] = []
     unit_label = ""
     unit_line = 0

@@ -8,7 +8,7 @@ further paragraphs of a cell on the following lines without a tab.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from builder.contract.errors import ReportError
@@ -65,6 +65,11 @@ class Segment:
     title: Line
     chunks: list[Chunk]
     end_line: int
+    above: list[Line] = field(default_factory=list)
+    """Lines of text between the title and the table's first row (table.read_project reads
+    them as the unit line, or refuses them)."""
+    code_cells: int = 1
+    """How many cells 项目编码 the rows hold: one, unless a table's title was lost."""
 
     def row(self, index: int) -> Row:
         return Row(*self.chunks[index])
@@ -101,6 +106,7 @@ def segment(title: Line, raws: list[str], ledger: Ledger, source: str) -> Segmen
             [raw if raw[:1] not in _SPACES or raw.strip(" \u3000") else "" for raw in raws]
         )
     chunks: list[Chunk] = []
+    above: list[Line] = []
     line = first
     for part in body.split("\n\n"):
         newlines = part.count("\n")
@@ -111,20 +117,30 @@ def segment(title: Line, raws: list[str], ledger: Ledger, source: str) -> Segmen
         if chunk[:1] == "\t":
             chunks.append((start, line - 2, clean_block(chunk)))
         elif chunk:
-            after_noise = _chunk_after_noise(chunk, start, title, ledger, source)
+            after_noise = _chunk_after_noise(
+                chunk, start, title, ledger, source, None if chunks else above
+            )
             if after_noise is not None:
                 chunks.append(after_noise)
-    return Segment(title, chunks, end)
+    seg = Segment(title, chunks, end, above, body.count("\t项目编码"))
+    _drop_broken_head(seg, ledger)
+    return seg
 
 
 def _chunk_after_noise(
-    chunk: str, line: int, title: Line, ledger: Ledger, source: str
+    chunk: str, line: int, title: Line, ledger: Ledger, source: str, above: list[Line] | None
 ) -> Chunk | None:
     """The row in a chunk that starts with text outside any cell (a page number, a
-    bookmark); None if the chunk holds only such noise."""
+    bookmark); None if the chunk holds only such noise. Other text is kept in ``above``
+    while no row has been read, and refused after."""
     head, tab, rest = chunk.partition("\n\t")
     for number, raw in enumerate(head.split("\n"), start=line):
-        if not mark_noise(Line(number, raw), ledger):
+        text_line = Line(number, raw)
+        if mark_noise(text_line, ledger):
+            continue
+        if above is not None:
+            above.append(text_line)
+        else:
             raise ReportError(
                 source,
                 number,
@@ -158,11 +174,37 @@ def merge_repeats(segments: list[Segment], ledger: Ledger) -> list[Segment]:
                 first, last, _ = seg.chunks[same]
                 ledger.mark_range(first, last, "repeated", "row repeated after title")
                 same += 1
+            if same == len(prev.chunks):
+                # Not a table broken across pages: a head that broke off and starts over.
+                _warn_broken_off(prev.title.number, seg.title.number, ledger)
             prev.chunks.extend(seg.chunks[same:])
             prev.end_line = seg.end_line
         else:
             merged.append(seg)
     return merged
+
+
+def _drop_broken_head(seg: Segment, ledger: Ledger) -> None:
+    """Rows that start the table, break off and start over with the same rows: the first
+    copy carries nothing new and is dropped."""
+    if len(seg.chunks) < 4 or seg.chunks[0][2] not in (c for _, _, c in seg.chunks[1:9]):
+        return
+    again = next(n for n in range(1, 9) if seg.chunks[n][2] == seg.chunks[0][2])
+    copy = [c for _, _, c in seg.chunks[:again]]
+    if [c for _, _, c in seg.chunks[again : 2 * again]] != copy:
+        return
+    first, last = seg.chunks[0][0], seg.chunks[again - 1][1]
+    ledger.mark_range(first, last, "repeated", "table head that broke off")
+    _warn_broken_off(first, seg.chunks[again][0], ledger)
+    del seg.chunks[:again]
+
+
+def _warn_broken_off(first: int, again: int, ledger: Ledger) -> None:
+    ledger.warn(
+        first,
+        f"the table's head starts here, breaks off and starts over at line {again}; "
+        f"the first copy holds nothing the second lacks and is left out",
+    )
 
 
 def _repeats(prev: Segment, seg: Segment) -> bool:

@@ -17,13 +17,11 @@ from builder.contract.model import MoneyUnit, SpendingPlanEntry
 from builder.parse.ledger import Ledger
 from builder.parse.lines import compact
 from builder.parse.rows import INDICATOR_HEADER, Row, RowReader, Segment, read_indicators, title_of
-from builder.parse.values import PlanError, parse_amount, spending_plan, to_yuan
+from builder.parse.values import PlanError, parse_amount, spending_plan, split_goals, to_yuan
 
 # The unit line: a 6-digit unit code, the unit's name, and usually 本级 ("the unit itself").
 UNIT_LINE = re.compile(r"^(\d{6})\s*(.*?)\s*(?:本\s*级)?$")
 _MONEY_UNIT = re.compile(r"^单位[：:]\s*(万元|元)$")
-# 1. / 1、 / （1） / ① — the numbering styles goals are written in.
-_GOAL_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
 _PLAN_HEADER = re.compile(r"^资金支出计划")
 
 
@@ -88,6 +86,8 @@ _HEADER_LAYOUT = re.compile(
 
 def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[ProjectFields, str]:
     """The fields of the project of one table, and its unit line."""
+    if seg.above:
+        _unit_row_from_paragraphs(seg, source)
     r = RowReader(seg, source, ledger)
     ledger.mark(seg.title.number, "heading", "table title")
     header = _header_fast(seg, ledger)
@@ -116,6 +116,39 @@ def read_project(seg: Segment, source: str, ledger: Ledger) -> tuple[ProjectFiel
         "goal_lines": header.goal_lines,
     }
     return project, header.unit_label
+
+
+def _unit_row_from_paragraphs(seg: Segment, source: str) -> None:
+    """The unit line and 单位：元 written as paragraphs above the table, made its first row.
+
+    One of the two may also be the table's first row, a row of one cell. Any other text
+    between a title and its table is refused: it would belong to no field.
+    """
+    parts: dict[str, tuple[int, str]] = {}
+    lines = [(line.number, line.text) for line in seg.above]
+    first = seg.row(0) if seg.chunks else None
+    in_table = first is not None and len(first.texts) == 1
+    if in_table and first is not None:
+        lines.append((first.line, first.texts[0]))
+    for number, text in lines:
+        kind = (
+            "money" if _MONEY_UNIT.match(compact(text)) else "unit" if UNIT_LINE.match(text) else ""
+        )
+        if not kind or kind in parts:
+            raise ReportError(
+                source,
+                number,
+                f"expected the table '{seg.title.text}' right after its title, or the unit "
+                f"line and 单位：元 above it; found '{text[:40]}'",
+            )
+        parts[kind] = (number, text)
+    if len(parts) < 2:
+        number, text = lines[-1]
+        missing = "单位：元 or 单位：万元" if "money" not in parts else "the unit line"
+        raise ReportError(source, number, f"expected {missing} beside '{text[:40]}'")
+    (unit_line, unit), (money_line, money) = parts["unit"], parts["money"]
+    row = (min(unit_line, money_line), max(unit_line, money_line), f"\t{unit}\n\t{money}")
+    seg.chunks[: 1 if in_table else 0] = [row]
 
 
 def _header_fast(seg: Segment, ledger: Ledger) -> _Header | None:
@@ -265,23 +298,3 @@ def _amount(row: Row, index: int, what: str, source: str, *, required: bool) -> 
             f"expected an amount such as 143.00 for {what}, found '{text}'",
         )
     return amount
-
-
-def split_goals(cell: str, first_line: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Numbered 绩效目标 lines → one goal each, numbering removed, and each goal's line.
-
-    An unnumbered line continues the goal above it; when no line is numbered, each line is
-    a goal of its own. ``first_line`` is the source line the cell starts on.
-    """
-    lines = [(n, ln.strip()) for n, ln in enumerate(cell.split("\n"), first_line) if ln.strip()]
-    numbered = any(_GOAL_NUMBER.match(ln) for _, ln in lines)
-    goals: list[str] = []
-    starts: list[int] = []
-    for number, ln in lines:
-        match = _GOAL_NUMBER.match(ln)
-        if match or not numbered or not goals:
-            goals.append(ln[match.end() :].strip() if match else ln)
-            starts.append(number)
-        else:
-            goals[-1] = f"{goals[-1]}\n{ln}"
-    return tuple(goals), tuple(starts)

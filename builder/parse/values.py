@@ -1,4 +1,4 @@
-"""Numbers in cells: money, spending-plan entries and indicator targets."""
+"""Values in cells: money, spending-plan entries, indicator targets and numbered goals."""
 
 from __future__ import annotations
 
@@ -151,3 +151,27 @@ def clear_caches() -> None:
     """Forget cached targets and plans (for benchmarks that time a first reading)."""
     parse_target.cache_clear()
     _plan.cache_clear()
+
+
+# 1. / 1、 / （1） / ① — the numbering styles goals are written in.
+_GOAL_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
+
+
+def split_goals(cell: str, first_line: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Numbered 绩效目标 lines → one goal each, numbering removed, and each goal's line.
+
+    An unnumbered line continues the goal above it; when no line is numbered, each line is
+    a goal of its own. ``first_line`` is the source line the cell starts on.
+    """
+    lines = [(n, ln.strip()) for n, ln in enumerate(cell.split("\n"), first_line) if ln.strip()]
+    numbered = any(_GOAL_NUMBER.match(ln) for _, ln in lines)
+    goals: list[str] = []
+    starts: list[int] = []
+    for number, ln in lines:
+        match = _GOAL_NUMBER.match(ln)
+        if match or not numbered or not goals:
+            goals.append(ln[match.end() :].strip() if match else ln)
+            starts.append(number)
+        else:
+            goals[-1] = f"{goals[-1]}\n{ln}"
+    return tuple(goals), tuple(starts)
