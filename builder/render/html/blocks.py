@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from builder.contract import paths
+from builder.parse.controls import visible
 from builder.render.html.escape import html_text
 
 
@@ -39,7 +40,9 @@ def front_matter(
 
 
 def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    # YAML refuses noncharacters and most controls anywhere in the front matter, and MkDocs
+    # then renders the whole block as Markdown, labels and all: they are shown as symbols.
+    return json.dumps(visible(text), ensure_ascii=False)
 
 
 def crumbs(from_page: str, places: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
