@@ -55,11 +55,11 @@ from builder.parse.word.elements import (
     cells,
     children,
     content,
-    continues_merge,
+    hidden_runs,
     mark_deleted,
+    merge_continuations,
     plain_text,
     row_deleted,
-    run_hidden,
 )
 from builder.parse.word.numbering import Numbering
 from builder.parse.word.package import Package
@@ -74,7 +74,13 @@ def read_docx(data: bytes, source: str) -> Text:
     lists = package.optional("word/numbering.xml")
     # Styles matter only for the numbering they carry: without lists, they are not read.
     styles = package.optional("word/styles.xml") if lists is not None else None
-    reader = _Reader(Numbering.of(lists, styles), _complex_paragraphs(body))
+    numbering = Numbering.of(lists, styles)
+    if lists is not None:
+        numbering.find_candidates(body)
+    # Questions most elements answer "no" to, each asked once of the whole body, in C.
+    reader = _Reader(
+        numbering, _complex_paragraphs(body), merge_continuations(body), hidden_runs(body)
+    )
     reader.blocks(body)
     reader.flush()
     return Text("".join(f"{line}\n" for line in reader.lines), tuple(reader.places))
@@ -93,9 +99,15 @@ class _Reader:
     numbering: Numbering
     complex: set[etree._Element]
     """The paragraphs whose text needs more than their w:t (see SPECIAL)."""
+    merged: set[etree._Element]
+    """The cells that continue a vertical merge: empty, their text is the first cell's."""
+    hidden: set[etree._Element]
+    """The hidden runs (w:vanish, w:webHidden)."""
     lines: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     fields: list[_Field] = field(default_factory=list)
+    in_hidden_field: bool = False
+    """Whether the text now read is a field's instruction or a table of contents."""
     paragraph_count: int = 0
     table_count: int = 0
     carried: str = ""
@@ -137,21 +149,21 @@ class _Reader:
             self.emit(line.lstrip("\t"), place)
 
     def table(self, tbl: etree._Element) -> None:
-        rows = [tr for tr in children(tbl, TR) if not row_deleted(tr)]
-        if all(len(cells(tr)) <= 1 for tr in rows):
-            for tr in rows:  # a layout table: read as the blocks it holds
-                for tc in cells(tr):
+        rows = [cells(tr) for tr in children(tbl, TR) if not row_deleted(tr)]
+        if all(len(row) <= 1 for row in rows):
+            for row in rows:  # a layout table: read as the blocks it holds
+                for tc in row:
                     self.blocks(tc)
             return
         self.flush()
         self.table_count += 1
         # The hot loop of the reader: a report is mostly table cells.
-        out, at, table = self.lines, self.places, self.table_count
-        for r, tr in enumerate(rows, start=1):
+        out, at, table, merged = self.lines, self.places, self.table_count, self.merged
+        for r, row in enumerate(rows, start=1):
             place = ""
-            for c, tc in enumerate(cells(tr), start=1):
+            for c, tc in enumerate(row, start=1):
                 place = places.cell(table, r, c)
-                lines = [] if continues_merge(tc) else self.cell_lines(tc)
+                lines = [] if tc in merged else self.cell_lines(tc)
                 out.append(f"\t{lines[0]}" if lines else "\t")
                 at.append(place)
                 for line in lines[1:]:
@@ -170,9 +182,10 @@ class _Reader:
                 # A nested table, a content control, a field running on: read in full.
                 return self._cell_lines_in_full(tc)
         lines: list[str] = []
-        numbered = bool(self.numbering.levels)
+        numbering = self.numbering
+        numbered = numbering.candidates
         for p in paragraphs:  # the common case: paragraphs of plain runs
-            label = self.numbering.label(p) if numbered else ""
+            label = numbering.label(p) if p in numbered else ""
             text = plain_text(p).strip()
             if text:
                 lines.append(label + text)
@@ -193,7 +206,7 @@ class _Reader:
         return lines
 
     def paragraph_text(self, p: etree._Element) -> str:
-        label = self.numbering.label(p) if self.numbering.levels else ""
+        label = self.numbering.label(p) if self.numbering.candidates else ""
         if not self.fields and p not in self.complex:
             text = plain_text(p)  # the common case, walked in C
         else:
@@ -204,8 +217,8 @@ class _Reader:
             return label + text
         return text
 
-    def _hidden(self) -> bool:
-        return any(
+    def _fields_changed(self) -> None:
+        self.in_hidden_field = any(
             not f.in_result or f.instruction.lstrip().upper().startswith("TOC") for f in self.fields
         )
 
@@ -215,22 +228,23 @@ class _Reader:
             if tag in SKIPPED:
                 continue
             if tag == T:
-                if child.text and not self._hidden():
+                if child.text and not self.in_hidden_field:
                     parts.append(child.text)
             elif tag == R_RUN:
-                if not run_hidden(child):
+                if child not in self.hidden:
                     self._runs(child, parts)
             elif tag == TAB:
-                if not self._hidden():
+                if not self.in_hidden_field:
                     parts.append("\t")
             elif tag in (BR, CR):
-                if child.get(f"{W}type") not in ("page", "column") and not self._hidden():
+                if child.get(f"{W}type") not in ("page", "column") and not self.in_hidden_field:
                     parts.append("\n")
             elif tag == FLD_CHAR:
                 self._field_char(child)
             elif tag == INSTR:
                 if self.fields and not self.fields[-1].in_result:
                     self.fields[-1].instruction += child.text or ""
+                    self._fields_changed()
             elif tag == FLD_SIMPLE:
                 instruction = (child.get(f"{W}instr") or "").strip().upper()
                 if not instruction.startswith("TOC"):
@@ -249,6 +263,7 @@ class _Reader:
             self.fields[-1].in_result = True
         elif kind == "end" and self.fields:
             self.fields.pop()
+        self._fields_changed()
 
 
 def _complex_paragraphs(body: etree._Element) -> set[etree._Element]:

@@ -85,6 +85,12 @@ def continues_merge(tc: etree._Element) -> bool:
     return merge is not None and merge.get(f"{W}val", "continue") == "continue"
 
 
+def merge_continuations(body: etree._Element) -> set[etree._Element]:
+    """Every cell of ``body`` that continues a vertical merge: one pass in C over w:vMerge."""
+    found = (next(m.iterancestors(TC), None) for m in body.iter(f"{W}vMerge"))
+    return {tc for tc in found if tc is not None and continues_merge(tc)}
+
+
 def row_deleted(tr: etree._Element) -> bool:
     return tr.find(f"{TRPR}/{W}del") is not None
 
@@ -104,6 +110,12 @@ def run_hidden(run: etree._Element) -> bool:
         if flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "off"):
             return True
     return False
+
+
+def hidden_runs(body: etree._Element) -> set[etree._Element]:
+    """Every hidden run of ``body``: one pass in C over the hidden-text flags."""
+    found = (next(f.iterancestors(R_RUN), None) for f in body.iter(*HIDDEN))
+    return {run for run in found if run is not None and run_hidden(run)}
 
 
 def plain_text(p: etree._Element) -> str:
