@@ -22,7 +22,19 @@ def cell_text(value: Cell) -> str:
         return format(value, "f")
     if isinstance(value, float):
         return repr(value)  # the shortest text that reads back as the same float
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    text = value
+    if text[:1] in FORMULA_START:
+        # A spreadsheet runs a text cell starting like this as a formula (=HYPERLINK(…)
+        # sends the reader's data away): a leading apostrophe keeps it text, as OWASP's
+        # advice on CSV injection has it. Numbers are never text cells, so never altered.
+        return "'" + text
+    return text
+
+
+FORMULA_START = frozenset("=+-@\t\r")
+"""How a text cell starts that Excel, LibreOffice or Google Sheets would run as a formula."""
 
 
 def csv_text(table: Table[Any], docs: Sequence[Document]) -> str:

@@ -29,7 +29,9 @@ from builder.downloads.files import data_files
 from builder.downloads.schemas import FIELD_NOTES, all_schema, field_docs
 from builder.downloads.tables import TABLES
 from builder.downloads.workbook import stamp_from_env, workbook_bytes
+from builder.parse import parse_document
 from builder.publish.build import Built
+from tests.conftest import CONTENT
 from tests.site.html_tree import Node, load
 from tests.support import synth
 
@@ -142,11 +144,20 @@ def expected_tables(docs: Sequence[Document]) -> dict[str, list[dict[str, str]]]
     }
 
 
+def in_csv(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows as the CSV holds them: a text cell a spreadsheet would run as a formula
+    starts with an apostrophe; numbers as they are."""
+    return [
+        {k: "'" + v if k not in NUMERIC and v and v[0] in "=+-@\t\r" else v for k, v in row.items()}
+        for row in rows
+    ]
+
+
 def test_every_csv_reads_back_equal_to_the_model(built: Built) -> None:
     tables = expected_tables(built.documents)
     for name, expected in tables.items():
         rows = read_csv(data(built) / name)
-        assert rows == expected, name
+        assert rows == in_csv(expected), name
         assert list(rows[0])[: len(CONTEXT)] == CONTEXT
     assert len(tables["projects.csv"]) == 24
     assert len(tables["indicators.csv"]) == sum(
@@ -478,10 +489,35 @@ def test_synthetic_reports_read_back_equal_from_csv_and_workbook(tmp_path: Path)
         text = files[f"data/{name}"]
         assert isinstance(text, str)
         path.write_text(text, encoding="utf-8", newline="")
-        assert read_csv(path) == rows, name
+        assert read_csv(path) == in_csv(rows), name
     workbook = files["data/budget-goals.xlsx"]
     assert isinstance(workbook, bytes)
     assert_workbook_equal(openpyxl.load_workbook(io.BytesIO(workbook)), expected)
     everything = json.loads(files["data/all.json"])
     jsonschema.Draft202012Validator(all_schema()).validate(everything)
     assert len(everything) == len(docs)
+
+
+def test_formula_text_is_neutralised_in_the_csv_and_kept_in_the_json(
+    regions: dict[str, str],
+) -> None:
+    source = "2022/130529/131001.txt"
+    text = (CONTENT / source).read_text(encoding="utf-8")
+    text = text.replace(
+        "\t1.做好经费保障工作", '\t1.=HYPERLINK("http://x","点")做好经费保障工作', 1
+    )
+    text = text.replace("\t统计调查", "\t@SUM(1+1)", 1)
+    doc = parse_document(text, source, regions)
+    files = data_files([doc])
+    goals, indicators, projects_csv = (
+        files[f"data/{name}.csv"] for name in ("goals", "indicators", "projects")
+    )
+    assert isinstance(goals, str) and isinstance(indicators, str)
+    assert isinstance(projects_csv, str)
+    assert "'=HYPERLINK(" in goals and ',"=HYPERLINK' not in goals
+    assert ",'@SUM(1+1)" in indicators
+    project = json.loads(files["data/all.json"])[0]["projects"][0]
+    assert project["goals"][0].startswith('=HYPERLINK("http://x"')  # JSON keeps the text
+    assert [i["basis"] for i in project["indicators"]].count("@SUM(1+1)") == 1
+    row = next(csv.DictReader(io.StringIO(projects_csv.removeprefix("\ufeff"))))
+    assert Decimal(row["预算数（元）"]) == doc.projects[0].budget_yuan  # numbers untouched
