@@ -21,18 +21,41 @@ def _candidates(data: bytes) -> tuple[str, ...]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return (name,)
-    return _WITHOUT_BOM
+    utf16 = _utf16_without_bom(data)
+    return (utf16,) if utf16 else _WITHOUT_BOM
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or '-be' for UTF-16 text saved without a BOM, else None.
+
+    UTF-16 puts a NUL in the high byte of every ASCII character (a report's tabs, line ends
+    and digits): nearly all NULs at odd (LE) or at even (BE) offsets, the few others the
+    low bytes of characters such as 一 (U+4E00). A binary file has NULs at both about
+    equally; the codec must then also read the whole file (see _decode).
+    """
+    sample = data[:4096]
+    nuls = [i for i, byte in enumerate(sample) if byte == 0]
+    if len(nuls) < 8:
+        return None
+    odd = sum(i % 2 for i in nuls)
+    if odd * 10 >= len(nuls) * 9:
+        return "utf-16-le"
+    if odd * 10 <= len(nuls):
+        return "utf-16-be"
+    return None
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    """The text and the codec that read it; the last codec's error if none does."""
-    *first, last = _candidates(data)
-    for name in first:
+    """The text and the codec that read it; if none does, the error of the codec that read
+    furthest: a UTF-8 file with one bad byte is reported at that byte, not where GB18030,
+    tried next, first stumbled."""
+    errors: list[UnicodeDecodeError] = []
+    for name in _candidates(data):
         try:
             return data.decode(name), name
-        except UnicodeDecodeError:
-            continue
-    return data.decode(last), last
+        except UnicodeDecodeError as exc:
+            errors.append(exc)
+    raise max(errors, key=lambda exc: exc.start)
 
 
 def detect_encoding(data: bytes) -> str:
@@ -46,7 +69,7 @@ def decode(data: bytes, source: str) -> str:
     A file no codec reads is reported at the line where decoding fails.
     """
     nul = data.find(b"\x00")
-    if nul != -1 and _candidates(data) == _WITHOUT_BOM:
+    if nul != -1 and _candidates(data) == _WITHOUT_BOM:  # neither a BOM nor UTF-16's NULs
         # Text in UTF-8 or GB18030 never holds a NUL byte; a .docx, PDF or image does.
         raise ReportError(
             source,
