@@ -82,13 +82,20 @@ def duplicate_projects(docs: Sequence[Document], places: Places) -> list[Problem
 
 
 def codes_against_folder(doc: Document, places: Places) -> list[Problem]:
-    """Year and region of the file's folder against the project codes' first 8 characters."""
+    """Year and region of the file's folder against the project codes' first 8 characters.
+
+    The folder is ``<year>/<region>/`` whatever the file is named: a report named as it
+    came (政协办公室2022年部门绩效目标.docx) takes its year and region from its codes, and
+    the folder must agree with them. A file outside that layout is held to its own year
+    and region, so that a continuing project's code of another year is still a warning.
+    """
     if not doc.projects:
         return []
     problems: list[Problem] = []
+    year, region = codes.folder_place(doc.source) or (str(doc.year), doc.region.code)
     checks = (
-        ("year", codes.year_suffix(doc.year), codes.YEAR_PART, str(doc.year)),
-        ("region", doc.region.code, codes.REGION_PART, doc.region.code),
+        ("year", codes.year_suffix(int(year)), codes.YEAR_PART, year),
+        ("region", region, codes.REGION_PART, region),
     )
     for what, expected, at, shown in checks:
 
