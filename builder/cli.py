@@ -20,7 +20,7 @@ from builder.contract.errors import EnvironmentFailure, ReportError
 from builder.contract.problems import Problem, ProblemsFound, failed_sources
 from builder.intake.content import read_files
 from builder.intake.files import named
-from builder.intake.site_data import load_regions
+from builder.intake.site_data import load_regions, load_settings
 from builder.parse import NOISE, Parsed, parse_with_ledger
 from builder.parse.readers import read_text
 from builder.publish.build import build_site
@@ -122,7 +122,8 @@ def run_parse(
 ) -> int:
     """``budgetsite parse``: the Documents as JSON, or stop with every problem."""
     reports, regions = named(files, content), load_regions(site_data)
-    intake = read_files(reports, regions, workers=1)
+    limit = load_settings(site_data).max_report_bytes
+    intake = read_files(reports, regions, workers=1, max_bytes=limit)
     print_problems(intake.problems, content, sys.stderr)
     if intake.errors:
         return 1
@@ -153,7 +154,8 @@ def run_check(paths: Sequence[Path], site_data: Path, fmt: str, strict: bool) ->
     file name it alike; every finding is shown with the folder's path in front.
     """
     content = paths[0] if len(paths) == 1 and paths[0].is_dir() else None
-    intake = read_files(named(paths, content), load_regions(site_data), workers=1)
+    limit = load_settings(site_data).max_report_bytes
+    intake = read_files(named(paths, content), load_regions(site_data), workers=1, max_bytes=limit)
     found = findings_of(intake.problems, intake.placed(check_documents(intake.documents)))
     if content is not None:
         found = [f.model_copy(update={"source": (content / f.source).as_posix()}) for f in found]

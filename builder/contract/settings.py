@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Settings(BaseModel):
@@ -21,3 +21,11 @@ class Settings(BaseModel):
     quality: bool = True
     """The 数据质量 section: rule pages, summary, findings on unit and project pages.
     ``true`` or ``false``; a string such as ``"false"`` is an error, not a true value."""
+    max_report_mb: int = Field(default=20, gt=0)
+    """The largest report file read, in MB: a larger one is an error for that file and is
+    not read, so that one huge file cannot take the build's memory. A Word report of a
+    department is well under 1 MB; a text one under 200 KB."""
+
+    @property
+    def max_report_bytes(self) -> int:
+        return self.max_report_mb * 2**20

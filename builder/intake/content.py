@@ -16,6 +16,7 @@ from pathlib import Path
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
 from builder.contract.problems import ERROR, WARNING, Problem, errors_in, failed_sources
+from builder.contract.settings import Settings
 from builder.engines.libreoffice import CONVERTED, to_docx
 from builder.incremental.parse_cache import Report, parse_cached
 from builder.intake.crosscheck import cross_problems
@@ -127,11 +128,20 @@ def take_in(
     return Intake(kept, tuple(sorted(set(placed(problems, texts)))), texts)
 
 
-def _read(files: Sequence[tuple[str, Path]], problems: list[Problem]) -> list[tuple[str, bytes]]:
-    """Each file's bytes; a format LibreOffice reads is converted to .docx bytes first."""
+def _read(
+    files: Sequence[tuple[str, Path]], problems: list[Problem], max_bytes: int
+) -> list[tuple[str, bytes]]:
+    """Each file's bytes; a format LibreOffice reads is converted to .docx bytes first.
+
+    A file over ``max_bytes`` is an error and is not read (site.toml ``max_report_mb``).
+    """
     found: list[tuple[str, bytes]] = []
     for source, path in files:
         try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                problems.append(_too_large(source, size, max_bytes))
+                continue
             found.append((source, path.read_bytes()))
         except OSError as exc:
             problems.append(Problem(source, 1, ERROR, f"expected a readable file: {exc.strerror}"))
@@ -146,12 +156,24 @@ def _read(files: Sequence[tuple[str, Path]], problems: list[Problem]) -> list[tu
     return out
 
 
+def _too_large(source: str, size: int, max_bytes: int) -> Problem:
+    mb = 2**20
+    return Problem(
+        source,
+        1,
+        ERROR,
+        f"expected a report of at most {max_bytes // mb} MB (site.toml max_report_mb); "
+        f"found {size / mb:.1f} MB",
+    )
+
+
 def read_files(
     named: Named,
     regions: Mapping[str, str],
     *,
     cache: Path | None = None,
     workers: int | None = None,
+    max_bytes: int = Settings().max_report_bytes,
 ) -> Intake:
     """The reports named, read, parsed and checked (the disk edge of take_in).
 
@@ -160,7 +182,7 @@ def read_files(
     warnings (builder/intake/files.py).
     """
     unread: list[Problem] = list(named.skipped)
-    found = _read(named.files, unread)
+    found = _read(named.files, unread, max_bytes)
     parsed = parse_cached(found, regions, cache=cache, workers=workers)
     intake = take_in(found, regions, parsed.reports)
     if not unread:
@@ -174,6 +196,9 @@ def read_content(
     *,
     cache: Path | None = None,
     workers: int | None = None,
+    max_bytes: int = Settings().max_report_bytes,
 ) -> Intake:
     """Every report under content/, named relative to it: what ``budgetsite build`` reads."""
-    return read_files(named([content], content), regions, cache=cache, workers=workers)
+    return read_files(
+        named([content], content), regions, cache=cache, workers=workers, max_bytes=max_bytes
+    )

@@ -86,7 +86,13 @@ def _build_site(
     started: Ahead,
 ) -> Built:
     source_date_epoch(os.environ)  # checked before MkDocs reads it
-    intake = read_content(content, load_regions(site_data), cache=work / CACHE)
+    settings = load_settings(site_data)
+    intake = read_content(
+        content,
+        load_regions(site_data),
+        cache=work / CACHE,
+        max_bytes=settings.max_report_bytes,
+    )
     if errors_in(intake.problems) and not keep_going:
         raise ProblemsFound(intake.problems)
     # A part reads every report too: checks across reports (a project code or a copied
@@ -97,7 +103,6 @@ def _build_site(
     if not docs:
         part = f" of part {only}" if only else ""
         raise ReportError(str(content), 1, f"expected reports{part}, found none")
-    settings = load_settings(site_data)
     hand_pages = load_hand_pages(content)
     if intake.problems and problems_page.STEM in hand_pages:
         raise ReportError(
