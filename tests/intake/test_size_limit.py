@@ -22,8 +22,10 @@ def setup(tmp_path: Path, limit_mb: int) -> tuple[Path, Path]:
     content, site_data = tmp_path / "content", tmp_path / "site_data"
     shutil.copytree(CONTENT, content)
     shutil.copytree(SITE_DATA, site_data)
-    with (site_data / "site.toml").open("a", encoding="utf-8") as toml:
-        toml.write(f"max_report_mb = {limit_mb}\n")
+    toml = site_data / "site.toml"
+    settings = toml.read_text(encoding="utf-8")
+    assert "\nmax_report_mb = 20\n" in settings
+    toml.write_text(settings.replace("\nmax_report_mb = 20\n", f"\nmax_report_mb = {limit_mb}\n"))
     seed = (CONTENT / "2022/130529/131001.txt").read_text(encoding="utf-8")
     # A real report padded past the limit with a long last paragraph of part one.
     padded = seed.replace("三、工作保障措施", "三、工作保障措施\n" + "很长的说明。" * 200_000, 1)
