@@ -64,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="publish every file without errors; list the others on the page /problems/",
     )
+    build.add_argument(
+        "--wait",
+        action="store_true",
+        help="if another build of the same site is running, wait for it instead of stopping",
+    )
     merge = sub.add_parser("merge", help="merge parts built with build --only into one site")
     merge.add_argument("parts", nargs="+", type=Path, metavar="PART", help="a built part's folder")
     _site_options(merge, content="hand-written pages in content/pages (default content/)")
@@ -164,12 +169,24 @@ def run_check(paths: Sequence[Path], site_data: Path, fmt: str, strict: bool) ->
 
 
 def run_build(
-    content: Path, output: Path, site_data: Path, work: Path, only: Part | None, keep_going: bool
+    content: Path,
+    output: Path,
+    site_data: Path,
+    work: Path,
+    only: Part | None,
+    keep_going: bool,
+    wait: bool = False,
 ) -> int:
     """``budgetsite build``: report every problem, build or stop, say where the site is."""
     try:
         built = build_site(
-            content, output, site_data=site_data, work=work, keep_going=keep_going, only=only
+            content,
+            output,
+            site_data=site_data,
+            work=work,
+            keep_going=keep_going,
+            only=only,
+            wait=wait,
         )
     except ProblemsFound as exc:
         print_problems(exc.problems, content, sys.stderr)
@@ -212,7 +229,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_parse(args.files, content, args.site_data, args.accounting)
         if args.command == "build":
             return run_build(
-                args.content, args.output, args.site_data, args.work, args.only, args.keep_going
+                args.content,
+                args.output,
+                args.site_data,
+                args.work,
+                args.only,
+                args.keep_going,
+                args.wait,
             )
         if args.command == "merge":
             return run_merge(args.parts, args.output, args.content, args.site_data, args.work)

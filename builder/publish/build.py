@@ -25,7 +25,8 @@ from builder.render import catalog
 from builder.render import problems as problems_page
 from builder.render.site import rendering
 from builder.write.docs import write_docs, write_downloads
-from builder.write.staging import Ahead, ahead, new_folder, staged
+from builder.write.lock import one_build
+from builder.write.staging import Ahead, ahead, new_folder, repair_swap, staged
 
 CACHE = "cache"
 """Parsed Documents by content hash, in the work folder (builder/incremental/parse_cache.py)."""
@@ -56,6 +57,7 @@ def build_site(
     keep_going: bool = False,
     only: Part | None = None,
     shards: int | None = None,
+    wait: bool = False,
 ) -> Built:
     """Parse content/, render Markdown into work/docs, write work/mkdocs.yml, run MkDocs.
 
@@ -65,14 +67,17 @@ def build_site(
     built into a folder beside ``output`` that replaces it only when both succeed.
     With ``only``, build one part of a split build (builder/publish/split.py): the pages of its
     reports only. ``shards`` is the number of MkDocs runs at once (builder/engines/shards.py;
-    by default one per core for a large site).
+    by default one per core for a large site). One build of a site runs at a time
+    (builder/write/lock.py): another stops at once, or with ``wait`` waits for this one.
     """
     # Folder work that need not wait for the pages runs meanwhile in other processes: the
     # site the last build replaced goes and, when this build will most likely be incremental
     # (the last one succeeded), the published site is copied for the staged build.
-    likely = (work / dirty.STATE).is_file()
-    with ahead(output, copy=likely) as started:
-        return _build_site(content, output, site_data, work, keep_going, only, shards, started)
+    with one_build(output, work, wait=wait):
+        repair_swap(output)
+        likely = (work / dirty.STATE).is_file()
+        with ahead(output, copy=likely) as started:
+            return _build_site(content, output, site_data, work, keep_going, only, shards, started)
 
 
 def _build_site(

@@ -31,7 +31,8 @@ from builder.publish.build import Built
 from builder.render import catalog
 from builder.render.site import render_site
 from builder.write.docs import write_docs
-from builder.write.staging import staged
+from builder.write.lock import one_build
+from builder.write.staging import repair_swap, staged
 
 
 def part_documents(part: Path) -> list[Document]:
@@ -91,6 +92,14 @@ def merge_site(
     work: Path = Path("build"),
 ) -> Built:
     """Merge the built parts into one site at output; content/ gives the hand-written pages."""
+    with one_build(output, work):
+        repair_swap(output)
+        return _merge_site(parts, output, content, site_data, work)
+
+
+def _merge_site(
+    parts: Sequence[Path], output: Path, content: Path, site_data: Path, work: Path
+) -> Built:
     by_part = [(part, part_documents(part)) for part in parts]
     check_parts(by_part)
     docs = [doc for _, found in by_part for doc in found]

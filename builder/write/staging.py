@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import functools
 import os
 import shutil
 from collections.abc import Iterator, Mapping
@@ -126,10 +129,14 @@ def previous_site(output: Path) -> Path:
 
 
 def swap(new: Path, output: Path, ahead: Ahead = NOTHING_AHEAD) -> None:
-    """Put folder ``new`` at ``output`` by two renames; the old output is kept as previous_site.
+    """Put folder ``new`` at ``output``; the old output is kept as previous_site.
 
-    The previous site of the build before is removed first: waited for when ``ahead``
-    removes it in the background, else removed here.
+    At every instant ``output`` holds the whole old site or the whole new one: the two
+    folders are exchanged in one step (Linux ``renameat2``), then the old one is renamed
+    aside. Where the file system cannot exchange, two renames leave a moment without an
+    ``output``: a marker says the new folder is complete, and repair_swap finishes such a
+    swap at the start of the next build. The previous site of the build before is removed
+    first: waited for when ``ahead`` removes it in the background, else removed here.
     """
     if not output.exists():
         os.replace(new, output)
@@ -138,9 +145,61 @@ def swap(new: Path, output: Path, ahead: Ahead = NOTHING_AHEAD) -> None:
     ahead.wait_for(old)
     if old.exists():
         shutil.rmtree(old)
+    if exchange(new, output):  # output is the new site; ``new`` now holds the old one
+        os.replace(new, old)
+        return
+    ready = _ready_marker(output)
+    ready.touch()
     os.replace(output, old)
     try:
         os.replace(new, output)
     except OSError:
         os.replace(old, output)
         raise
+    finally:
+        ready.unlink()
+
+
+def repair_swap(output: Path) -> None:
+    """Finish a swap that a crash cut between its two renames, before anything else runs:
+    the complete new site goes to ``output``, or else the old one goes back."""
+    output = output.absolute()
+    old, new, ready = previous_site(output), new_folder(output), _ready_marker(output)
+    if not output.exists() and old.is_dir():
+        os.replace(new if ready.exists() and new.is_dir() else old, output)
+    ready.unlink(missing_ok=True)
+
+
+def _ready_marker(output: Path) -> Path:
+    return _sibling(output.absolute(), "ready")
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one step (Linux renameat2 RENAME_EXCHANGE); False where
+    the system or file system cannot, so that the caller falls back to renames."""
+    renameat2 = getattr(_libc(), "renameat2", None)
+    if renameat2 is None:
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    return ctypes.CDLL(None, use_errno=True)

@@ -68,9 +68,10 @@ def test_errors_stop_the_build_and_leave_the_old_site(tmp_path: Path) -> None:
     assert lines[-1] == (
         "budgetsite: 4 error(s) in the input; nothing was published; site was left as it was"
     )
-    # Only the parse cache was written (build/cache: the files that did parse), no pages.
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "content", "site"]
-    assert [p.name for p in (tmp_path / "build").iterdir()] == ["cache"]
+    # Only the parse cache was written (build/cache: the files that did parse), no pages;
+    # and the build's locks (builder/write/lock.py), beside the site and in build/.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "build", "content", "site"]
+    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == [".build.lock", "cache"]
     assert [p.name for p in old.iterdir()] == ["index.html"]
     assert (old / "index.html").read_text(encoding="utf-8") == "the site as it was"
 
@@ -99,7 +100,7 @@ def test_keep_going_publishes_the_rest_and_lists_the_failed_files(tmp_path: Path
         assert source in text
     assert "[U+0007] [U+000B]" in text.split("警告")[-1]  # the warning, on a published file
     assert "未能发布的文件" in text and "以下 4 个文件有错误" in text
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "content", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "build", "content", "site"]
 
 
 def test_a_failing_mkdocs_build_leaves_the_old_site(tmp_path: Path) -> None:
@@ -124,7 +125,13 @@ def test_a_successful_build_replaces_the_old_site(tmp_path: Path) -> None:
     assert (tmp_path / "site/index.html").is_file()
     assert not (tmp_path / "site/problems").exists()  # no problems, no page
     # the replaced site stays beside it, a one-step rollback, until the next build
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.old", "build", "content", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".site.lock",
+        ".site.old",
+        "build",
+        "content",
+        "site",
+    ]
     assert [p.name for p in (tmp_path / ".site.old").iterdir()] == ["stale.html"]
 
 
