@@ -245,9 +245,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"budgetsite: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"budgetsite: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        print(f"budgetsite: {_os_failure(args, exc)}", file=sys.stderr)
         return 1
     return 2
+
+
+def _os_failure(args: argparse.Namespace, exc: OSError) -> str:
+    """A failure of the machine as ``place: what was expected: reason``.
+
+    Reading the reports has its own messages (builder/intake/content.py): what is left is
+    writing. The place is the folder being written, not the file the system names, which
+    may be one MkDocs copies from its own package (…/lunr/wordcut.js), or none at all.
+    """
+    reason = exc.strerror or str(exc)
+    output = getattr(args, "output", None)
+    if output is None:
+        return f"{exc.filename or args.command}: {reason}"
+    where = f" (at {exc.filename})" if exc.filename and _inside(exc.filename, args) else ""
+    return f"{output}: expected to write the site: {reason}{where}"
+
+
+def _inside(filename: object, args: argparse.Namespace) -> bool:
+    """Whether a path is in the output, its staged copy or the work folder."""
+    path = Path(str(filename)).absolute()
+    output = Path(args.output).absolute()
+    folders = [output, output.parent / f".{output.name}.new", Path(args.work).absolute()]
+    return any(path == f or f in path.parents for f in folders)
 
 
 if __name__ == "__main__":
