@@ -10,15 +10,19 @@ class ReportError(Exception):
     content/pages, an option. Never for a failure of the machine (see EnvironmentFailure).
     """
 
-    def __init__(self, source: str, line: int, message: str) -> None:
-        super().__init__(f"{source}:{line}: {message}")
+    def __init__(self, source: str, line: int, message: str, place: str = "") -> None:
+        super().__init__(
+            f"{source}: {place}: {message}" if place else f"{source}:{line}: {message}"
+        )
         self.source = source
         self.line = line
         self.message = message
+        self.place = place
+        """Where in a file without lines, in words (``page 3``); '' when ``line`` says it."""
 
-    def __reduce__(self) -> tuple[type[ReportError], tuple[str, int, str]]:
+    def __reduce__(self) -> tuple[type[ReportError], tuple[str, int, str, str]]:
         # Pickled whole, so that an error raised in a worker process keeps its location.
-        return (ReportError, (self.source, self.line, self.message))
+        return (ReportError, (self.source, self.line, self.message, self.place))
 
 
 class EnvironmentFailure(Exception):

@@ -55,7 +55,7 @@ class Problem:
     @classmethod
     def from_error(cls, error: ReportError) -> Problem:
         """The parser's ReportError as an error-level problem."""
-        return cls(error.source, error.line, ERROR, error.message)
+        return cls(error.source, error.line, ERROR, error.message, place=error.place)
 
 
 class ProblemsFound(Exception):

@@ -47,6 +47,7 @@ class _Failure:
     source: str
     line: int
     message: str
+    place: str = ""
 
 
 Warnings = tuple[tuple[int, str], ...]
@@ -92,7 +93,7 @@ def _parse(job: _Job) -> Report | _Failure:
         parsed = parse_with_ledger(read_text(job.data, job.source).text, job.source, job.regions)
         return Report(parsed.document, parsed.warnings)
     except ReportError as exc:
-        return _Failure(exc.source, exc.line, exc.message)
+        return _Failure(exc.source, exc.line, exc.message, exc.place)
 
 
 def parse_all(jobs: Sequence[_Job], workers: int) -> list[Report | _Failure]:
@@ -163,7 +164,7 @@ def parse_cached(
     failures: list[ReportError] = []
     for job, result in zip(missing, parse_all(missing, workers or default_workers()), strict=True):
         if isinstance(result, _Failure):
-            failures.append(ReportError(result.source, result.line, result.message))
+            failures.append(ReportError(result.source, result.line, result.message, result.place))
             continue
         reports[job.source] = result
         if cache is not None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 
 from builder.parse.decode import decode
 from builder.parse.lines import Text
+from builder.parse.pdf import read_pdf
 from builder.parse.word import read_docx
 
 Reader = Callable[[bytes, str], Text]
@@ -31,6 +32,7 @@ their reader is the .docx reader, given the converted bytes."""
 READERS: Mapping[str, Reader] = {
     ".txt": _text_file,  # the text Apache Tika extracts from a .docx
     ".docx": read_docx,
+    ".pdf": read_pdf,  # with a text layer: exported from Word, WPS or LibreOffice
     **dict.fromkeys(CONVERTED_TO_DOCX, read_docx),
 }
 

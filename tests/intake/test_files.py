@@ -58,7 +58,7 @@ def test_every_file_is_a_report_or_listed_with_a_reason(tmp_path: Path) -> None:
     assert "Word lock file" in reasons["~$协办公室.docx"]
     assert "hidden" in reasons[".DS_Store"] and "hidden" in reasons[".git"]
     assert "temporary" in reasons["草稿.docx.tmp"]
-    assert "expected one of .doc, .docx, .odt, .rtf, .txt, .wps" in reasons["预算表.xlsx"]
+    assert "expected one of .doc, .docx, .odt, .pdf, .rtf, .txt, .wps" in reasons["预算表.xlsx"]
     assert "hand-written .md pages" in reasons["pages/logo.png"]
     assert "leaves content/" in reasons["passwd.txt"] and "not followed" in reasons["passwd.txt"]
     assert "leaves content/" in reasons["elsewhere"]

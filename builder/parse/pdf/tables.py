@@ -1,0 +1,197 @@
+"""Ruled tables across pages → rows of cells as Word holds them, then as Tika prints them.
+
+A table that runs over a page break is printed as pieces, one per page; they are joined
+back into one table when the piece is the first thing on its page, the one before was
+the last thing on its own, and its columns are the table's columns. Then:
+- the rows Word repeats at the top of each page ("repeat as header row", ``w:tblHeader``)
+  are layout: a piece's first rows that equal the table's first rows are left out;
+- a row Word split over the break continues at the top of the next page, its finished
+  cells empty there: the piece's first row joins the row above when each of its cells
+  with text lies under a cell whose text ran to the bottom of its page, and the row
+  above was cut (a cell of two lines or more ran to the bottom) or left a cell empty;
+- a cell merged down (``w:vMerge``) prints its text at its first row and an empty cell
+  below; one merged across (``w:gridSpan``) is one cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from builder.parse.pdf.grid import SNAP, Cell, Grid
+from builder.parse.pdf.wrap import Line, lines_of, paragraphs, wrapped
+
+PADDING = 5.7
+"""The most a cell's inner margin is taken to be (Word's default is 0.19 cm, 5.4 pt)."""
+
+
+@dataclass(eq=False)
+class Slot:
+    """One cell of one row: its lines (from every page it is printed on) and its column."""
+
+    x0: float
+    x1: float
+    starts: bool
+    """Whether the cell begins in this row; False where a merge from above continues."""
+    lines: list[Line] = field(default_factory=list)
+    full: bool = False
+    """Whether its text runs to the bottom of the cell, as a cell cut by a page break does."""
+
+
+@dataclass(eq=False)
+class Row:
+    page: int
+    slots: list[Slot]
+
+
+@dataclass(eq=False)
+class Table:
+    number: int
+    xs: list[float]
+    padding: float
+    rows: list[Row] = field(default_factory=list)
+    heads: list[tuple[tuple[bool, str], ...]] = field(default_factory=list)
+    """What each of the first rows says, for the header rows repeated on later pages."""
+
+    def texts(self, slot: Slot) -> list[str]:
+        """A cell's paragraphs: its lines unwrapped within its inner width."""
+        return paragraphs(slot.lines, slot.x0 + self.padding, slot.x1 - self.padding)
+
+    def says(self, row: Row) -> tuple[tuple[bool, str], ...]:
+        return tuple((s.starts, "\n".join(self.texts(s))) for s in row.slots)
+
+    def continued_by(self, grid: Grid) -> bool:
+        """Whether ``grid`` has this table's columns (all of them or some)."""
+        if abs(grid.xs[0] - self.xs[0]) > SNAP or abs(grid.xs[-1] - self.xs[-1]) > SNAP:
+            return False
+        return all(any(abs(x - mine) <= SNAP for mine in self.xs) for x in grid.xs)
+
+
+def _padding(grid: Grid) -> float:
+    gaps = [min(c.x0 for c in cell.chars) - cell.x0 for cell in grid.cells if cell.chars]
+    return max(0.0, min([PADDING, *gaps]))
+
+
+def _rows(grid: Grid, page: int) -> list[Row]:
+    out: list[Row] = []
+    text: dict[int, list[Line]] = {id(c): lines_of(c.chars) for c in grid.cells}
+    last = len(grid.ys) - 2
+    for r, cells in enumerate(grid.rows()):
+        slots = []
+        for cell in cells:
+            starts = cell.row == r
+            slot = Slot(cell.x0, cell.x1, starts, text[id(cell)] if starts else [])
+            if r == last:
+                slot.full = _full(cell, text[id(cell)])
+            slots.append(slot)
+        out.append(Row(page, slots))
+    return out
+
+
+def _full(cell: Cell, lines: list[Line]) -> bool:
+    return bool(lines) and cell.bottom - lines[-1].bottom < 0.8 * lines[-1].size
+
+
+def start(number: int, grid: Grid, page: int) -> Table:
+    """A new table from its first piece."""
+    table = Table(number, list(grid.xs), _padding(grid))
+    table.rows = _rows(grid, page)
+    table.heads = [table.says(row) for row in table.rows[:8]]
+    return table
+
+
+def extend(table: Table, grid: Grid, page: int) -> None:
+    """The table continued by its piece on the next page."""
+    table.xs = sorted(
+        {*table.xs, *(x for x in grid.xs if all(abs(x - m) > SNAP for m in table.xs))}
+    )
+    rows = _rows(grid, page)
+    repeated = 0
+    while (
+        repeated < len(rows) - 1
+        and repeated < len(table.heads)
+        and table.says(rows[repeated]) == table.heads[repeated]
+    ):
+        repeated += 1
+    rows = rows[repeated:]
+    if rows and table.rows:
+        if _continues(table.rows[-1], rows[0], table.padding):
+            _join(table.rows[-1], rows.pop(0))
+        else:
+            _spilled(table.rows[-1], rows[0], table.padding)
+    table.rows.extend(rows)
+
+
+def _under(slot: Slot, above: Row) -> Slot | None:
+    """The slot of ``above`` over the most of ``slot``'s width."""
+    best, most = None, 0.0
+    for candidate in above.slots:
+        overlap = min(slot.x1, candidate.x1) - max(slot.x0, candidate.x0)
+        if overlap > most:
+            best, most = candidate, overlap
+    return best if most > 0.5 * (slot.x1 - slot.x0) else None
+
+
+def _continues(above: Row, row: Row, padding: float) -> bool:
+    """Whether ``row``, first on its page, is the rest of ``above``, cut by the break."""
+    if not any(s.lines for s in row.slots):
+        return False
+    running_on = True
+    finished = False
+    for slot in row.slots:
+        over = _under(slot, above)
+        if slot.lines:
+            if over is None or not over.full or not over.lines:
+                return False
+            left, right = over.x0 + padding, over.x1 - padding
+            running_on = running_on and wrapped(over.lines[-1], slot.lines[0], left, right)
+        elif over is not None and over.starts and over.lines:
+            finished = True
+    # Every cell's text runs on mid-paragraph; or the cut fell between paragraphs of a
+    # cell of several lines, and a cell that had finished is empty here. A row of
+    # one-line cells after a merged one ends neither way.
+    cut = any(s.full and len(s.lines) >= 2 for s in above.slots)
+    return running_on or (cut and finished)
+
+
+def _spilled(above: Row, row: Row, padding: float) -> None:
+    """A merged cell's text that ran on over the break (its first row on one page, the
+    next on the other) goes back to the cell; the row itself is a row of its own."""
+    for slot in row.slots:
+        over = _under(slot, above)
+        if slot.lines and over is not None and over.full and over.lines:
+            last = over.lines[-1]
+            # Only a line filled to the cell's edge: a short cell may look full to wrapped().
+            if (over.x1 - over.x0 - 2 * padding) - (last.x1 - last.x0) < 0.5 * last.size:
+                over.lines.extend(slot.lines)
+                slot.lines = []
+
+
+def _join(above: Row, row: Row) -> None:
+    for slot in row.slots:
+        over = _under(slot, above)
+        if over is not None:
+            over.lines.extend(slot.lines)
+
+
+def render(table: Table) -> tuple[list[str], list[str]]:
+    """The table as Tika prints it, and the place of each line."""
+    lines: list[str] = []
+    where: list[str] = []
+    if all(len(row.slots) <= 1 for row in table.rows):
+        # A layout table (one cell a row): read as the paragraphs it holds, as Word's is.
+        for row in table.rows:
+            for slot in row.slots:
+                for text in table.texts(slot) if slot.starts else []:
+                    lines.append(text)
+                    where.append(f"page {row.page}")
+        return lines, where
+    for r, row in enumerate(table.rows, start=1):
+        place = f"page {row.page}, table {table.number}, row {r}"
+        for slot in row.slots:
+            texts = table.texts(slot) if slot.starts else []
+            lines.append(f"\t{texts[0]}" if texts else "\t")
+            lines.extend(texts[1:])
+            where.extend([place] * max(1, len(texts)))
+        lines.append("")
+        where.append(place)
+    return lines, where
