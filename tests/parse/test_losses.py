@@ -10,7 +10,7 @@ import pytest
 from builder.contract.errors import ReportError
 from builder.parse import Parsed, parse_with_ledger
 from tests.conftest import CONTENT
-from tests.support.mutations import without_lines
+from tests.support.dumps import without_lines
 
 SOURCE = "2021/130303/201001.txt"
 SEED = (CONTENT / SOURCE).read_text(encoding="utf-8")

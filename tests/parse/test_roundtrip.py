@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +11,7 @@ from builder.contract.model import Document
 from builder.parse import decode, parse_document
 from tests.conftest import CONTENT
 from tests.support import synth
+from tests.support.dumps import without_lines
 from tests.support.writer import Encoding, Style, encode, write_report
 
 styles = st.builds(
@@ -25,17 +25,6 @@ styles = st.builds(
     crlf=st.booleans(),
 )
 encodings = st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"])
-
-LINE_FIELDS = frozenset({"line", "text_lines", "budget_line", "plan_lines", "goal_lines"})
-
-
-def without_lines(value: Any) -> Any:
-    """A model dump without source line numbers, which a generated Document cannot know."""
-    if isinstance(value, dict):
-        return {k: without_lines(v) for k, v in value.items() if k not in LINE_FIELDS}
-    if isinstance(value, list | tuple):
-        return [without_lines(v) for v in value]
-    return value
 
 
 @settings(max_examples=150, deadline=None)

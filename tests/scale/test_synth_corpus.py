@@ -7,8 +7,8 @@ from pathlib import Path
 from benchmarks.make_corpus import write_corpus
 from builder.intake.site_data import load_regions
 from builder.parse import decode, detect_encoding, parse_document
-from tests.parse.test_roundtrip import without_lines
 from tests.support import synth_corpus
+from tests.support.dumps import without_lines
 
 
 def test_same_seed_same_bytes_other_seed_other_bytes() -> None:

@@ -21,6 +21,7 @@ from builder.contract.model import Document
 from builder.parse import parse_with_ledger
 from builder.parse.lines import split_lines
 from builder.quality.check import check_document
+from tests.support.dumps import LINE_FIELDS, without_lines
 
 Kind = Literal["delete", "swap", "duplicate", "truncate"]
 KINDS: tuple[Kind, ...] = ("delete", "swap", "duplicate", "truncate")
@@ -28,8 +29,6 @@ KINDS: tuple[Kind, ...] = ("delete", "swap", "duplicate", "truncate")
 NEAR = 40
 """How many lines from the edit an error or warning may be and still name it: a table's
 rows span about as many lines."""
-
-_LINE_FIELDS = frozenset({"line", "text_lines", "budget_line", "plan_lines", "goal_lines"})
 
 
 @dataclass(frozen=True)
@@ -80,15 +79,6 @@ def mutations(line_count: int, rng: random.Random, count: int) -> Iterator[Mutat
             yield Mutation(kind, max(at, 2))
         else:
             yield Mutation(kind, at)
-
-
-def without_lines(value: Any) -> Any:
-    """A model dump without source line numbers, which shift when lines are edited."""
-    if isinstance(value, dict):
-        return {k: without_lines(v) for k, v in value.items() if k not in _LINE_FIELDS}
-    if isinstance(value, list | tuple):
-        return [without_lines(v) for v in value]
-    return value
 
 
 @dataclass(frozen=True)
@@ -208,7 +198,7 @@ def _compare_rows(
     rows = project["indicators"]
     header_end = rows[0]["line"] if rows else 0
     header_edited = any(line < header_end for line in edited)
-    fields = [k for k in project if k not in _LINE_FIELDS and k != "indicators"]
+    fields = [k for k in project if k not in LINE_FIELDS and k != "indicators"]
     if not header_edited:
         for name in fields:
             if without_lines(project[name]) != without_lines(got[name]):
