@@ -83,6 +83,12 @@ def read_docx(data: bytes, source: str) -> Text:
     )
     reader.blocks(body)
     reader.flush()
+    last = next((child for child in reversed(body) if child.tag in (P, TBL)), None)
+    if last is not None and last.tag == TBL and reader.places:
+        # Word always writes a paragraph after a table; a file written by a library may not.
+        # The text reader takes a table's end without one for a file cut short, but a
+        # .docx is whole XML: give it the empty paragraph Word would have written.
+        reader.emit("", reader.places[-1])
     return Text("".join(f"{line}\n" for line in reader.lines), tuple(reader.places))
 
 

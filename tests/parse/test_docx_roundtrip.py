@@ -1,0 +1,191 @@
+"""Documents → .docx → read_docx → parse → the same Documents: the seeds under every Word
+variant (tests/support/docx_writer.py), generated Documents, and a .doc made by LibreOffice."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.contract.errors import ReportError
+from builder.contract.model import Document
+from builder.engines.libreoffice import soffice, to_docx
+from builder.parse import Parsed, parse_with_ledger
+from builder.parse.word import read_docx
+from tests.conftest import CONTENT
+from tests.support import synth
+from tests.support.docx_package import DELETED
+from tests.support.docx_writer import DocxStyle, as_written, write_docx
+from tests.support.dumps import without_lines
+
+SEEDS = sorted(CONTENT.rglob("*.txt"))
+ONE_SWITCH = [
+    dataclasses.replace(DocxStyle(), **{f.name: "万元" if f.name == "money_unit" else True})
+    for f in dataclasses.fields(DocxStyle)
+]
+STYLES = [DocxStyle(), DocxStyle.all_features(), *ONE_SWITCH]
+
+
+def seed(path: Path, regions: dict[str, str]) -> Document:
+    source = path.relative_to(CONTENT).as_posix()
+    return parse_with_ledger(path.read_text(encoding="utf-8"), source, regions).document
+
+
+def through_word(
+    document: Document, style: DocxStyle, regions: dict[str, str], source: str
+) -> Parsed:
+    return parse_with_ledger(read_docx(write_docx(document, style), source).text, source, regions)
+
+
+def expected(document: Document, style: DocxStyle, source: str) -> object:
+    return without_lines(
+        as_written(document, style).model_copy(update={"source": source}).model_dump()
+    )
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.relative_to(CONTENT).as_posix())
+def test_every_seed_reads_back_the_same_under_every_word_variant(
+    path: Path, regions: dict[str, str]
+) -> None:
+    document = seed(path, regions)
+    source = path.relative_to(CONTENT).with_suffix(".docx").as_posix()
+    for style in STYLES:
+        parsed = through_word(document, style, regions, source)
+        assert parsed.warnings == (), style
+        assert without_lines(parsed.document.model_dump()) == expected(document, style, source), (
+            style
+        )
+
+
+styles = st.builds(
+    DocxStyle,
+    **{
+        f.name: st.sampled_from([None, "元", "万元"]) if f.name == "money_unit" else st.booleans()
+        for f in dataclasses.fields(DocxStyle)
+    },
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rng=st.randoms(use_true_random=False), style=styles)
+def test_generated_documents_read_back_the_same(rng: random.Random, style: DocxStyle) -> None:
+    document = synth.document(rng)
+    source = "收件箱/report.docx"
+    parsed = through_word(document, style, synth.REGIONS, source)
+    assert without_lines(parsed.document.model_dump()) == expected(document, style, source)
+
+
+def test_tracked_changes_read_as_accepted(regions: dict[str, str]) -> None:
+    document = seed(SEEDS[0], regions)
+    plain = read_docx(write_docx(document), "r.docx").text
+    tracked = read_docx(write_docx(document, DocxStyle(tracked_changes=True)), "r.docx").text
+    raw = write_docx(document, DocxStyle(tracked_changes=True))
+    assert b"<w:del " in _document_xml(raw) and b"<w:ins " in _document_xml(raw)
+    assert DELETED not in tracked
+    assert tracked == plain  # inserted text is the text; deleted text and rows are not
+
+
+def test_numbering_footer_toc_and_fields_are_not_lost_or_added(regions: dict[str, str]) -> None:
+    document = seed(SEEDS[0], regions)
+    plain = _lines(read_docx(write_docx(document), "r.docx").text)
+    for switch in ("numbered_goals", "numbered_headings", "tc_fields", "toc", "page_footer"):
+        style = dataclasses.replace(DocxStyle(), **{switch: True})
+        # The same lines of text: a field's instruction, the table of contents (a copy of
+        # the headings) and the footer's page number are not text of the report.
+        assert _lines(read_docx(write_docx(document, style), "r.docx").text) == plain, switch
+    numbered = write_docx(document, DocxStyle(numbered_goals=True))
+    assert b"<w:numPr>" in _document_xml(numbered)
+    assert "\t1." in read_docx(numbered, "r.docx").text  # the digits come from numbering.xml
+
+
+def test_a_document_that_ends_with_its_table_is_not_cut_short(regions: dict[str, str]) -> None:
+    """A file written by a library (python-docx) may end with a table and no paragraph
+    after it, where Word always writes one: the XML is whole, so no rows can be missing."""
+    document = seed(SEEDS[0], regions)
+    raw = _without_last_paragraph(write_docx(document))
+    parsed = parse_with_ledger(read_docx(raw, "r.docx").text, "r.docx", regions)
+    assert parsed.warnings == ()
+    assert len(parsed.document.projects) == len(document.projects)
+
+
+def test_a_doc_made_by_libreoffice_reads_back_the_same(regions: dict[str, str]) -> None:
+    program = soffice()
+    if program is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install libreoffice-writer-nogui")
+        pytest.skip("LibreOffice is not installed")
+    path = next(p for p in SEEDS if "2022/130529" in p.as_posix())
+    document = seed(path, regions)
+    doc = _to_doc(program, write_docx(document))
+    assert doc[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE compound file: Word 97–2003
+    converted = to_docx({"r.doc": doc})["r.doc"]
+    assert not isinstance(converted, ReportError), converted
+    parsed = parse_with_ledger(read_docx(converted, "r.doc").text, "r.doc", regions)
+    assert without_lines(parsed.document.model_dump()) == expected(document, DocxStyle(), "r.doc")
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def _document_xml(raw: bytes) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+        return package.read("word/document.xml")
+
+
+def _without_last_paragraph(raw: bytes) -> bytes:
+    import io
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                # Every paragraph after the last table goes; w:sectPr stays last in w:body.
+                text = data.decode()
+                last = text.rindex("</w:tbl>") + len("</w:tbl>")
+                tail = re.sub(r"<w:p/>|<w:p[ >].*?</w:p>", "", text[last:], flags=re.S)
+                assert "<w:p>" not in tail and "<w:p " not in tail and "<w:p/>" not in tail
+                data = (text[:last] + tail).encode()
+                assert data.decode().rstrip().endswith("</w:body></w:document>")
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def _to_doc(program: str, docx: bytes) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="budgetsite-doc-") as tmp:
+        work = Path(tmp)
+        (work / "report.docx").write_bytes(docx)
+        subprocess.run(
+            [
+                program,
+                f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "doc:MS Word 97",
+                "--outdir",
+                str(work / "out"),
+                str(work / "report.docx"),
+            ],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+        made = work / "out" / "report.doc"
+        data = made.read_bytes()
+        shutil.rmtree(work / "out")
+        return data
