@@ -21,7 +21,9 @@ import openpyxl
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 
+from builder.parse import decode, parse_document
 from tests.conftest import CONTENT, ROOT, SITE_DATA
+from tests.support.docx_writer import write_docx
 
 SEED = CONTENT / "2022/130529/131001.txt"
 SEED_PROJECT = "13052922P00584010141N"
@@ -248,3 +250,29 @@ def test_build_stops_on_bad_word_files_or_publishes_the_rest(tmp_path: Path) -> 
     problems = (site / "problems" / "index.html").read_text("utf-8")
     assert all(name in problems for name in CASES)
     assert PASSWD not in problems
+
+
+def replaced_in_body(data: bytes, old: str, new: str) -> bytes:
+    """The package with the first ``old`` in word/document.xml replaced by ``new``."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/document.xml":
+                assert old.encode() in part
+                part = part.replace(old.encode(), new.encode(), 1)
+            package.writestr(info, part)
+    return out.getvalue()
+
+
+def test_a_bad_amount_in_a_report_is_named_by_table_row_and_cell(tmp_path: Path) -> None:
+    seed = "2022/130303/131001.txt"
+    document = parse_document(decode((CONTENT / seed).read_bytes(), seed), seed)
+    assert str(document.projects[0].budget_yuan) == "8000"  # 0.80 万元, its 预算数
+    data = replaced_in_body(write_docx(document), ">0.80<", ">八千<")
+    content = content_with(tmp_path, {"x.docx": data})
+    shown = [line for line in check(content) if "x.docx" in line]
+    assert shown == [
+        f"{content / 'x.docx'}: table 1, row 3, cell 3: parse-error error expected an amount "
+        "such as 143.00 for 预算数, found '八千'"
+    ]
