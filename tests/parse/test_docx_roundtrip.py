@@ -140,6 +140,38 @@ def test_a_doc_made_by_libreoffice_reads_back_the_same(regions: dict[str, str]) 
     assert without_lines(parsed.document.model_dump()) == expected(document, DocxStyle(), "r.doc")
 
 
+def test_a_symbol_inserted_from_the_symbol_font_is_read_as_its_character(
+    regions: dict[str, str],
+) -> None:
+    """≥ inserted with 插入 → 符号 in the Symbol font is a w:sym, not text: ≥90% must not
+    read as 90%. A dingbat (Wingdings' check box) is no text."""
+    document = seed(SEEDS[0], regions)
+    xml = _document_xml(write_docx(document)).decode()
+    assert "<w:t>≥90%</w:t>" in xml
+    symbol = '<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>'
+    box = '<w:r><w:sym w:font="Wingdings" w:char="F0A8"/></w:r>'
+    xml = xml.replace("<w:t>≥90%</w:t>", f"</w:r>{symbol}<w:r><w:t>90%</w:t>")
+    xml = xml.replace(
+        "<w:r><w:t>部门整体绩效目标</w:t></w:r>", f"{box}<w:r><w:t>部门整体绩效目标</w:t></w:r>"
+    )
+    raw = _with_document_xml(write_docx(document), xml.encode())
+    parsed = parse_with_ledger(read_docx(raw, "r.docx").text, "r.docx", regions)
+    assert without_lines(parsed.document.model_dump()) == expected(document, DocxStyle(), "r.docx")
+
+
+def _with_document_xml(raw: bytes, xml: bytes) -> bytes:
+    import io
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(raw)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(
+                item, xml if item.filename == "word/document.xml" else source.read(item)
+            )
+    return out.getvalue()
+
+
 def _lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 

@@ -13,7 +13,8 @@ What Word files carry, and how it is read:
   mark was deleted runs on into the next;
 - fields: their instructions (``TC``, ``TOC``, ``PAGE``) are not text; a table of
   contents is a copy of the headings, so its result is left out too;
-- bookmarks, proofing marks, hidden text and drawings are not text;
+- bookmarks, proofing marks, hidden text and drawings are not text; a symbol (``w:sym``,
+  ≥ inserted from the Symbol font) is its Unicode character;
 - automatic numbering is rendered from numbering.xml (builder/parse/word/numbering.py), since
   its digits are not in the text;
 - soft line breaks (``w:br``) end a line, as a new paragraph would;
@@ -44,6 +45,7 @@ from builder.parse.word.elements import (
     SDT,
     SKIPPED,
     SPECIAL,
+    SYM,
     TAB,
     TBL,
     TCPR,
@@ -60,6 +62,7 @@ from builder.parse.word.elements import (
     merge_continuations,
     plain_text,
     row_deleted,
+    symbol_text,
 )
 from builder.parse.word.numbering import Numbering
 from builder.parse.word.package import Package
@@ -257,6 +260,9 @@ class _Reader:
                     self._runs(child, parts)
             elif tag == f"{W}noBreakHyphen":
                 parts.append("-")
+            elif tag == SYM:
+                if not self.in_hidden_field:
+                    parts.append(symbol_text(child))
             elif len(child):
                 # w:ins, w:moveTo, w:hyperlink, w:smartTag, w:sdt, w:customXml, …
                 self._runs(content(child), parts)

@@ -15,6 +15,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P, TBL, TR, TC, T = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}t"
 TAB, BR, CR = f"{W}tab", f"{W}br", f"{W}cr"
 FLD_CHAR, INSTR, FLD_SIMPLE = f"{W}fldChar", f"{W}instrText", f"{W}fldSimple"
+SYM = f"{W}sym"
 R_RUN, RPR, PPR, TCPR, TRPR = f"{W}r", f"{W}rPr", f"{W}pPr", f"{W}tcPr", f"{W}trPr"
 SDT, SDT_CONTENT = f"{W}sdt", f"{W}sdtContent"
 SKIPPED = frozenset(
@@ -41,7 +42,7 @@ PROPERTIES = frozenset({PPR, RPR, TCPR, TRPR})
 SPECIAL = tuple(
     sorted(
         (SKIPPED - PROPERTIES)
-        | {*HIDDEN, TAB, BR, CR, FLD_CHAR, INSTR, FLD_SIMPLE, f"{W}noBreakHyphen"}
+        | {*HIDDEN, TAB, BR, CR, FLD_CHAR, INSTR, FLD_SIMPLE, SYM, f"{W}noBreakHyphen"}
     )
 )
 """What a paragraph's text needs more than its w:t for; most paragraphs hold none of it.
@@ -116,6 +117,29 @@ def hidden_runs(body: etree._Element) -> set[etree._Element]:
     """Every hidden run of ``body``: one pass in C over the hidden-text flags."""
     found = (next(f.iterancestors(R_RUN), None) for f in body.iter(*HIDDEN))
     return {run for run in found if run is not None and run_hidden(run)}
+
+
+_SYMBOL_FONT = {
+    0xA3: "≤", 0xB3: "≥", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈",
+    0xB0: "°", 0xB7: "•", 0xA5: "∞", 0xD6: "√", 0xAE: "→", 0x3C: "<", 0x3E: ">", 0x3D: "=",
+    0x25: "%", 0x2B: "+", 0x2D: "-",
+}  # fmt: skip
+"""The characters of Word's Symbol font a report uses (≥ from 插入 → 符号), as Unicode."""
+
+
+def symbol_text(sym: etree._Element) -> str:
+    """The character a w:sym shows: from the Symbol font's table, or the code point itself
+    in a text font; '' for a dingbat font (Wingdings) or a character not known."""
+    font = (sym.get(f"{W}font") or "").strip().lower()
+    try:
+        code = int(sym.get(f"{W}char") or "", 16)
+    except ValueError:
+        return ""
+    if font == "symbol":
+        return _SYMBOL_FONT.get(code & 0xFF if 0xF000 <= code <= 0xF0FF else code, "")
+    if font.startswith(("wingdings", "webdings")) or 0xE000 <= code <= 0xF8FF:
+        return ""  # pictures, or a private-use code of a symbol font: no text
+    return chr(code) if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
 
 
 def plain_text(p: etree._Element) -> str:
