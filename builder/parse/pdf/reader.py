@@ -21,7 +21,7 @@ from builder.parse.pdf.furniture import furniture
 from builder.parse.pdf.grid import Grid, tables
 from builder.parse.pdf.pages import OCR, read_pages
 from builder.parse.pdf.tables import Table, extend, render, start
-from builder.parse.pdf.wrap import Line, lines_of, opened
+from builder.parse.pdf.wrap import HANGING, Line, lines_of, opened
 
 
 @dataclass
@@ -49,7 +49,10 @@ def read_pdf(data: bytes, source: str) -> Text:
     if not everything and not any(grids for grids, _ in laid):
         raise ReportError(source, 1, f"expected a report's text: this PDF {OCR}")
     left = min((line.x0 for line in everything), default=0.0)
-    right = _right_edge([line.x1 for line in everything])
+    # A line ending in a stop may hang it past the margin (LibreOffice's hanging
+    # punctuation): the column's edge is where lines of characters end.
+    right = _right_edge([line.x1 for line in everything if line.text[-1] not in HANGING])
+    right = right or _right_edge([line.x1 for line in everything])
     out = _Out()
     for page, (grids, _), prose in zip(pages, laid, kept, strict=True):
         items: list[tuple[float, Grid | Line]] = [(g.top, g) for g in grids]

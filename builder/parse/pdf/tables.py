@@ -60,10 +60,15 @@ class Table:
         return tuple((s.starts, "\n".join(self.texts(s))) for s in row.slots)
 
     def continued_by(self, grid: Grid) -> bool:
-        """Whether ``grid`` has this table's columns (all of them or some)."""
+        """Whether ``grid`` has this table's columns: some of them, or all and more (the
+        piece before held only rows of wide merged cells, as a head's first rows are)."""
         if abs(grid.xs[0] - self.xs[0]) > SNAP or abs(grid.xs[-1] - self.xs[-1]) > SNAP:
             return False
-        return all(any(abs(x - mine) <= SNAP for mine in self.xs) for x in grid.xs)
+
+        def within(xs: list[float], others: list[float]) -> bool:
+            return all(any(abs(x - other) <= SNAP for other in others) for x in xs)
+
+        return within(grid.xs, self.xs) or within(self.xs, grid.xs)
 
 
 def _padding(grid: Grid) -> float:
@@ -147,10 +152,31 @@ def _continues(above: Row, row: Row, padding: float) -> bool:
         elif over is not None and over.starts and over.lines:
             finished = True
     # Every cell's text runs on mid-paragraph; or the cut fell between paragraphs of a
-    # cell of several lines, and a cell that had finished is empty here. A row of
-    # one-line cells after a merged one ends neither way.
+    # cell of several lines, and a cell that had finished is empty here.
     cut = any(s.full and len(s.lines) >= 2 for s in above.slots)
-    return running_on or (cut and finished)
+    return running_on or (cut and finished) or _between_paragraphs(above, row)
+
+
+def _between_paragraphs(above: Row, row: Row) -> bool:
+    """Whether ``row`` is one cell's next paragraphs, cut from a row of one-line cells.
+
+    Geometry cannot tell this from a new row under cells merged down from ``above``: so
+    only the case where it is one cell that goes on, the row's cells are ``above``'s
+    cells and every other cell is empty. A new row of that shape would be a row of one
+    value under merged labels, which no report of this family has (the parser refuses
+    a 绩效目标 row with an empty label), while a 绩效目标 cell of several paragraphs
+    cut after its first is common.
+    """
+    if len(row.slots) != len(above.slots) or len(row.slots) < 2:
+        return False
+    for slot, over in zip(row.slots, above.slots, strict=True):
+        if abs(slot.x0 - over.x0) > SNAP or abs(slot.x1 - over.x1) > SNAP:
+            return False
+    going_on = [(s, o) for s, o in zip(row.slots, above.slots, strict=True) if s.lines]
+    if len(going_on) != 1:
+        return False
+    _, over = going_on[0]
+    return over.full and bool(over.lines)
 
 
 def _spilled(above: Row, row: Row, padding: float) -> None:

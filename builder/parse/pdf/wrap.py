@@ -21,12 +21,18 @@ from builder.parse.pdf.pages import Char
 
 _NO_LINE_END = frozenset("（《「『【〔“‘([")
 _NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’,.;:?!)%·…—～")
+HANGING = frozenset("，。、；：？！”’,.;:?!")
+"""Stops that may hang past the right margin at a line's end."""
 # A numbered paragraph starts anew even when the line above happens to be full.
 _NUMBERED = re.compile(
     r"^(\d{1,2}[、．.](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 )
 SPACE_GAP = 0.2
 """A gap beside a Latin character wider than this (in font sizes) is a space."""
+MIXED_SPACE = 0.235
+"""A gap between Chinese and Latin wider than this (in font sizes) is a typed space:
+LibreOffice sets the two scripts apart by about 0.2 of the size with no character, a
+space is about 0.26."""
 SPACE_WIDTH = 0.25
 """A space's width in font sizes, when the line has no space glyph to measure."""
 PARAGRAPH_GAP = 0.4
@@ -101,7 +107,8 @@ def _spaced(chars: list[Char], size: float) -> str:
             parts.append(" " * max(1, round(gap / space)))
         elif not c.text.isascii() and not following.text.isascii():
             parts.append(" ")  # wider than the justification between its neighbours
-        # Word and LibreOffice set Chinese apart from Latin by a gap of no character.
+        elif gap - usual > MIXED_SPACE * size:
+            parts.append(" ")  # a typed space ("； 80%"), wider than the script gap
     return "".join(parts)
 
 
