@@ -70,7 +70,8 @@ def mkdocs_config(
         # Material's search plugin would send every page one index of the whole site.
         "plugins": [],
         "markdown_extensions": [
-            "tables",
+            # align="right", not style="text-align: right": the CSP allows no inline style.
+            {"tables": {"use_align_attribute": True}},
             "attr_list",
             "md_in_html",
             {"toc": {"permalink": False}},

@@ -3,15 +3,26 @@ list, the downloads page and open search."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
+from tests.browser.conftest import DESKTOP
 from tests.browser.search_ui import search
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def desktop(browser: Browser) -> Iterator[Page]:
+    """A desktop page that lets axe-core in: it is injected as an inline script, which the
+    pages' Content-Security-Policy refuses (as it must refuse any other)."""
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN", bypass_csp=True)
+    yield context.new_page()
+    context.close()
 
 
 def axe_source() -> str:

@@ -15,7 +15,10 @@ from tests.site.serving import serve
 
 pytestmark = pytest.mark.browser
 
-INJECTED = "#bs-injected, article script, article iframe, article svg, article img, article style"
+INJECTED = (
+    "#bs-injected, article script, article iframe, article svg:not(.bs-bar), article img, "
+    "article style"
+)
 
 
 @pytest.fixture(scope="module")

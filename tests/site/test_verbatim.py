@@ -19,7 +19,10 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
 def convert(text: str, extensions: list[str]) -> str:
-    return markdown.Markdown(extensions=extensions).convert(FRONT_MATTER.sub("", text))
+    configs = {"tables": {"use_align_attribute": True}}  # as builder/engines/mkdocs_config.py
+    return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(
+        FRONT_MATTER.sub("", text)
+    )
 
 
 def pages(built: Built) -> dict[str, str]:

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from builder.render.html.escape import html_text
 
 RIGHT = "right"
-_ALIGN = {RIGHT: ' style="text-align: right;"', "": ""}
+# As Python-Markdown's tables write it with use_align_attribute (builder/engines/
+# mkdocs_config.py): an attribute, not a style, which the pages' CSP forbids.
+_ALIGN = {RIGHT: ' align="right"', "": ""}
 
 
 def link(href: str, html: str) -> str:
