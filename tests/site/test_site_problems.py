@@ -170,3 +170,17 @@ def test_a_word_file_problem_shows_its_table_cell_in_chinese() -> None:
     row = load_html(html).find("tbody").find("tr")
     cells = [cell.text() for cell in row.children if isinstance(cell, Node)]
     assert cells[1] == "第 2 个表格第 5 行第 3 格"
+
+
+def test_a_pdf_problem_shows_its_page_and_row_in_chinese() -> None:
+    at_row = Problem("政协.pdf", 1, "error", "expected an amount").at("page 3, table 2, row 5")
+    on_page = Problem("政协.pdf", 1, "error", "expected a title").at("page 4")
+    html = markdown.markdown(
+        render_problems([at_row, on_page]).split("---\n", 2)[2], extensions=["tables"]
+    )
+    rows = [
+        [cell.text() for cell in row.children if isinstance(cell, Node)]
+        for row in load_html(html).find("tbody").children
+        if isinstance(row, Node)
+    ]
+    assert sorted(row[1] for row in rows) == ["第 3 页第 2 个表格第 5 行", "第 4 页"]

@@ -18,6 +18,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from builder.contract import places
 from builder.contract.errors import ReportError
 
 THIN = 2.5
@@ -101,7 +102,7 @@ def _page(document: Any, index: int, source: str) -> Page:
         page = document[index]
     except pdfium.PdfiumError:
         raise ReportError(
-            source, 1, "expected a PDF page; this one is damaged", place=f"page {index + 1}"
+            source, 1, "expected a PDF page; this one is damaged", place=places.page(index + 1)
         ) from None
     try:
         width, height = page.get_size()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from builder.contract import places
 from builder.contract.errors import ReportError
 from builder.parse.lines import Text
 from builder.parse.pdf.furniture import furniture
@@ -89,7 +90,7 @@ def _write_prose(out: _Out, left: float, right: float) -> None:
     pages = {id(line): page for page, line in out.prose}
     for text, first in opened([line for _, line in out.prose], left, right, body=True):
         out.lines.append(text)
-        out.places.append(f"page {pages[id(first)]}")
+        out.places.append(places.page(pages[id(first)]))
     out.prose = []
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from builder.contract import places
 from builder.parse.pdf.grid import SNAP, Cell, Grid
 from builder.parse.pdf.wrap import Line, lines_of, paragraphs, wrapped
 
@@ -209,10 +210,10 @@ def render(table: Table) -> tuple[list[str], list[str]]:
             for slot in row.slots:
                 for text in table.texts(slot) if slot.starts else []:
                     lines.append(text)
-                    where.append(f"page {row.page}")
+                    where.append(places.page(row.page))
         return lines, where
     for r, row in enumerate(table.rows, start=1):
-        place = f"page {row.page}, table {table.number}, row {r}"
+        place = places.page_row(row.page, table.number, r)
         for slot in row.slots:
             texts = table.texts(slot) if slot.starts else []
             lines.append(f"\t{texts[0]}" if texts else "\t")
