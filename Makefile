@@ -32,6 +32,7 @@ check: lint test
 bench: setup
 	$(BIN)/python -m benchmarks.bench_parse
 	$(BIN)/python -m benchmarks.bench_docx
+	$(BIN)/python -m benchmarks.bench_pdf
 	$(BIN)/python -m benchmarks.bench_build
 	$(BIN)/python -m benchmarks.bench_downloads
 	$(BIN)/python -m benchmarks.bench_scale --reports 100
