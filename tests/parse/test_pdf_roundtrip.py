@@ -25,7 +25,6 @@ _LINE_END_SPACE = "spaces typed where a prose line wraps are lost"
 KNOWN: dict[tuple[str, str], str] = {
     ("narrow", "2021/130303/101001.txt"): _LINE_END_SPACE,
     ("narrow", "2021/130303/201001.txt"): _LINE_END_SPACE,
-    ("narrow", "2021/130303/213001.txt"): "a cell's 冀财规【2020】26号 reads as two paragraphs",
 }
 
 

@@ -131,9 +131,16 @@ def lines_of(chars: Iterable[Char]) -> list[Line]:
 
 
 def wrapped(
-    line: Line, following: Line, left: float, right: float, body: bool = False, pitch: float = 0.0
+    line: Line,
+    following: Line,
+    left: float,
+    right: float,
+    body: bool = False,
+    pitch: float = 0.0,
+    then: Line | None = None,
 ) -> bool:
-    """Whether ``following`` continues ``line``'s paragraph, in a column ``left``..``right``."""
+    """Whether ``following`` continues ``line``'s paragraph, in a column ``left``..``right``;
+    ``then`` is the line after ``following``, if any."""
     if _NUMBERED.match(following.text):
         return False
     if body and following.x0 - left > 1.5 * following.size:
@@ -143,7 +150,13 @@ def wrapped(
     # Prose is set from the margin (a first line indented): the room is at the line's end.
     # A cell's text may be centred: its room is on both sides.
     room = right - line.x1 if body else (right - left) - (line.x1 - line.x0)
-    return room < following.lead() + FIT * line.size
+    lead = following.lead()
+    if then is not None and following.text[-1] in _NO_LINE_END:
+        # A line ending in an opening bracket was forced: what follows the bracket did
+        # not fit after it, so it came to the line with the bracket (a narrow cell's
+        # 冀财 / 规 / 【 / 2020 / 】26 / 号).
+        lead = following.x1 - following.x0 + then.lead()
+    return room < lead + FIT * line.size
 
 
 def _joined(text: str, more: str) -> str:
@@ -167,8 +180,9 @@ def opened(
     previous: Line | None = None
     steps = [b.base - a.base for a, b in pairwise(lines)]
     pitch = min((step for step in steps if step > 0), default=0.0)
-    for line in lines:
-        if previous is not None and wrapped(previous, line, left, right, body, pitch):
+    for n, line in enumerate(lines):
+        then = lines[n + 1] if n + 1 < len(lines) else None
+        if previous is not None and wrapped(previous, line, left, right, body, pitch, then):
             out[-1] = (_joined(out[-1][0], line.text), out[-1][1])
         else:
             out.append((line.text, line))
