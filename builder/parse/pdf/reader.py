@@ -49,11 +49,16 @@ def read_pdf(data: bytes, source: str) -> Text:
     everything = [line for prose in kept for line in prose]
     if not everything and not any(grids for grids, _ in laid):
         raise ReportError(source, 1, f"expected a report's text: this PDF {OCR}")
-    left = min((line.x0 for line in everything), default=0.0)
+    # The margin is where lines start that are not indented; when every paragraph is
+    # one indented line, only the page header, which is set from the margin, shows it.
+    left = min((line.x0 for line in [*everything, *noise]), default=0.0)
     # A line ending in a stop may hang it past the margin (LibreOffice's hanging
     # punctuation): the column's edge is where lines of characters end.
     right = _right_edge([line.x1 for line in everything if line.text[-1] not in HANGING])
     right = right or _right_edge([line.x1 for line in everything])
+    # A short report may have no two lines that reach the right margin: it is taken to
+    # be as wide as the left one, as the page sizes of Word and WPS set it.
+    right = max(right, min(page.width for page in pages) - left)
     out = _Out()
     for page, (grids, _), prose in zip(pages, laid, kept, strict=True):
         items: list[tuple[float, Grid | Line]] = [(g.top, g) for g in grids]
