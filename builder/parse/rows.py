@@ -187,9 +187,10 @@ def merge_repeats(segments: list[Segment], ledger: Ledger) -> list[Segment]:
 def _drop_broken_head(seg: Segment, ledger: Ledger) -> None:
     """Rows that start the table, break off and start over with the same rows: the first
     copy carries nothing new and is dropped."""
-    if len(seg.chunks) < 4 or seg.chunks[0][2] not in (c for _, _, c in seg.chunks[1:9]):
+    first_row = seg.chunks[0][2] if len(seg.chunks) >= 4 else None
+    again = next((n for n in range(1, min(9, len(seg.chunks))) if seg.chunks[n][2] == first_row), 0)
+    if not again:
         return
-    again = next(n for n in range(1, 9) if seg.chunks[n][2] == seg.chunks[0][2])
     copy = [c for _, _, c in seg.chunks[:again]]
     if [c for _, _, c in seg.chunks[again : 2 * again]] != copy:
         return
