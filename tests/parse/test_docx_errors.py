@@ -23,7 +23,9 @@ from msoffcrypto.format.ooxml import OOXMLFile
 
 from builder.parse import decode, parse_document
 from tests.conftest import CONTENT, ROOT, SITE_DATA
+from tests.support.docx_package import DOCUMENT, with_parts
 from tests.support.docx_writer import write_docx
+from tests.support.soffice import convert, soffice
 
 SEED = CONTENT / "2022/130529/131001.txt"
 SEED_PROJECT = "13052922P00584010141N"
@@ -98,29 +100,9 @@ def xxe() -> bytes:
     return docx(("&xxe;",), doctype=doctype)
 
 
-def old_doc(tmp: Path) -> bytes:
+def old_doc() -> bytes:
     """A real Word 97 .doc, saved by LibreOffice from the letter."""
-    program = shutil.which("soffice")
-    if program is None:
-        pytest.skip("needs LibreOffice (scripts/install-system-deps)")
-    (tmp / "letter.docx").write_bytes(docx(LETTER))
-    subprocess.run(
-        [
-            program,
-            f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "doc:MS Word 97",
-            "--outdir",
-            str(tmp / "out"),
-            str(tmp / "letter.docx"),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
-    return (tmp / "out" / "letter.doc").read_bytes()
+    return convert({"letter.docx": docx(LETTER)}, "doc:MS Word 97")["letter.docx"]
 
 
 NOT_A_REPORT = "expected a 项目支出绩效目标表: a title line ending in 绩效目标表"
@@ -196,7 +178,7 @@ def test_an_external_entity_is_never_read(tmp_path: Path) -> None:
 
 
 def test_an_old_doc_named_docx_says_to_save_or_rename_it(tmp_path: Path) -> None:
-    content = content_with(tmp_path, {"旧格式.docx": old_doc(tmp_path)})
+    content = content_with(tmp_path, {"旧格式.docx": old_doc()})
     shown = [line for line in check(content) if "旧格式.docx" in line]
     assert shown == [
         f"{content / '旧格式.docx'}:1: parse-error error expected a .docx; this is an older "
@@ -206,8 +188,7 @@ def test_an_old_doc_named_docx_says_to_save_or_rename_it(tmp_path: Path) -> None
 
 
 def test_a_docx_named_doc_is_converted_and_read(tmp_path: Path) -> None:
-    if shutil.which("soffice") is None:
-        pytest.skip("needs LibreOffice (scripts/install-system-deps)")
+    soffice()  # the conversion is the point: skipped without LibreOffice, failed in CI
     content = content_with(tmp_path, {"通知.doc": docx(LETTER)})
     shown = [line for line in check(content) if "通知.doc" in line]
     # Read through LibreOffice: the letter's own last paragraph is named.
@@ -254,15 +235,12 @@ def test_build_stops_on_bad_word_files_or_publishes_the_rest(tmp_path: Path) -> 
 
 def replaced_in_body(data: bytes, old: str, new: str) -> bytes:
     """The package with the first ``old`` in word/document.xml replaced by ``new``."""
-    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        for info in source.infolist():
-            part = source.read(info)
-            if info.filename == "word/document.xml":
-                assert old.encode() in part
-                part = part.replace(old.encode(), new.encode(), 1)
-            package.writestr(info, part)
-    return out.getvalue()
+
+    def replace(xml: str) -> str:
+        assert old in xml
+        return xml.replace(old, new, 1)
+
+    return with_parts(data, {DOCUMENT: replace})
 
 
 def test_a_bad_amount_in_a_report_is_named_by_table_row_and_cell(tmp_path: Path) -> None:

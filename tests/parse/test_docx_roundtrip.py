@@ -4,11 +4,8 @@ variant (tests/support/docx_writer.py), generated Documents, and a .doc made by 
 from __future__ import annotations
 
 import dataclasses
-import os
 import random
-import shutil
-import subprocess
-import tempfile
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.contract.model import Document
-from builder.engines.libreoffice import soffice
 from builder.intake.content import read_content
 from builder.parse import Parsed, parse_with_ledger
 from builder.parse.word import read_docx
 from tests.conftest import CONTENT
 from tests.support import synth
-from tests.support.docx_package import DELETED
+from tests.support.docx_package import DELETED, DOCUMENT, part, with_parts
 from tests.support.docx_writer import DocxStyle, as_written, write_docx
 from tests.support.dumps import without_lines
+from tests.support.soffice import convert
 
 SEEDS = sorted(CONTENT.rglob("*.txt"))
 
@@ -96,7 +93,7 @@ def test_tracked_changes_read_as_accepted(regions: dict[str, str]) -> None:
     plain = read_docx(write_docx(document), "r.docx").text
     tracked = read_docx(write_docx(document, DocxStyle(tracked_changes=True)), "r.docx").text
     raw = write_docx(document, DocxStyle(tracked_changes=True))
-    assert b"<w:del " in _document_xml(raw) and b"<w:ins " in _document_xml(raw)
+    assert "<w:del " in part(raw) and "<w:ins " in part(raw)
     assert DELETED not in tracked
     assert tracked == plain  # inserted text is the text; deleted text and rows are not
 
@@ -110,7 +107,7 @@ def test_numbering_footer_toc_and_fields_are_not_lost_or_added(regions: dict[str
         # the headings) and the footer's page number are not text of the report.
         assert _lines(read_docx(write_docx(document, style), "r.docx").text) == plain, switch
     numbered = write_docx(document, DocxStyle(numbered_goals=True))
-    assert b"<w:numPr>" in _document_xml(numbered)
+    assert "<w:numPr>" in part(numbered)
     assert "\t1." in read_docx(numbered, "r.docx").text  # the digits come from numbering.xml
 
 
@@ -118,7 +115,7 @@ def test_a_document_that_ends_with_its_table_is_not_cut_short(regions: dict[str,
     """A file written by a library (python-docx) may end with a table and no paragraph
     after it, where Word always writes one: the XML is whole, so no rows can be missing."""
     document = seed(SEEDS[0], regions)
-    raw = _without_last_paragraph(write_docx(document))
+    raw = with_parts(write_docx(document), {DOCUMENT: _without_last_paragraph})
     parsed = parse_with_ledger(read_docx(raw, "r.docx").text, "r.docx", regions)
     assert parsed.warnings == ()
     assert len(parsed.document.projects) == len(document.projects)
@@ -130,15 +127,10 @@ def test_a_doc_made_by_libreoffice_reads_back_the_same(
     """A seed saved as .doc by LibreOffice, with every Word variant but tracked changes
     (LibreOffice's .doc filter keeps a deleted row as a live one), read as the build reads
     content/: converted back to .docx in intake, then read and parsed."""
-    program = soffice()
-    if program is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install libreoffice-writer-nogui")
-        pytest.skip("LibreOffice is not installed")
     path = next(p for p in SEEDS if "2022/130529" in p.as_posix())
     document = seed(path, regions)
     style = dataclasses.replace(DocxStyle.all_features(), tracked_changes=False)
-    doc = _to_doc(program, write_docx(document, style))
+    doc = convert({"r.docx": write_docx(document, style)}, "doc:MS Word 97")["r.docx"]
     assert doc[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE compound file: Word 97–2003
     source = path.relative_to(CONTENT).with_suffix(".doc").as_posix()
     (tmp_path / source).parent.mkdir(parents=True)
@@ -155,7 +147,7 @@ def test_a_symbol_inserted_from_the_symbol_font_is_read_as_its_character(
     """≥ inserted with 插入 → 符号 in the Symbol font is a w:sym, not text: ≥90% must not
     read as 90%. A dingbat (Wingdings' check box) is no text."""
     document = seed(SEEDS[0], regions)
-    xml = _document_xml(write_docx(document)).decode()
+    xml = part(write_docx(document))
     assert "<w:t>≥90%</w:t>" in xml
     symbol = '<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>'
     box = '<w:r><w:sym w:font="Wingdings" w:char="F0A8"/></w:r>'
@@ -163,78 +155,19 @@ def test_a_symbol_inserted_from_the_symbol_font_is_read_as_its_character(
     xml = xml.replace(
         "<w:r><w:t>部门整体绩效目标</w:t></w:r>", f"{box}<w:r><w:t>部门整体绩效目标</w:t></w:r>"
     )
-    raw = _with_document_xml(write_docx(document), xml.encode())
+    raw = with_parts(write_docx(document), {DOCUMENT: lambda _: xml})
     parsed = parse_with_ledger(read_docx(raw, "r.docx").text, "r.docx", regions)
     assert without_lines(parsed.document.model_dump()) == expected(document, DocxStyle(), "r.docx")
-
-
-def _with_document_xml(raw: bytes, xml: bytes) -> bytes:
-    import io
-    import zipfile
-
-    source, out = zipfile.ZipFile(io.BytesIO(raw)), io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            target.writestr(
-                item, xml if item.filename == "word/document.xml" else source.read(item)
-            )
-    return out.getvalue()
 
 
 def _lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
-def _document_xml(raw: bytes) -> bytes:
-    import io
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(raw)) as package:
-        return package.read("word/document.xml")
-
-
-def _without_last_paragraph(raw: bytes) -> bytes:
-    import io
-    import re
-    import zipfile
-
-    source = zipfile.ZipFile(io.BytesIO(raw))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "word/document.xml":
-                # Every paragraph after the last table goes; w:sectPr stays last in w:body.
-                text = data.decode()
-                last = text.rindex("</w:tbl>") + len("</w:tbl>")
-                tail = re.sub(r"<w:p/>|<w:p[ >].*?</w:p>", "", text[last:], flags=re.S)
-                assert "<w:p>" not in tail and "<w:p " not in tail and "<w:p/>" not in tail
-                data = (text[:last] + tail).encode()
-                assert data.decode().rstrip().endswith("</w:body></w:document>")
-            target.writestr(item, data)
-    return out.getvalue()
-
-
-def _to_doc(program: str, docx: bytes) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="budgetsite-doc-") as tmp:
-        work = Path(tmp)
-        (work / "report.docx").write_bytes(docx)
-        subprocess.run(
-            [
-                program,
-                f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "doc:MS Word 97",
-                "--outdir",
-                str(work / "out"),
-                str(work / "report.docx"),
-            ],
-            capture_output=True,
-            timeout=120,
-            check=True,
-        )
-        made = work / "out" / "report.doc"
-        data = made.read_bytes()
-        shutil.rmtree(work / "out")
-        return data
+def _without_last_paragraph(xml: str) -> str:
+    """word/document.xml without the paragraphs after its last table; w:sectPr stays last."""
+    last = xml.rindex("</w:tbl>") + len("</w:tbl>")
+    tail = re.sub(r"<w:p/>|<w:p[ >].*?</w:p>", "", xml[last:], flags=re.S)
+    assert "<w:p>" not in tail and "<w:p " not in tail and "<w:p/>" not in tail
+    assert tail.rstrip().endswith("</w:body></w:document>")
+    return xml[:last] + tail

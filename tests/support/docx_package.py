@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
@@ -214,4 +215,24 @@ def package(body: str, *, lists: int | None, numbered: bool, footer: bool) -> by
         zf.writestr("word/_rels/document.xml.rels", document_rels)
         for name, xml in parts.items():
             zf.writestr(name, xml)
+    return out.getvalue()
+
+
+DOCUMENT = "word/document.xml"
+
+
+def part(raw: bytes, name: str = DOCUMENT) -> str:
+    """One part of a .docx package, as text."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+        return package.read(name).decode("utf-8")
+
+
+def with_parts(raw: bytes, edits: Mapping[str, Callable[[str], str]]) -> bytes:
+    """The package with each named part replaced by its edit; every other part as it was."""
+    source, out = zipfile.ZipFile(io.BytesIO(raw)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for item in source.infolist():
+            data = source.read(item)
+            edit = edits.get(item.filename)
+            package.writestr(item, edit(data.decode("utf-8")).encode("utf-8") if edit else data)
     return out.getvalue()

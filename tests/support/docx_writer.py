@@ -17,6 +17,7 @@ from builder.contract.model import Document, MoneyUnit, Project
 from tests.support import docx_package as pkg
 from tests.support.docx_package import CHANGE, complex_field, deleted, paragraph, runs
 from tests.support.docx_tables import goals_table, indicator_table, plan_cells, unit_of
+from tests.support.writer import sub_goal_lines
 
 SECTION_TITLES = ("一、总体绩效目标", "二、分项绩效目标", "三、工作保障措施")
 DELETED = pkg.DELETED
@@ -158,7 +159,7 @@ class _Body:
         ]
         bodies = (
             document.overall_goal.split("\n") if document.overall_goal else [],
-            _sub_goal_lines(document),
+            sub_goal_lines(document),
             document.measures.split("\n") if document.measures else [],
         )
         for index, (title, lines) in enumerate(zip(SECTION_TITLES, bodies, strict=True)):
@@ -236,11 +237,3 @@ def _toc(document: Document) -> str:
         f"<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>{paragraphs}{end}"
         "</w:sdtContent></w:sdt>"
     )
-
-
-def _sub_goal_lines(document: Document) -> list[str]:
-    lines = document.sub_goals_intro.split("\n") if document.sub_goals_intro else []
-    for goal in document.sub_goals:
-        lines.append(f"{goal.number}{goal.title}")
-        lines.extend(goal.text.split("\n") if goal.text else [])
-    return lines

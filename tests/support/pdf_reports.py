@@ -11,21 +11,14 @@ costs LibreOffice about a second.
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import shutil
-import subprocess
-import tempfile
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import pytest
 
 from builder.contract.model import Document
+from tests.support.docx_package import DOCUMENT, with_parts
 from tests.support.docx_writer import DocxStyle, write_docx
+from tests.support.soffice import convert
 
 A4 = (11906, 16838)
 A5 = (8391, 11906)
@@ -64,17 +57,13 @@ def _scaled(match: re.Match[str], factor: float) -> str:
 
 def laid_out(docx: bytes, layout: PdfLayout) -> bytes:
     """The writer's .docx with full table rules and the layout's page, font and widths."""
-    source = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as made:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "word/document.xml":
-                data = _document(data.decode("utf-8"), layout).encode("utf-8")
-            elif item.filename == "word/styles.xml":
-                data = _styles(data.decode("utf-8"), layout).encode("utf-8")
-            made.writestr(item, data)
-    return out.getvalue()
+    return with_parts(
+        docx,
+        {
+            DOCUMENT: lambda xml: _document(xml, layout),
+            "word/styles.xml": lambda xml: _styles(xml, layout),
+        },
+    )
 
 
 def _document(xml: str, layout: PdfLayout) -> str:
@@ -122,47 +111,6 @@ def _styles(xml: str, layout: PdfLayout) -> str:
 def report_docx(document: Document, layout: PdfLayout = PdfLayout()) -> bytes:
     """The .docx LibreOffice prints for ``document`` in ``layout``."""
     return laid_out(write_docx(document, layout.docx), layout)
-
-
-def soffice() -> str:
-    """LibreOffice's program; the test is skipped without it, except in CI, where it fails."""
-    program = shutil.which("soffice") or shutil.which("libreoffice")
-    if program is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must have LibreOffice (scripts/install-system-deps)")
-        pytest.skip("needs LibreOffice (scripts/install-system-deps)")
-    return program
-
-
-def convert(files: Mapping[str, bytes], target: str = "pdf") -> dict[str, bytes]:
-    """Word files by name → the files LibreOffice makes of them (``target``: a filter)."""
-    program = soffice()
-    with tempfile.TemporaryDirectory(prefix="pdf-reports-") as tmp:
-        work = Path(tmp)
-        names = {name: work / f"{n:04d}.docx" for n, name in enumerate(sorted(files))}
-        for name, path in names.items():
-            path.write_bytes(files[name])
-        subprocess.run(
-            [
-                program,
-                f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                target,
-                "--outdir",
-                str(work / "out"),
-                *map(str, names.values()),
-            ],
-            capture_output=True,
-            timeout=600,
-            check=True,
-        )
-        suffix = target.split(":", 1)[0]
-        return {
-            name: (work / "out" / f"{path.stem}.{suffix}").read_bytes()
-            for name, path in names.items()
-        }
 
 
 _CACHE: dict[tuple[str, PdfLayout], bytes] = {}

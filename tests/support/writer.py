@@ -117,7 +117,7 @@ def write_report(document: Document, style: Style = Style()) -> str:
     lines = [" 第一部分", "部门整体绩效目标", " "]
     bodies = (
         document.overall_goal.split("\n") if document.overall_goal else [],
-        _sub_goal_lines(document),
+        sub_goal_lines(document),
         document.measures.split("\n") if document.measures else [],
     )
     for index, (title, body) in enumerate(zip(_SECTION_TITLES, bodies, strict=True)):
@@ -135,7 +135,8 @@ def write_report(document: Document, style: Style = Style()) -> str:
     return newline.join(lines) + newline
 
 
-def _sub_goal_lines(document: Document) -> list[str]:
+def sub_goal_lines(document: Document) -> list[str]:
+    """二、分项绩效目标 as printed: the intro, then each block's numbered title and body."""
     lines = document.sub_goals_intro.split("\n") if document.sub_goals_intro else []
     for goal in document.sub_goals:
         lines.append(f"{goal.number}{goal.title}")
