@@ -1,8 +1,10 @@
 """Problems found in the input: located, levelled, collected rather than raised one by one.
 
 An ``error`` keeps a file off the site: its data would be wrong, unreachable or at an
-address another file already has. A ``warning`` publishes the file as parsed and says
-what looks wrong, so that nothing is held back for a doubt.
+address another file already has. Such a claimed address is one error however many files
+claim it: it stands at the first file, which keeps the address, and keeps the later files
+it names off the site. A ``warning`` publishes the file as parsed and says what looks
+wrong, so that nothing is held back for a doubt.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ class Problem:
     """The quality rule ``budgetsite check`` files it under, when not the default (rule_id)."""
     place: str = ""
     """Where in the file, in words, e.g. 'table 2, row 5, cell 3'; '' when ``line`` says it."""
+    holds_back: tuple[str, ...] = ()
+    """The files an error keeps off the site in place of its own: the later files claiming
+    what ``source`` holds first (a unit, a 项目编码); () when the error is its file's own."""
 
     def __str__(self) -> str:
         return f"{self.located}: {self.level}: {self.message}"
@@ -46,6 +51,13 @@ class Problem:
     def at(self, place: str) -> Problem:
         """The same problem, located by ``place``."""
         return replace(self, place=place)
+
+    @property
+    def kept_off(self) -> tuple[str, ...]:
+        """The files this problem keeps off the site: none for a warning."""
+        if self.level != ERROR:
+            return ()
+        return self.holds_back or (self.source,)
 
     @property
     def rule_id(self) -> str:
@@ -73,5 +85,5 @@ def errors_in(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def failed_sources(problems: Iterable[Problem]) -> set[str]:
-    """Files with at least one error: they are not published."""
-    return {p.source for p in problems if p.level == ERROR}
+    """Files an error keeps off the site: they are not published."""
+    return {source for p in problems for source in p.kept_off}

@@ -1,8 +1,9 @@
 """Checks across files: one address per unit and per project, paths agreeing with codes.
 
-They run over every document that parsed, in path order, and name both files. When two
-files claim one address the first in path order keeps it and the second is the error:
-which one is right is for a person to decide, and the message says where the other is.
+They run over every document that parsed, in path order. When files claim one address
+the first in path order keeps it and the later ones are held back, by one error at the
+first that names each of them once: which one is right is for a person to decide, and
+the message says where the others are.
 
 A project code starts with the region code and the year (``13030322…``: 130303, 2022).
 A file whose folder's year or region no project code confirms is in the wrong folder: an
@@ -23,61 +24,81 @@ from builder.intake.identity import Where
 Places = Mapping[str, Where]
 """Where each document's codes are printed, by source."""
 
+Place = tuple[str, int]
+"""A file and the line in it where a unit or a 项目编码 is printed."""
+
+DUPLICATE = "duplicate-code"
+
 
 def _code_line(doc: Document, project: Project, places: Places) -> int:
     where = places.get(doc.source)
     return where.code(project) if where else 1
 
 
+def _claimed(claim: str, where: Sequence[Place], rule: str = "") -> Problem:
+    """The one error for what several files claim: at the first place, naming each later one once.
+
+    The later files are held back by it (Problem.holds_back) rather than by an error each,
+    so that N copies of one report are one line to read, not N lines repeating the first.
+    """
+    (source, line), later = where[0], where[1:]
+    files = f"{len(later)} later file{'s' if len(later) > 1 else ''}"
+    named = ", ".join(f"{other}:{other_line}" for other, other_line in later)
+    return Problem(
+        source,
+        line,
+        ERROR,
+        f"{claim} {files}, left off the site: {named}",
+        rule=rule,
+        holds_back=tuple(other for other, _ in later),
+    )
+
+
 def duplicate_units(docs: Sequence[Document], places: Places) -> list[Problem]:
-    """An error for each file that reports a (year, region, unit) already reported."""
-    problems: list[Problem] = []
-    first: dict[tuple[int, str, str], str] = {}
+    """An error for each (year, region, unit) that more than one file reports."""
+    found: dict[tuple[int, str, str], list[Place]] = {}
     for doc in sorted(docs, key=lambda d: d.source):
-        key = (doc.year, doc.region.code, doc.unit.code)
-        if key in first:
-            problems.append(
-                Problem(
-                    doc.source,
-                    places[doc.source].unit_line if doc.source in places else 1,
-                    ERROR,
-                    f"expected one report per unit; {key[0]}/{key[1]}/{key[2]} "
-                    f"is also reported by {first[key]}",
-                )
-            )
-        else:
-            first[key] = doc.source
-    return problems
+        line = places[doc.source].unit_line if doc.source in places else 1
+        found.setdefault((doc.year, doc.region.code, doc.unit.code), []).append((doc.source, line))
+    return [
+        _claimed(f"expected one report per unit; {year}/{region}/{unit} is also reported by", where)
+        for (year, region, unit), where in found.items()
+        if len(where) > 1
+    ]
 
 
 def duplicate_projects(docs: Sequence[Document], places: Places) -> list[Problem]:
-    """An error for each 项目编码 that the same file or one earlier in path order already has.
+    """An error for each 项目编码 twice in one file, and one for each in more than one file.
 
     The one check of duplicate codes: the parser, the renderers and the quality rules rely
     on it (``budgetsite check`` files it under the rule duplicate-code).
     """
     problems: list[Problem] = []
-    first: dict[str, tuple[str, int, int]] = {}
+    found: dict[str, list[Place]] = {}
     for doc in sorted(docs, key=lambda d: d.source):
+        titles: dict[str, int] = {}
         for project in doc.projects:
-            line = _code_line(doc, project, places)
-            if project.code not in first:
-                first[project.code] = (doc.source, line, project.line)
-                continue
-            other, other_line, other_title = first[project.code]
-            if other == doc.source:
+            if project.code in titles:
                 # Twice in one file: each table is named by its title line.
-                message = (
-                    f"expected each 项目编码 once; {project.code} is also the project "
-                    f"at line {other_title}"
+                problems.append(
+                    Problem(
+                        doc.source,
+                        project.line,
+                        ERROR,
+                        f"expected each 项目编码 once; {project.code} is also the project "
+                        f"at line {titles[project.code]}",
+                        rule=DUPLICATE,
+                    )
                 )
-                line = project.line
-            else:
-                message = (
-                    f"expected each 项目编码 in one file only; {project.code} "
-                    f"is also at {other}:{other_line}"
-                )
-            problems.append(Problem(doc.source, line, ERROR, message, rule="duplicate-code"))
+                continue
+            titles[project.code] = project.line
+            place = (doc.source, _code_line(doc, project, places))
+            found.setdefault(project.code, []).append(place)
+    problems.extend(
+        _claimed(f"expected each 项目编码 in one file only; {code} is also in", where, DUPLICATE)
+        for code, where in found.items()
+        if len(where) > 1
+    )
     return problems
 
 

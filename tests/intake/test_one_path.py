@@ -81,8 +81,9 @@ def test_parse_stops_on_the_same_problems(tmp_path: Path) -> None:
     result = budgetsite("parse", "--content", str(case), *files)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"{case.as_posix()}/2022/130529/900007.txt:38: error: expected each 项目编码 in one "
-        "file only; 13052922FIX0000000006 is also at 2022/130529/900006.txt:38"
+        f"{case.as_posix()}/2022/130529/900006.txt:38: error: expected each 项目编码 in one "
+        "file only; 13052922FIX0000000006 is also in 1 later file, left off the site: "
+        "2022/130529/900007.txt:38"
     ]
 
 

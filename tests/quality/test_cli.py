@@ -83,7 +83,7 @@ def test_json_format() -> None:
     assert repeated[0]["project"] == "130303210B2L85R7NSB45"
 
 
-def test_a_duplicate_code_is_reported_at_the_second_file_naming_the_first(
+def test_a_duplicate_code_is_reported_at_the_first_file_naming_the_second(
     tmp_path: Path,
 ) -> None:
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
@@ -96,9 +96,9 @@ def test_a_duplicate_code_is_reported_at_the_second_file_naming_the_first(
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() if " duplicate-code " in line]
     assert lines == [
-        f"{second.as_posix()}:38: duplicate-code error expected each 项目编码 in one file only; "
-        "13052922P00584010142P is also at a.txt:38"  # named as build names it
-    ]
+        f"{first.as_posix()}:38: duplicate-code error expected each 项目编码 in one file only; "
+        "13052922P00584010142P is also in 1 later file, left off the site: b.txt:38"
+    ]  # the other file named as build names it
 
 
 def test_a_broken_file_is_reported_and_the_others_still_checked(tmp_path: Path) -> None:
