@@ -47,8 +47,9 @@ EXPECTED_STDERR = [
     "content/2021/130529/900009.txt:38: error: expected project codes of year 2021",
     "content/2022/130529/900002.txt:1: error: expected the text of a report, found a NUL byte",
     "content/2022/130529/900003.txt:59: error: expected the spending plan values",
-    "content/2022/130529/900007.txt:38: error: expected each 项目编码 in one file only; "
-    "13052922FIX0000000006 is also at 2022/130529/900006.txt:38",
+    "content/2022/130529/900006.txt:38: error: expected each 项目编码 in one file only; "
+    "13052922FIX0000000006 is also in 1 later file, left off the site: "
+    "2022/130529/900007.txt:38",
     "content/2022/130529/900010.txt:51: warning: control characters shown on the site",
 ]
 
