@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from builder.contract.settings import Settings
 from builder.downloads.columns import Column, Table
 from builder.downloads.tables import PROJECTS
 
@@ -97,9 +98,15 @@ def _model() -> dict[str, Any]:
     return {"measures": measures, "dimensions": dimensions}
 
 
-def descriptor(tables: Sequence[Table[Any]], title: str) -> dict[str, Any]:
-    """The datapackage.json descriptor of the given tables (their CSVs lie beside it)."""
-    return {
+def descriptor(
+    tables: Sequence[Table[Any]], title: str, settings: Settings | None = None
+) -> dict[str, Any]:
+    """The datapackage.json descriptor of the given tables (their CSVs lie beside it).
+
+    With ``settings``, the licence and the date of the data from site.toml: ``created``
+    is that date at midnight China time, as the spec wants a datetime.
+    """
+    found: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "budget-performance-goals",
         "title": title,
@@ -110,3 +117,11 @@ def descriptor(tables: Sequence[Table[Any]], title: str) -> dict[str, Any]:
         "resources": [_resource(t) for t in tables],
         "model": _model(),
     }
+    if settings is not None and settings.license:
+        licence = {"name": settings.license}
+        licence |= {"title": settings.license_title} if settings.license_title else {}
+        licence |= {"path": settings.license_url} if settings.license_url else {}
+        found["licenses"] = [licence]
+    if settings is not None and settings.data_date:
+        found["created"] = f"{settings.data_date.isoformat()}T00:00:00+08:00"
+    return found

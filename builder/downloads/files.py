@@ -12,6 +12,7 @@ import pydantic_core
 
 from builder.contract import paths
 from builder.contract.model import Document, Project
+from builder.contract.settings import Settings
 from builder.downloads.datapackage import descriptor
 from builder.downloads.schemas import all_schema, project_schema, unit_schema
 from builder.downloads.tables import TABLES
@@ -52,15 +53,16 @@ def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[st
 
 
 def shared_downloads(
-    docs: Sequence[Document], stamp: datetime = ZIP_EPOCH
+    docs: Sequence[Document], stamp: datetime = ZIP_EPOCH, settings: Settings | None = None
 ) -> dict[str, str | bytes]:
-    """The downloads made from every report (not the downloads page, which MkDocs renders)."""
+    """The downloads made from every report (not the downloads page, which MkDocs renders);
+    ``settings`` give datapackage.json its licence and date."""
     files: dict[str, str | bytes] = {
         paths.ALL_DATA_JSON: all_json(docs),
         paths.ALL_SCHEMA: _json(all_schema()),
         paths.UNIT_SCHEMA: _json(unit_schema()),
         paths.PROJECT_SCHEMA: _json(project_schema()),
-        paths.DATAPACKAGE: _json(descriptor(TABLES, TITLE)),
+        paths.DATAPACKAGE: _json(descriptor(TABLES, TITLE, settings)),
         paths.WORKBOOK: workbook_bytes(TABLES, docs, stamp),
     }
     for table in TABLES:

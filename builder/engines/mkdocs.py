@@ -10,6 +10,7 @@ from typing import Any
 from builder.contract.errors import EnvironmentFailure
 from builder.contract.settings import Settings
 from builder.engines.mkdocs_config import mkdocs_config, to_yaml
+from builder.render.provenance import footer
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "theme" / "overrides"
 """Material's template overrides, shipped inside the package (builder/theme/overrides)."""
@@ -28,18 +29,26 @@ def theme_overrides(folder: Path = OVERRIDES) -> Path:
 
 
 def site_config(
-    settings: Settings, site_dir: Path, years: Sequence[int], extra_pages: Sequence[tuple[str, str]]
+    settings: Settings,
+    site_dir: Path,
+    years: Sequence[int],
+    extra_pages: Sequence[tuple[str, str]],
+    *,
+    for_disk: bool = False,
 ) -> dict[str, Any]:
-    """The mkdocs.yml of a build into site_dir: settings, theme overrides, navigation."""
+    """The mkdocs.yml of a build into site_dir: settings, theme overrides, navigation;
+    ``for_disk``: links for a site opened from disk (builder/engines/disk_links.py)."""
     return mkdocs_config(
         title=settings.title,
         description=settings.description,
-        publisher=settings.publisher,
+        footer=footer(settings),
         site_dir=site_dir.resolve(),
         overrides=theme_overrides(),
         years=years,
         hand_pages=extra_pages,
         quality=settings.quality,
+        url=settings.url,
+        for_disk=for_disk,
     )
 
 

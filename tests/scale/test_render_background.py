@@ -36,9 +36,11 @@ def in_background(
     return docs
 
 
-def data_files_with_pid(docs: Sequence[Document], stamp: datetime) -> Files:
+def data_files_with_pid(
+    docs: Sequence[Document], stamp: datetime, settings: Settings | None = None
+) -> Files:
     """The downloads plus the id of the process that made them (module level: picklable)."""
-    return {**data.shared_downloads(docs, stamp), MADE_BY: str(os.getpid())}
+    return {**data.shared_downloads(docs, stamp, settings), MADE_BY: str(os.getpid())}
 
 
 def test_background_downloads_equal_the_serial_build(
@@ -56,7 +58,9 @@ def test_background_downloads_equal_the_serial_build(
     assert "data/budget-goals.xlsx" in background
 
 
-def failing_downloads(docs: Sequence[Document], stamp: datetime) -> Files:
+def failing_downloads(
+    docs: Sequence[Document], stamp: datetime, settings: Settings | None = None
+) -> Files:
     raise ReportError(docs[0].source, 7, "expected at most 32767 characters in 指标值")
 
 
@@ -76,11 +80,15 @@ class Unpicklable(Exception):
         self.second = second
 
 
-def downloads_that_crash(docs: Sequence[Document], stamp: datetime) -> Files:
+def downloads_that_crash(
+    docs: Sequence[Document], stamp: datetime, settings: Settings | None = None
+) -> Files:
     os._exit(3)
 
 
-def downloads_with_an_odd_error(docs: Sequence[Document], stamp: datetime) -> Files:
+def downloads_with_an_odd_error(
+    docs: Sequence[Document], stamp: datetime, settings: Settings | None = None
+) -> Files:
     raise Unpicklable("odd", "error")
 
 
