@@ -14,7 +14,7 @@ ASSETS = "assets/bs"
 VERBATIM = "builder.render.html.verbatim"
 """The Python-Markdown extension that passes marked HTML blocks through unparsed."""
 CSS = f"{ASSETS}/site.css"
-SCRIPTS = (f"{ASSETS}/projects.js", f"{ASSETS}/search.js")
+SCRIPTS = (f"{ASSETS}/projects.js", f"{ASSETS}/search.js", f"{ASSETS}/links.js")
 
 
 def nav(
@@ -42,13 +42,18 @@ def mkdocs_config(
     *,
     title: str,
     description: str,
-    publisher: str,
+    footer: str,
     site_dir: Path,
     overrides: Path | None,
     years: Sequence[int],
     hand_pages: Sequence[tuple[str, str]],
     quality: bool = False,
+    url: str = "",
+    for_disk: bool = False,
 ) -> dict[str, Any]:
+    """``footer`` is the footer's HTML (builder/render/provenance.py); ``url`` the site's
+    address, which gives every page a canonical link (site.toml ``url``); ``for_disk``
+    makes every link to a page name its index.html, for a site opened from disk."""
     theme: dict[str, Any] = {
         "name": "material",
         "language": "zh",
@@ -58,13 +63,14 @@ def mkdocs_config(
     }
     if overrides is not None:
         theme["custom_dir"] = str(overrides)
-    return {
+    config: dict[str, Any] = {
         "site_name": title,
         "site_description": description,
-        "copyright": f"发布：{publisher}",
+        "copyright": footer,
         "docs_dir": "docs",
         "site_dir": str(site_dir),
-        "use_directory_urls": True,
+        # The pages are <address>/index.md either way, so the files are where they would be.
+        "use_directory_urls": not for_disk,
         "theme": theme,
         # Search is Pagefind's chunked index, built after MkDocs (builder/engines/search_index.py):
         # Material's search plugin would send every page one index of the whole site.
@@ -83,6 +89,11 @@ def mkdocs_config(
         "nav": nav(years, hand_pages, quality),
         "validation": {"nav": {"omitted_files": "info"}},
     }
+    if url:
+        config["site_url"] = url
+    if for_disk:
+        config["hooks"] = [str(Path(__file__).with_name("disk_links.py"))]
+    return config
 
 
 def to_yaml(config: dict[str, Any]) -> str:

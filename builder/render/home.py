@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from builder.contract import paths
 from builder.contract.model import Document
+from builder.contract.settings import Settings
 from builder.render import catalog
 from builder.render.data_page import data_link
 from builder.render.html.blocks import Bar, bar_chart, front_matter
@@ -13,6 +14,7 @@ from builder.render.html.escape import html_text, md_inline
 from builder.render.html.markup import RIGHT, link, table
 from builder.render.html.money import wan, yuan
 from builder.render.html.verbatim import verbatim
+from builder.render.provenance import home_line
 from builder.render.unit import unit_total
 
 LARGEST = 10
@@ -20,20 +22,27 @@ DEPARTMENTS = 30
 """Bars in the home page's department chart: the home page stays the same size at any scale."""
 
 
-def render_home(docs: Sequence[Document], title: str, intro: str) -> str:
-    """Markdown of the home page; ``intro`` is the hand-written content/pages/home.md."""
+def render_home(
+    docs: Sequence[Document],
+    settings: Settings,
+    intro: str,
+    hand_pages: Sequence[tuple[str, str]] = (),
+) -> str:
+    """Markdown of the home page; ``intro`` is the hand-written content/pages/home.md,
+    ``hand_pages`` the (stem, title) of the pages under 说明."""
     page = paths.HOME
     link = paths.md_link
     found = catalog.entries(docs)
     total = catalog.total(found)
     parts = [
-        front_matter(title, hide=["navigation", "toc"]),
-        f"# {md_inline(title)}",
+        front_matter(settings.title, hide=["navigation", "toc"]),
+        f"# {md_inline(settings.title)}",
         intro.strip(),
         '<label class="bs-search-button" for="__search">'
         "搜索项目名称、单位、关键词或项目编码……</label>",
         f"目前收录 **{len(docs)}** 个单位的绩效目标报告、**{len(found)}** 个项目，"
-        f"项目预算合计 **{yuan(total)} 元**（{wan(total)} 万元）。",
+        f"项目预算合计 **{yuan(total)} 元**（{wan(total)} 万元）。{home_line(settings)}",
+        _sections(page, settings.quality, hand_pages),
         "## 按年度和地区",
         _totals(docs, page),
         "## 预算最多的项目",
@@ -45,6 +54,22 @@ def render_home(docs: Sequence[Document], title: str, intro: str) -> str:
         _department_chart(docs, page),
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def _sections(page: str, quality: bool, hand_pages: Sequence[tuple[str, str]]) -> str:
+    """A link to every section of the site: the navigation is hidden on the home page."""
+    sections = [
+        ("全部项目", paths.PROJECTS),
+        ("单位", paths.UNITS),
+        ("指标目录", paths.INDICATORS),
+        *([("数据质量", paths.QUALITY)] if quality else []),
+        ("数据下载", paths.DATA),
+        *((title, paths.hand_page(stem)) for stem, title in hand_pages),
+    ]
+    links = " · ".join(
+        f"[{md_inline(name)}]({paths.md_link(page, target)})" for name, target in sections
+    )
+    return f"本站内容：{links}"
 
 
 def _totals(docs: Sequence[Document], page: str) -> str:
@@ -66,7 +91,8 @@ def _totals(docs: Sequence[Document], page: str) -> str:
                 )
             )
     head = ("年度", "地区", "单位数", "项目数", "预算合计（元）", "预算合计（万元）")
-    return verbatim(table(head, rows, ("", "", RIGHT, RIGHT, RIGHT, RIGHT)))
+    # A phone shows year, region, projects and 元; 单位数 is on the year and region pages.
+    return verbatim(table(head, rows, ("", "", RIGHT, RIGHT, RIGHT, RIGHT), minor=(2, 5)))
 
 
 def _largest(found: Sequence[catalog.Entry], page: str) -> str:
@@ -80,7 +106,7 @@ def _largest(found: Sequence[catalog.Entry], page: str) -> str:
         for e in catalog.by_amount(found)[:LARGEST]
     ]
     head = ("项目名称", "单位", "年度", "预算数（元）")
-    return verbatim(table(head, rows, ("", "", "", RIGHT)))
+    return verbatim(table(head, rows, ("", "", "", RIGHT), minor=(2,)))
 
 
 def _department_chart(docs: Sequence[Document], page: str) -> str:

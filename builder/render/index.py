@@ -34,7 +34,8 @@ def units_table(docs: Sequence[Document], page: str) -> str:
         )
         for doc in docs
     ]
-    return verbatim(markup.table(UNITS_HEAD, rows, UNITS_ALIGN))
+    # Every such table sits under its year and region heading: a phone leaves those out.
+    return verbatim(markup.table(UNITS_HEAD, rows, UNITS_ALIGN, minor=(1, 2, 3, 6)))
 
 
 def render_units(docs: Sequence[Document]) -> str:
@@ -121,24 +122,26 @@ def render_projects(docs: Sequence[Document]) -> str:
             f'data-amount="{project.budget_yuan}">'
             f'<td><a href="{html_text(paths.href(page, paths.project(project.code)))}">'
             f"{html_text(project.name)}</a></td>"
-            f"<td><code>{html_text(project.code)}</code></td>"
+            f'<td class="bs-minor"><code>{html_text(project.code)}</code></td>'
             f'<td><a href="{html_text(paths.href(page, paths.unit(doc)))}">'
             f"{html_text(doc.unit.name)}</a></td>"
-            f"<td>{doc.year}</td>"
-            f"<td>{html_text(doc.region.name or doc.region.code)}</td>"
+            f'<td class="bs-minor">{doc.year}</td>'
+            f'<td class="bs-minor">{html_text(doc.region.name or doc.region.code)}</td>'
             f'<td class="bs-num">{yuan(project.budget_yuan)}</td>'
-            f'<td class="bs-num">{wan(project.budget_yuan)}</td>'
+            f'<td class="bs-num bs-minor">{wan(project.budget_yuan)}</td>'
             "</tr>"
         )
     total = catalog.total(found)
     table = (
         '<div class="bs-projects" role="region" aria-label="全部项目表" tabindex="0">\n'
         '<table class="bs-table" id="bs-projects-table">\n<thead><tr>'
-        '<th scope="col">项目名称</th><th scope="col">项目编码</th><th scope="col">单位</th>'
-        '<th scope="col">年度</th><th scope="col">地区</th>'
+        # A phone shows name, unit and 元: the filters above say year and region.
+        '<th scope="col">项目名称</th><th scope="col" class="bs-minor">项目编码</th>'
+        '<th scope="col">单位</th>'
+        '<th scope="col" class="bs-minor">年度</th><th scope="col" class="bs-minor">地区</th>'
         '<th scope="col" aria-sort="descending" class="bs-num" data-bs-sort="amount">'
         "预算数（元）</th>"
-        '<th scope="col" class="bs-num">预算数（万元）</th>'
+        '<th scope="col" class="bs-num bs-minor">预算数（万元）</th>'
         "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>"
     )
     parts = [

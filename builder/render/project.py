@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from builder.contract import paths
 from builder.contract.model import Document, Indicator, Project, SpendingPlanEntry
 from builder.render.data_page import data_section
-from builder.render.html import markup
+from builder.render.html import anchors, markup
 from builder.render.html.blocks import Bar, bar_chart, crumbs, front_matter, percent
 from builder.render.html.escape import html_lines, html_text, md_inline
 from builder.render.html.markup import RIGHT, link
-from builder.render.html.money import both
+from builder.render.html.money import both, yuan
 from builder.render.html.verbatim import verbatim
 
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")
@@ -40,9 +40,10 @@ def place_facts(doc: Document, page: str) -> list[tuple[str, str]]:
     ]
 
 
-def facts_table(facts: Sequence[tuple[str, str]]) -> str:
-    """A two-column table of (name, HTML value), marked verbatim."""
-    return verbatim(markup.table(("项目", "内容"), facts))
+def facts_table(facts: Sequence[tuple[str, str]], ids: Sequence[str] = ()) -> str:
+    """A two-column table of (name, HTML value), marked verbatim; ``ids`` as markup.table."""
+    # 字段, not 项目, which the site uses for a budget project.
+    return verbatim(markup.table(("字段", "内容"), facts, ids=ids))
 
 
 def render_project(project: Project, doc: Document) -> str:
@@ -58,10 +59,17 @@ def render_project(project: Project, doc: Document) -> str:
         ("其他资金", both(project.other_yuan)),
         ("原表金额单位", project.money_unit),
     ]
+    ids = ["", "", "", "", anchors.BUDGET]
     parts = [
-        front_matter(project.name, boost=2, crumbs=crumbs(page, places)),
-        f"# {md_inline(project.name)} {{ #project }}",
-        facts_table(facts),
+        front_matter(
+            f"{project.name} · {doc.unit.name} · {doc.year}年",
+            boost=2,
+            crumbs=crumbs(page, places),
+            description=f"{doc.unit.name}{doc.year}年项目“{project.name}”（{project.code}）的"
+            f"项目支出绩效目标表：预算 {yuan(project.budget_yuan)} 元。",
+        ),
+        f"# {md_inline(project.name)} {{ #{anchors.PROJECT} }}",
+        facts_table(facts, ids),
         "## 资金用途 { #purpose }",
         verbatim(markup.paragraph(html_lines(project.purpose) or "（未填写）")),
         "## 资金支出计划 { #plan }",
@@ -71,7 +79,7 @@ def render_project(project: Project, doc: Document) -> str:
         "## 绩效指标 { #indicators }",
         indicator_table(project.indicators),
         "## 数据 { #data }",
-        data_section(page, paths.project_data(project.code), "下载本项目数据（JSON）", doc.source),
+        data_section(page, paths.project_data(project.code), "下载本项目数据（JSON）", doc),
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -104,15 +112,20 @@ def _plan_table(plan: Sequence[SpendingPlanEntry], project: Project) -> str:
         )
         for entry in plan
     ]
-    return markup.table(
-        ("时间", f"原表填写（{html_text(unit)}）", "累计进度"), rows, ("", RIGHT, RIGHT)
-    )
+    head = ("时间", f"原表填写（{html_text(unit)}）", "累计进度")
+    ids = [anchors.plan_id(entry.period) for entry in plan]
+    return markup.table(head, rows, ("", RIGHT, RIGHT), ids)
 
 
 def goals(lines: Sequence[str]) -> str:
     if not lines:
         return "（未填写）"
-    return verbatim(markup.ordered([html_text(line.strip()) for line in lines]))
+    ids = [anchors.goal_id(number) for number in range(1, len(lines) + 1)]
+    items = [
+        html_text(line.strip()) + anchors.self_link(anchor, f"绩效目标第 {number} 条")
+        for number, (line, anchor) in enumerate(zip(lines, ids, strict=True), start=1)
+    ]
+    return verbatim(markup.ordered(items, ids))
 
 
 def _spans(values: Sequence[str]) -> list[int]:
@@ -134,10 +147,13 @@ def indicator_table(indicators: Sequence[Indicator]) -> str:
 
 
 def _indicator_html(indicators: Sequence[Indicator]) -> str:
+    """The table as printed; each row also says its 一级 › 二级 for the phone's cards
+    (site.css), where the merged cells are not shown."""
     level1 = _spans([row.level1 for row in indicators])
     level2 = _spans([f"{row.level1}\x00{row.level2}" for row in indicators])
     head = "".join(f'<th scope="col">{name}</th>' for name in INDICATOR_HEADERS)
     body = []
+    ids = anchors.indicator_ids(indicators)
     for index, row in enumerate(indicators):
         cells = []
         for span, text in ((level1[index], row.level1), (level2[index], row.level2)):
@@ -146,13 +162,19 @@ def _indicator_html(indicators: Sequence[Indicator]) -> str:
                 cells.append(f'<th scope="rowgroup"{attr}>{html_text(text)}</th>')
         # A numeric target (≥90%) stays on one line; free text wraps like any cell.
         value_class = "bs-value bs-target" if row.target else "bs-value"
+        context = f"{html_text(row.level1)} › {html_text(row.level2)}"
+        name = (
+            f'<span class="bs-context">{context}</span>'
+            f"{html_lines(row.level3)}{anchors.self_link(ids[index], row.level3)}"
+        )
+        labels = INDICATOR_HEADERS[2:]
         cells += [
-            f"<td>{html_lines(row.level3)}</td>",
-            f"<td>{html_lines(row.description)}</td>",
-            f'<td class="{value_class}">{html_text(row.value)}</td>',
-            f"<td>{html_lines(row.basis)}</td>",
+            f'<td class="bs-name">{name}</td>',
+            f'<td data-label="{labels[1]}">{html_lines(row.description)}</td>',
+            f'<td class="{value_class}" data-label="{labels[2]}">{html_text(row.value)}</td>',
+            f'<td data-label="{labels[3]}">{html_lines(row.basis)}</td>',
         ]
-        body.append("<tr>" + "".join(cells) + "</tr>")
+        body.append(f'<tr id="{html_text(ids[index])}">' + "".join(cells) + "</tr>")
     return (
         '<div class="bs-indicators" role="region" aria-label="绩效指标表" tabindex="0">\n'
         '<table class="bs-table">\n<thead><tr>'

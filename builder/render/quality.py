@@ -9,13 +9,15 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from builder.contract import paths
 from builder.contract.model import Document
 from builder.contract.places import line_or_place
 from builder.quality import LEVELS, RULES, Finding, Level, Rule
 from builder.quality.finding import project_subject
+from builder.render.html import anchors
+from builder.render.html.anchors import Target
 from builder.render.html.blocks import crumbs, front_matter
 from builder.render.html.escape import html_lines, html_text, md_inline
 from builder.render.html.markup import RIGHT, bullets, code, div, link, strong, table
@@ -26,6 +28,8 @@ LEVEL_NAMES: dict[Level, str] = {"error": "错误", "warning": "警告", "info":
 SECTION = "数据质量"
 LISTED = 100
 """Findings listed on a rule's page; all of them are in findings.csv (the page stays small)."""
+FOLDED = 12
+"""More findings than this on a page are listed folded, under a line that opens them."""
 CSV_COLUMNS = ("文件", "行", "规则", "级别", "项目编码", "对象", "指标值", "说明")
 _BY_ID = {rule.id: rule for rule in RULES}
 
@@ -173,34 +177,46 @@ def _finding_table(page: str, docs: Sequence[Document], own: Sequence[Finding]) 
         if doc is not None:
             target = paths.href(page, paths.unit(doc))
             unit = link(target, f"{html_text(doc.unit.name)}（{doc.year}）")
+        # The source line is the publisher's pointer; the link is the reader's.
         where = html_text(line_or_place(f.line, f.place))
-        if f.project and doc is not None and any(p.code == f.project for p in doc.projects):
-            target = paths.href(page, paths.project(f.project))
-            where = f"{link(target, html_text(f.project))} {where}"
+        project = next((p for p in doc.projects if p.code == f.project), None) if doc else None
+        if project is not None:
+            place = anchors.project_targets(project).get(f.line) or anchors.whole_project(project)
+            where = f"{link(place.href(page), html_text(f.project))} {where}"
         rows.append((unit, where, html_lines(f.value) or "—", html_lines(f.message)))
     return table(("单位", "位置", "指标值", "说明"), rows)
 
 
-def findings_section(page: str, own: Sequence[Finding], known: str = "") -> str:
+def findings_section(
+    page: str, own: Sequence[Finding], target: Callable[[Finding], Target], known: str = ""
+) -> str:
     """The findings of one page as a short list with links to their rules.
 
     Starts with a blank line: it is appended to a page that ends with a newline. ``known``
     is the name the page is about, left out of the messages (the project on its own page).
+    Each finding links to the row or block it is about (``target``), not to a source
+    line, which a reader never sees; it has an id of its own to be linked to.
     """
     summary = paths.md_link(page, paths.QUALITY)
     if not own:
         return f"\n## {SECTION} {{ #quality }}\n\n未发现问题（[检查规则]({summary})）。\n"
+    targets = [target(f) for f in own]
+    ids = anchors.finding_ids([(f.rule, t.key(page)) for f, t in zip(own, targets, strict=True)])
     items = []
-    for f in own:
+    for f, place, anchor in zip(own, targets, ids, strict=True):
         rule = _BY_ID[f.rule]
         message = f.message.removeprefix(known).lstrip("·：") if known else f.message
-        where = html_text(line_or_place(f.line, f.place))
+        where = link(place.href(page), html_text(place.label))
         items.append(
             f"{strong(LEVEL_NAMES[f.level])} {_rule_link(page, rule)}（{where}）："
-            f"{html_text(message)}"
+            f"{html_text(message)}{anchors.self_link(anchor, rule.title)}"
         )
+    listed = div("bs-findings", bullets(items, ids))
+    if len(own) > FOLDED:
+        # A unit page's findings can outgrow its project table: they open on request.
+        listed = f"<details>\n<summary>列出全部 {len(own)} 条</summary>\n{listed}\n</details>"
     head = f"\n## {SECTION} {{ #quality }}\n\n{_level_counts(own)}（[全部规则]({summary})）。\n\n"
-    return head + verbatim(div("bs-findings", bullets(items))) + "\n"
+    return head + verbatim(listed) + "\n"
 
 
 def by_source(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
@@ -213,12 +229,31 @@ def by_source(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
 
 
 def unit_findings(doc: Document, own: Sequence[Finding]) -> str:
-    """The unit page's section: every finding of its report (``own``), in line order."""
-    return findings_section(paths.unit(doc), own)
+    """The unit page's section: every finding of its report (``own``), in line order.
+
+    A finding about a project points at its row on the project's page, named by the
+    project; one about the report's text at the sub-goal block it is in.
+    """
+    projects = {p.code: p for p in doc.projects}
+    places = {code: anchors.project_targets(p) for code, p in projects.items()}
+
+    def target(f: Finding) -> Target:
+        project = projects.get(f.project)
+        if project is None:
+            return anchors.unit_target(doc, f.line)
+        place = places[f.project].get(f.line) or anchors.whole_project(project)
+        return Target(place.page, place.anchor, f"{project.name} · {place.label}")
+
+    return findings_section(paths.unit(doc), own, target)
 
 
 def project_findings(doc: Document, code: str, of_report: Sequence[Finding]) -> str:
     """The project page's section: the findings about this project (among its report's)."""
     own = [f for f in of_report if f.project == code]
     project = next(p for p in doc.projects if p.code == code)
-    return findings_section(paths.project(code), own, project_subject(project))
+    places = anchors.project_targets(project)
+
+    def target(f: Finding) -> Target:
+        return places.get(f.line) or anchors.whole_project(project)
+
+    return findings_section(paths.project(code), own, target, project_subject(project))

@@ -16,6 +16,7 @@ from builder.downloads.files import report_downloads, shared_downloads
 from builder.downloads.workbook import ZIP_EPOCH
 from builder.engines import processes
 from builder.incremental.report_cache import ReportCache, ReportFiles, doc_hash, report_key
+from builder.intake.hand_pages import listed_pages
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
 from builder.render import catalog
@@ -84,7 +85,8 @@ def rendering(
     needs nothing from them but copies.
     """
     background = len(docs) >= BACKGROUND_MIN
-    with _started(shared_downloads, docs, stamp, background=background) as downloads:
+    work = functools.partial(shared_downloads, settings=settings)
+    with _started(work, docs, stamp, background=background) as downloads:
         yield (
             dict(sorted(_pages(docs, settings, hand_pages, corpus, cache, placer).items())),
             downloads,
@@ -123,7 +125,7 @@ def _started(
 
 def report_files(doc: Document, own: Sequence[Finding], quality: bool) -> ReportFiles:
     """A report's own files: its unit page, its project pages and their JSON."""
-    unit_page = render_unit(doc)
+    unit_page = render_unit(doc, quality=quality)
     if quality:
         unit_page += unit_findings(doc, own)
     files = {paths.unit(doc): unit_page}
@@ -145,7 +147,9 @@ def _pages(
     placer: Placer,
 ) -> Files:
     files: Files = {
-        paths.HOME: render_home(docs, settings.title, hand_pages.get(HOME_PAGE, "")),
+        paths.HOME: render_home(
+            docs, settings, hand_pages.get(HOME_PAGE, ""), listed_pages(hand_pages)
+        ),
         paths.PROJECTS: render_projects(docs),
         paths.UNITS: render_units(docs),
         paths.INDICATORS: render_indicators(docs),

@@ -1,5 +1,5 @@
-"""axe-core (bundled by axe-playwright-python) on the home, a unit, a project, the projects
-list, the downloads page and open search."""
+"""axe-core (bundled by axe-playwright-python) on every kind of page and on open search, at
+desktop and phone sizes."""
 
 from __future__ import annotations
 
@@ -8,19 +8,25 @@ from importlib import resources
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import DESKTOP
-from tests.browser.search_ui import search
+from builder.publish.build import Built
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.search_ui import RESULT_PAGES, search
+from tests.browser.test_browser_phone import KINDS
+from tests.site.serving import serve
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def desktop(browser: Browser) -> Iterator[Page]:
-    """A desktop page that lets axe-core in: it is injected as an inline script, which the
-    pages' Content-Security-Policy refuses (as it must refuse any other)."""
-    context = browser.new_context(viewport=DESKTOP, locale="zh-CN", bypass_csp=True)
+@pytest.fixture(params=["desktop", "phone"])
+def sized(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page at desktop or phone size that lets axe-core in: it is injected as an inline
+    script, which the pages' Content-Security-Policy refuses (as it must refuse any other)."""
+    phone = request.param == "phone"
+    context = browser.new_context(
+        viewport=PHONE if phone else DESKTOP, is_mobile=phone, locale="zh-CN", bypass_csp=True
+    )
     yield context.new_page()
     context.close()
 
@@ -43,18 +49,26 @@ def serious_violations(page: Page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(
-    "address",
-    ["", "2021/130303/213001/", "projects/13030322P00397010024Q/", "projects/", "data/"],
-)
+@pytest.mark.parametrize("kind", sorted(KINDS))
 def test_no_serious_or_critical_accessibility_violation(
-    desktop: Page, base_url: str, address: str
+    sized: Page, base_url: str, kind: str
 ) -> None:
-    desktop.goto(f"{base_url}/{address}", wait_until="networkidle")
-    assert serious_violations(desktop) == []
+    sized.goto(f"{base_url}/{KINDS[kind]}", wait_until="networkidle")
+    assert serious_violations(sized) == []
 
 
-def test_open_search_results_have_no_serious_violation(desktop: Page, base_url: str) -> None:
-    desktop.goto(f"{base_url}/", wait_until="networkidle")
-    search(desktop, "车辆保险")
-    assert serious_violations(desktop) == []
+def test_open_search_results_have_no_serious_violation(sized: Page, base_url: str) -> None:
+    sized.goto(f"{base_url}/", wait_until="networkidle")
+    if sized.viewport_size == PHONE:
+        sized.locator("label.bs-search-button").click()
+        sized.locator("input.md-search__input").fill("车辆保险")
+        expect(sized.locator(RESULT_PAGES).first).to_be_visible(timeout=30_000)
+    else:
+        search(sized, "车辆保险")
+    assert serious_violations(sized) == []
+
+
+def test_the_404_page_has_no_serious_violation(sized: Page, built: Built) -> None:
+    with serve(built.site_dir, not_found="404.html") as url:
+        sized.goto(f"{url}/no/such/page/", wait_until="networkidle")
+        assert serious_violations(sized) == []

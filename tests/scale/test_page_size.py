@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from builder.contract.settings import Settings
 from builder.render.home import DEPARTMENTS, render_home
 from builder.render.indicators import PROJECTS_LISTED, render_indicators
 from tests.support import synth_corpus
@@ -15,10 +16,10 @@ ROW = re.compile(r"<tr>\n<td>.*</td>\n<td[^>]*>(\d+)</td>\n<td>(.*)</td>\n</tr>"
 
 
 def test_home_page_charts_the_largest_departments_and_counts_the_rest() -> None:
-    home = render_home(DOCS, "标题", "")
+    home = render_home(DOCS, Settings(title="标题"), "")
     assert home.count('class="bs-bar-row"') == DEPARTMENTS
     assert f"全部 {len(DOCS)} 个见[单位](units/index.md)" in home
-    small = render_home(DOCS[:60], "标题", "")
+    small = render_home(DOCS[:60], Settings(title="标题"), "")
     assert small.count('class="bs-bar-row"') == DEPARTMENTS
     assert "全部 60 个" in small
 

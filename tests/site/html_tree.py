@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+ADDED = {"bs-context", "bs-copy"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
@@ -18,6 +19,15 @@ class Node:
 
     def text(self) -> str:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def printed(self) -> str:
+        """The text as the report printed it: without what the site adds to a row, its
+        一级 › 二级 for phones (bs-context) and its link to itself (bs-copy)."""
+        return "".join(
+            c if isinstance(c, str) else c.printed()
+            for c in self.children
+            if isinstance(c, str) or not ADDED & set((c.attrs.get("class") or "").split())
+        )
 
     def iter(self) -> Iterator[Node]:
         yield self
@@ -97,7 +107,7 @@ def table_grid(table: Node) -> list[list[str]]:
                     del pending[column]
             else:
                 cell = queue.pop(0)
-                text = cell.text()
+                text = cell.printed()
                 out.append(text)
                 span = int(cell.attrs.get("rowspan") or 1)
                 if span > 1:

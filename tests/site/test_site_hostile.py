@@ -72,7 +72,8 @@ def test_titles_are_text_in_head_and_header(site: Built) -> None:
     title = re.findall(r"<title>(.*?)</title>", html, re.S)
     assert len(title) == 1 and "<" not in title[0]
     page = load(site.site_dir / hostile.PROJECT / "index.html")
-    assert page.find("title").text() == f"{hostile.NAME} - 预算绩效目标公开"
+    shown = f"{hostile.NAME} · {hostile.UNIT_NAME} · 2022年 - 预算绩效目标公开"
+    assert page.find("title").text() == shown
     assert page.find("h1").text() == hostile.NAME
 
 
@@ -87,5 +88,5 @@ def indicator_shape(site: Built, address: str) -> list[list[str]]:
 def test_the_indicator_table_keeps_its_rows_and_cells(site: Built) -> None:
     assert indicator_shape(site, hostile.PROJECT) == indicator_shape(site, hostile.SEED_PROJECT)
     table = article(site, hostile.PROJECT).find("table", class_="bs-table")
-    first = [c.text() for c in table.find("tbody").find("tr").children if isinstance(c, Node)]
+    first = [c.printed() for c in table.find("tbody").find("tr").children if isinstance(c, Node)]
     assert first == hostile.FIRST_ROW

@@ -24,9 +24,16 @@ def hrefs(node: Node) -> list[str]:
 
 
 def section(node: Node) -> str:
-    """The text of the page from its 数据质量 heading on."""
+    """The text of the page from its 数据质量 heading on (the last: a unit page's contents
+    line names it too)."""
     text = node.text()
-    return text[text.index("数据质量") :]
+    return text[text.rindex("数据质量") :]
+
+
+def finding_links(node: Node) -> list[str]:
+    """Where each finding of the page points: the link in its （place）."""
+    items = node.find("div", class_="bs-findings").find_all("li")
+    return [hrefs(item)[1] for item in items]
 
 
 def test_summary_links_every_rule_page_and_counts(built: Built) -> None:
@@ -48,14 +55,22 @@ def test_rule_page_explains_and_lists_its_findings(built: Built) -> None:
     text = rule_page.text()
     for label in ("检查什么", "为什么", "合格的写法", "依据"):
         assert label in text
-    assert "../../projects/13030322P00396710002A/" in hrefs(rule_page)  # the 人 of seed 000
+    # The 人 of seed 000, linked to its row.
+    assert any(
+        h.startswith("../../projects/13030322P00396710002A/#指标-") for h in hrefs(rule_page)
+    )
     assert "没有发现此类问题" in page(built, "quality/budget-sum").text()
 
 
 def test_findings_on_the_project_page(built: Built) -> None:
     project = page(built, "projects/13030322P00396710002A")
     found = section(project)
-    assert "第 212 行" in found and "「人」" in found
+    assert "「人」" in found and "第 212 行" not in found  # source lines are not shown
+    ids = {n.attrs["id"] for n in project.iter() if n.attrs.get("id")}
+    targets = finding_links(project)
+    assert targets and all(t.startswith("#") and t[1:] in ids for t in targets), targets
+    row = project.find("tr", id=targets[0][1:])
+    assert row.find("td", class_="bs-name").printed() in found
     assert "../../quality/value-not-target/" in hrefs(project)
     clean = section(page(built, "projects/13052922P00584010141N"))
     assert "错误 0 条，警告 1 条，提示 0 条" in clean and "143万元" in clean
@@ -63,7 +78,14 @@ def test_findings_on_the_project_page(built: Built) -> None:
 
 def test_findings_on_the_unit_page(built: Built) -> None:
     unit = section(page(built, "2021/130303/201001"))
-    assert "全面深化改革" in unit and "党史研究" in unit and "第 79 行" in unit
+    assert "全面深化改革" in unit and "党史研究" in unit and "第 79 行" not in unit
+    doc = next(d for d in built.documents if d.source == "2021/130303/201001.txt")
+    codes = {p.code for p in doc.projects}
+    targets = finding_links(page(built, "2021/130303/201001"))
+    # A finding about a project links to the row on the project's page, by its code.
+    about_projects = [t for t in targets if t.startswith("../../../projects/")]
+    assert about_projects and {t.split("/")[4] for t in about_projects} <= codes
+    assert all("#" in t for t in targets)
 
 
 def test_nav_has_the_section(built: Built) -> None:

@@ -18,14 +18,20 @@ def front_matter(
     exclude_from_search: bool = False,
     hide: Sequence[str] = (),
     crumbs: Sequence[tuple[str, str]] = (),
+    description: str = "",
 ) -> str:
     """YAML front matter; strings are JSON-quoted, which YAML reads unchanged.
 
+    ``title`` is the page's <title> (before the site's name) and must tell it from every
+    other page: same-name projects differ by unit and year. ``description`` is its meta
+    description and link preview (name, unit, year, amount); the site's is used without.
     ``crumbs`` are (label, relative href) of the places above the page; the theme override
     (overrides/main.html) shows them as the breadcrumb.
     """
-    # The theme writes the title into <title> and the header without escaping it.
+    # The theme writes the title and description into the page without escaping them.
     lines = ["---", f"title: {_quote(html_text(title))}"]
+    if description:
+        lines.append(f"description: {_quote(html_text(description))}")
     if boost is not None or exclude_from_search:
         lines.append("search:")
         lines += [f"  boost: {boost}"] if boost is not None else []

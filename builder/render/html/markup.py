@@ -16,6 +16,8 @@ RIGHT = "right"
 # As Python-Markdown's tables write it with use_align_attribute (builder/engines/
 # mkdocs_config.py): an attribute, not a style, which the pages' CSP forbids.
 _ALIGN = {RIGHT: ' align="right"', "": ""}
+MINOR = ' class="bs-minor"'
+"""A column a phone leaves out: each value in it is also shown in another form or page."""
 
 
 def link(href: str, html: str) -> str:
@@ -41,26 +43,44 @@ def paragraphs(text: str) -> str:
     )
 
 
-def table(head: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str] = ()) -> str:
-    """A table of HTML cells; ``align`` gives each column "" or RIGHT."""
+def table(
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    align: Sequence[str] = (),
+    ids: Sequence[str] = (),
+    minor: Sequence[int] = (),
+) -> str:
+    """A table of HTML cells; ``align`` gives each column "" or RIGHT, ``ids`` each row an
+    id ("" for none) that a link can point at, ``minor`` the columns a phone leaves out
+    (site.css: a second form of a value, such as 万元 beside 元, or a code)."""
     styles = [_ALIGN[a] for a in align] or [""] * len(head)
+    styles = [s + (MINOR if n in minor else "") for n, s in enumerate(styles)]
     lines = ["<table>", "<thead>", "<tr>"]
     lines += [f"<th{style}>{cell}</th>" for style, cell in zip(styles, head, strict=True)]
     lines += ["</tr>", "</thead>", "<tbody>"]
-    for row in rows:
-        lines.append("<tr>")
+    for index, row in enumerate(rows):
+        anchor = ids[index] if index < len(ids) else ""
+        lines.append(f'<tr id="{html_text(anchor)}">' if anchor else "<tr>")
         lines += [f"<td{style}>{cell}</td>" for style, cell in zip(styles, row, strict=True)]
         lines.append("</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
 
 
-def ordered(items: Sequence[str]) -> str:
-    return "<ol>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ol>"
+def ordered(items: Sequence[str], ids: Sequence[str] = ()) -> str:
+    return "<ol>\n" + _items(items, ids) + "</ol>"
 
 
-def bullets(items: Sequence[str]) -> str:
-    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>"
+def bullets(items: Sequence[str], ids: Sequence[str] = ()) -> str:
+    return "<ul>\n" + _items(items, ids) + "</ul>"
+
+
+def _items(items: Sequence[str], ids: Sequence[str]) -> str:
+    """List items, each with its id from ``ids`` when given."""
+    if not ids:
+        return "".join(f"<li>{item}</li>\n" for item in items)
+    pairs = zip(items, ids, strict=True)
+    return "".join(f'<li id="{html_text(anchor)}">{item}</li>\n' for item, anchor in pairs)
 
 
 def div(css_class: str, html: str) -> str:
