@@ -52,6 +52,16 @@ def unit_data(doc: Document) -> str:
     return f"{doc.year}/{doc.region.code}/{doc.unit.code}.json"
 
 
+def unit_source(doc: Document) -> str:
+    """The report's file as received, beside its page: /<year>/<region>/<unit>.<suffix>.
+
+    Named by the unit, not as received: a received name may hold anything. The link to it
+    offers the received name for saving (builder/render/data_page.py).
+    """
+    suffix = posixpath.splitext(doc.source)[1].lower()
+    return f"{doc.year}/{doc.region.code}/{doc.unit.code}.source{suffix}"
+
+
 def year(value: int) -> str:
     return f"{value}/index.md"
 

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from builder.contract import paths
+from builder.contract.model import Document
 from builder.contract.problems import WARNING, Problem
 from builder.intake.hand_pages import PAGES
 from builder.parse.readers import READERS, suffix_of
@@ -129,3 +131,11 @@ def named(paths: Sequence[Path], content: Path | None = None) -> Named:
             for p, why in found.skipped
         ]
     return Named([(source_name(path, content), path) for path in files], skipped)
+
+
+def received(content: Path, docs: Sequence[Document]) -> dict[str, bytes]:
+    """Each report's file as received, by its address beside the unit's page.
+
+    Published so that a reader can check the site against the very file the unit sent.
+    """
+    return {paths.unit_source(doc): (content / doc.source).read_bytes() for doc in docs}

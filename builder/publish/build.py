@@ -17,6 +17,7 @@ from builder.engines.shards import render_sharded, shard_count
 from builder.incremental import dirty, report_cache
 from builder.intake.build_date import source_date_epoch
 from builder.intake.content import read_content
+from builder.intake.files import received
 from builder.intake.hand_pages import PAGES, listed_pages, load_hand_pages
 from builder.intake.site_data import load_regions, load_settings
 from builder.publish import split
@@ -24,7 +25,7 @@ from builder.publish.split import Part
 from builder.render import catalog
 from builder.render import problems as problems_page
 from builder.render.site import rendering
-from builder.write.docs import write_docs, write_downloads
+from builder.write.docs import write_docs, write_downloads, write_sitemap
 from builder.write.lock import one_build
 from builder.write.staging import Ahead, ahead, new_folder, repair_swap, staged
 
@@ -58,6 +59,7 @@ def build_site(
     only: Part | None = None,
     shards: int | None = None,
     wait: bool = False,
+    for_disk: bool = False,
 ) -> Built:
     """Parse content/, render Markdown into work/docs, write work/mkdocs.yml, run MkDocs.
 
@@ -69,6 +71,7 @@ def build_site(
     reports only. ``shards`` is the number of MkDocs runs at once (builder/engines/shards.py;
     by default one per core for a large site). One build of a site runs at a time
     (builder/write/lock.py): another stops at once, or with ``wait`` waits for this one.
+    ``for_disk``: every link names its page's index.html, for a site opened from disk.
     """
     # Folder work that need not wait for the pages runs meanwhile in other processes: the
     # site the last build replaced goes and, when this build will most likely be incremental
@@ -77,7 +80,9 @@ def build_site(
         repair_swap(output)
         likely = (work / dirty.STATE).is_file()
         with ahead(output, copy=likely) as started:
-            return _build_site(content, output, site_data, work, keep_going, only, shards, started)
+            return _build_site(
+                content, output, site_data, work, keep_going, only, shards, started, for_disk
+            )
 
 
 def _build_site(
@@ -89,6 +94,7 @@ def _build_site(
     only: Part | None,
     shards: int | None,
     started: Ahead,
+    for_disk: bool,
 ) -> Built:
     source_date_epoch(os.environ)  # checked before MkDocs reads it
     settings = load_settings(site_data)
@@ -129,8 +135,10 @@ def _build_site(
             extra_pages.append((problems_page.STEM, problems_page.TITLE))
         stubs = split.nav_stubs(files, years)  # a part's navigation names the other parts' years
         docs_dir = work / "docs"
-        synced = write_docs({**files, **stubs}, docs_dir)
-        config = site_config(settings, new_folder(output), years, extra_pages)
+        # The report files as received go to the site beside their pages, not into the
+        # rendered files, which are a function of the Documents alone.
+        synced = write_docs({**files, **stubs, **received(content, docs)}, docs_dir)
+        config = site_config(settings, new_folder(output), years, extra_pages, for_disk=for_disk)
         if stubs:
             config["exclude_docs"] = split.exclude_lines(stubs)
         config_file = write_config(config, work)
@@ -154,6 +162,7 @@ def _build_site(
             # Made meanwhile, maybe in a second process; MkDocs did not need them.
             shared = downloads()
             write_downloads(shared, site_dir)
+            write_sitemap(site_dir, settings.url, files)
     files = dict(sorted({**files, **shared}.items()))
     search_index.save_state(work / SEARCH_STATE, search)
     dirty.remember(work, output, print_)

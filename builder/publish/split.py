@@ -64,8 +64,10 @@ def owned_pages(doc: Document) -> list[str]:
 
 
 def owned_data(doc: Document) -> list[str]:
-    """The downloads of one report that its part writes: its unit's and its projects' JSON."""
-    return [paths.unit_data(doc), *(paths.project_data(p.code) for p in doc.projects)]
+    """The downloads of one report that its part writes: its unit's and its projects' JSON,
+    and the report's file as received."""
+    own = [paths.unit_data(doc), *(paths.project_data(p.code) for p in doc.projects)]
+    return [*own, paths.unit_source(doc)]
 
 
 def nav_stubs(files: Mapping[str, str | bytes], years: Sequence[int]) -> dict[str, str]:

@@ -6,6 +6,7 @@ The column and field tables are generated from the same definitions the writers 
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,8 +18,8 @@ from builder.downloads.tables import TABLES
 from builder.downloads.workbook import EXACT_DIGITS, MONEY_FORMAT
 from builder.render import catalog
 from builder.render.html.blocks import front_matter
-from builder.render.html.escape import md_inline
-from builder.render.html.markup import code, link, paragraph
+from builder.render.html.escape import html_text, md_inline
+from builder.render.html.markup import link, paragraph
 from builder.render.html.verbatim import verbatim
 
 DATA_LINK_TEXT = "数据下载：JSON、CSV、Excel"
@@ -29,13 +30,19 @@ def data_link(page: str) -> str:
     return f"[{DATA_LINK_TEXT}]({paths.md_link(page, paths.DATA)})"
 
 
-def data_section(page: str, own_json: str, label: str, source: str) -> str:
-    """The 数据 line of a unit or project page: its own JSON, the downloads, the source file."""
+def data_section(page: str, own_json: str, label: str, doc: Document) -> str:
+    """The 数据 line of a unit or project page: its own JSON, the downloads, and the report
+    file as received, offered for saving under the name it came with."""
+    received = posixpath.basename(doc.source)
+    original = (
+        f'<a href="{html_text(paths.href(page, paths.unit_source(doc)))}" '
+        f'download="{html_text(received)}">{html_text(received)}</a>'
+    )
     return verbatim(
         paragraph(
             f"{link(paths.href(page, own_json), label)}"
             f" · {link(paths.href(page, paths.DATA), DATA_LINK_TEXT)}"
-            f" · 来源文件：{code(source)}"
+            f" · 原始报告文件：{original}"
         )
     )
 
