@@ -30,7 +30,7 @@ from builder.publish import split
 from builder.publish.build import Built
 from builder.render import catalog
 from builder.render.site import render_site
-from builder.write.docs import write_docs
+from builder.write.docs import write_docs, write_sitemap
 from builder.write.lock import one_build
 from builder.write.staging import repair_swap, staged
 
@@ -120,4 +120,5 @@ def _merge_site(
         for part, found in by_part:
             copy_owned(part, found, site_dir)
         index_site(site_dir)
+        write_sitemap(site_dir, settings.url, files)
     return Built(docs_dir, output, tuple(docs), files)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from builder.contract.errors import EnvironmentFailure, ReportError
+from builder.downloads.sitemap import sitemaps
 from builder.engines.mkdocs_config import ASSETS
 from builder.incremental import dirty
 
@@ -73,3 +74,13 @@ def write_downloads(files: Mapping[str, str | bytes], site_dir: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
         target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def write_sitemap(site_dir: Path, url: str, pages: Iterable[str]) -> None:
+    """The site's own sitemap in place of MkDocs': MkDocs lists only the pages it rendered
+    in that run (one shard, or the changed pages of a rebuild). Without ``url`` there is
+    none, as every address in it must be absolute."""
+    for old in site_dir.glob("sitemap*.xml*"):
+        old.unlink()
+    if url:
+        write_downloads(sitemaps(url, pages), site_dir)
