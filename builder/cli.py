@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="if another build of the same site is running, wait for it instead of stopping",
     )
+    build.add_argument(
+        "--for-disk",
+        action="store_true",
+        help="links name each page's index.html, so the site can be opened from disk "
+        "(file://, e.g. on a USB stick); search then needs a web server",
+    )
     merge = sub.add_parser("merge", help="merge parts built with build --only into one site")
     merge.add_argument("parts", nargs="+", type=Path, metavar="PART", help="a built part's folder")
     _site_options(merge, content="hand-written pages in content/pages (default content/)")
@@ -176,6 +182,7 @@ def run_build(
     only: Part | None,
     keep_going: bool,
     wait: bool = False,
+    for_disk: bool = False,
 ) -> int:
     """``budgetsite build``: report every problem, build or stop, say where the site is."""
     try:
@@ -187,6 +194,7 @@ def run_build(
             keep_going=keep_going,
             only=only,
             wait=wait,
+            for_disk=for_disk,
         )
     except ProblemsFound as exc:
         print_problems(exc.problems, content, sys.stderr)
@@ -236,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.only,
                 args.keep_going,
                 args.wait,
+                args.for_disk,
             )
         if args.command == "merge":
             return run_merge(args.parts, args.output, args.content, args.site_data, args.work)
