@@ -44,7 +44,17 @@ def project_data(code: str) -> str:
 
 
 def unit(doc: Document) -> str:
-    return f"{doc.year}/{doc.region.code}/{doc.unit.code}/index.md"
+    return unit_at(doc.year, doc.region.code, doc.unit.code)
+
+
+def unit_at(year_value: int, region_code: str, unit_code: str) -> str:
+    """A unit's page in a year, e.g. the same unit's page of another year."""
+    return f"{year_value}/{region_code}/{unit_code}/index.md"
+
+
+def unit_changes(doc: Document) -> str:
+    """What changed since the unit's previous report: /<year>/<region>/<unit>/changes/."""
+    return f"{doc.year}/{doc.region.code}/{doc.unit.code}/changes/index.md"
 
 
 def unit_data(doc: Document) -> str:
@@ -60,6 +70,17 @@ def unit_source(doc: Document) -> str:
     """
     suffix = posixpath.splitext(doc.source)[1].lower()
     return f"{doc.year}/{doc.region.code}/{doc.unit.code}.source{suffix}"
+
+
+SIMILAR = "similar/index.md"
+
+
+def similar(key: str, number: int = 1) -> str:
+    """Page ``number`` of a like-project group: /similar/<key>/, then /similar/<key>/2/ ….
+
+    The key holds letters and digits only (builder/compare/likeness.py), so it is one folder.
+    """
+    return f"similar/{key}/index.md" if number == 1 else f"similar/{key}/{number}/index.md"
 
 
 def year(value: int) -> str:

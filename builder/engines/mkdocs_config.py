@@ -30,6 +30,7 @@ def nav(
         {"全部项目": paths.PROJECTS},
         {"单位": [{"按年度和地区": paths.UNITS}, *({f"{y}年": paths.year(y)} for y in years)]},
         {"指标目录": paths.INDICATORS},
+        {"同类项目": paths.SIMILAR},
         {"数据下载": paths.DATA},
         {"说明": [{title: paths.hand_page(stem)} for stem, title in hand_pages]},
     ]

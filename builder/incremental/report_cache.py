@@ -42,13 +42,19 @@ def doc_hash(doc: Document) -> str:
 
 
 def report_key(
-    doc: Document, findings: Sequence[Finding], quality: bool, *, doc_digest: str | None = None
+    doc: Document,
+    findings: Sequence[Finding],
+    quality: bool,
+    *,
+    doc_digest: str | None = None,
+    related: str = "",
 ) -> str:
     """The name a report's files are kept under: a hash of everything they are made from.
 
-    ``doc_digest`` is the report's doc_hash, when the caller has it already.
+    ``doc_digest`` is the report's doc_hash, when the caller has it already; ``related`` says
+    what its pages name of other reports (builder/compare/related.py), as text.
     """
-    digest = hashlib.sha256(f"{quality}\0{doc_digest or doc_hash(doc)}\0".encode())
+    digest = hashlib.sha256(f"{quality}\0{doc_digest or doc_hash(doc)}\0{related}\0".encode())
     for finding in findings:
         digest.update(repr(_row(finding)).encode())  # every field; cheaper than its JSON
     return digest.hexdigest()

@@ -62,6 +62,7 @@ def _sections(page: str, quality: bool, hand_pages: Sequence[tuple[str, str]]) -
         ("全部项目", paths.PROJECTS),
         ("单位", paths.UNITS),
         ("指标目录", paths.INDICATORS),
+        ("同类项目", paths.SIMILAR),
         *([("数据质量", paths.QUALITY)] if quality else []),
         ("数据下载", paths.DATA),
         *((title, paths.hand_page(stem)) for stem, title in hand_pages),

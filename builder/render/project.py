@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from builder.compare.related import ProjectRelations
 from builder.contract import paths
 from builder.contract.model import Document, Indicator, Project, SpendingPlanEntry
+from builder.render.compare.related import project_section
 from builder.render.data_page import data_section
 from builder.render.html import anchors, markup
 from builder.render.html.blocks import Bar, bar_chart, crumbs, front_matter, percent
@@ -46,8 +48,9 @@ def facts_table(facts: Sequence[tuple[str, str]], ids: Sequence[str] = ()) -> st
     return verbatim(markup.table(("字段", "内容"), facts, ids=ids))
 
 
-def render_project(project: Project, doc: Document) -> str:
-    """Markdown of one project page (pure: no disk)."""
+def render_project(project: Project, doc: Document, related: ProjectRelations | None = None) -> str:
+    """Markdown of one project page (pure: no disk); ``related``: its other years and like
+    projects (builder/compare/related.py)."""
     page = paths.project(project.code)
     places = [*unit_crumbs(doc), (doc.unit.name, paths.unit(doc))]
     facts = [
@@ -78,10 +81,11 @@ def render_project(project: Project, doc: Document) -> str:
         goals(project.goals),
         "## 绩效指标 { #indicators }",
         indicator_table(project.indicators),
+        project_section(project.code, related or ProjectRelations()),
         "## 数据 { #data }",
         data_section(page, paths.project_data(project.code), "下载本项目数据（JSON）", doc),
     ]
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def spending_plan(project: Project) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 
+from builder.compare.related import UnitRelations, relations
 from builder.contract import paths
 from builder.contract.model import Document
 from builder.contract.paths import HOME_PAGE
@@ -20,10 +21,12 @@ from builder.intake.hand_pages import listed_pages
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
 from builder.render import catalog
+from builder.render.compare.changes import change_pages
+from builder.render.compare.groups import group_pages
 from builder.render.data_page import render_data
 from builder.render.home import render_home
 from builder.render.index import render_projects, render_region, render_units, render_year
-from builder.render.indicators import render_indicators
+from builder.render.indicators import indicator_pages
 from builder.render.project import render_project
 from builder.render.quality import (
     by_source,
@@ -123,14 +126,21 @@ def _started(
         job.cancel()  # when the build failed first: the downloads are not wanted
 
 
-def report_files(doc: Document, own: Sequence[Finding], quality: bool) -> ReportFiles:
-    """A report's own files: its unit page, its project pages and their JSON."""
-    unit_page = render_unit(doc, quality=quality)
+def report_files(
+    doc: Document,
+    own: Sequence[Finding],
+    quality: bool,
+    related: UnitRelations | None = None,
+) -> ReportFiles:
+    """A report's own files: its unit page, its project pages and their JSON; ``related``
+    is what they say of other reports (builder/compare/related.py)."""
+    related = related or UnitRelations()
+    unit_page = render_unit(doc, quality=quality, related=related)
     if quality:
         unit_page += unit_findings(doc, own)
     files = {paths.unit(doc): unit_page}
     for project in doc.projects:
-        project_page = render_project(project, doc)
+        project_page = render_project(project, doc, related.of(project.code))
         if quality:
             project_page += project_findings(doc, project.code, own)
         files[paths.project(project.code)] = project_page
@@ -152,9 +162,11 @@ def _pages(
         ),
         paths.PROJECTS: render_projects(docs),
         paths.UNITS: render_units(docs),
-        paths.INDICATORS: render_indicators(docs),
         paths.DATA: render_data(docs),
     }
+    files.update(indicator_pages(docs))
+    files.update(group_pages(docs))
+    files.update(change_pages(docs))
     for year in catalog.years(docs):
         files[paths.year(year)] = render_year(docs, year)
         for code, _name in catalog.regions(catalog.docs_in(docs, year)):
@@ -169,13 +181,18 @@ def _pages(
 
     findings = placer(check_documents(everyone, own_findings)) if settings.quality else []
     of_report = by_source(findings)
+    # From every report: a part's pages name like projects and years of the other parts.
+    related = relations(everyone)
     for doc in docs:
         own = of_report.get(doc.source, [])
+        mine = related[doc.source]
         if cache is None:
-            files.update(report_files(doc, own, settings.quality))
+            files.update(report_files(doc, own, settings.quality, mine))
         else:
-            key = report_key(doc, own, settings.quality, doc_digest=digests[doc.source])
-            make = functools.partial(report_files, doc, own, settings.quality)
+            key = report_key(
+                doc, own, settings.quality, doc_digest=digests[doc.source], related=repr(mine)
+            )
+            make = functools.partial(report_files, doc, own, settings.quality, mine)
             files.update(cache.files(key, make))
     if settings.quality:
         files.update(quality_pages(docs, findings))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from builder.compare.related import UnitRelations
 from builder.contract import paths
 from builder.contract.model import Document, SubGoal
 from builder.parse.narrative import starts_with_label
+from builder.render.compare.related import year_links, years_section
 from builder.render.data_page import data_section
 from builder.render.html import anchors, markup
 from builder.render.html.blocks import crumbs, front_matter
@@ -29,13 +31,17 @@ SECTIONS = (
 )
 
 
-def render_unit(doc: Document, *, quality: bool = False) -> str:
+def render_unit(
+    doc: Document, *, quality: bool = False, related: UnitRelations | None = None
+) -> str:
     """Markdown of one unit page (pure: no disk).
 
     The projects come before the long 部门整体绩效目标 text, and a contents line jumps to
     each part: on a phone the text alone is many screens long. ``quality``: the page will
-    end with its 数据质量 section (builder/render/quality.py unit_findings).
+    end with its 数据质量 section (builder/render/quality.py unit_findings). ``related``:
+    the unit's other years (builder/compare/related.py), linked and charted.
     """
+    related = related or UnitRelations()
     page = paths.unit(doc)
     facts = [
         ("单位编码", markup.code(doc.unit.code)),
@@ -56,8 +62,10 @@ def render_unit(doc: Document, *, quality: bool = False) -> str:
         f"{doc.year}年部门整体绩效目标与项目支出绩效目标。",
         facts_table(facts),
         verbatim(f'<nav class="bs-contents" aria-label="本页内容">本页：{contents}</nav>'),
+        year_links(doc, related),
         f"## 项目支出绩效目标（{len(doc.projects)} 个） {{ #projects }}",
         project_table(doc, page),
+        years_section(doc, related),
         "## 一、总体绩效目标 { #overall }",
         _paragraphs(doc.overall_goal) or "（未填写）",
         "## 二、分项绩效目标 { #sub-goals }",
@@ -72,7 +80,7 @@ def render_unit(doc: Document, *, quality: bool = False) -> str:
         "## 数据 { #data }",
         data_section(page, paths.unit_data(doc), "下载本单位数据（JSON）", doc),
     ]
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def sub_goal(goal: SubGoal, anchor: str) -> str:

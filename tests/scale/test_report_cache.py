@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_corpus import write_corpus
+from builder.compare.related import UnitRelations
 from builder.contract.model import Document
 from builder.contract.settings import Settings
 from builder.incremental import report_cache
@@ -43,9 +44,11 @@ def test_a_second_render_makes_only_the_changed_reports_files(
     checked: list[str] = []
     real = render_site.report_files
 
-    def counted(doc: Document, own: Sequence[Finding], quality: bool) -> ReportFiles:
+    def counted(
+        doc: Document, own: Sequence[Finding], quality: bool, related: UnitRelations
+    ) -> ReportFiles:
         made.append(doc.source)
-        return real(doc, own, quality)
+        return real(doc, own, quality, related)
 
     def counted_check(doc: Document) -> list[Finding]:
         checked.append(doc.source)

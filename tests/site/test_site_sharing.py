@@ -8,6 +8,7 @@ import posixpath
 import re
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 from builder.contract import paths
 from builder.intake.site_data import load_settings
@@ -70,7 +71,8 @@ def test_with_url_the_sitemap_lists_every_page_and_pages_are_canonical() -> None
     site = url_built_once()
     pages = html_pages(site.site_dir)
     expected = {
-        SITE_URL + posixpath.dirname(p.relative_to(site.site_dir).as_posix()) + "/" for p in pages
+        SITE_URL + quote(posixpath.dirname(p.relative_to(site.site_dir).as_posix())) + "/"
+        for p in pages
     }
     expected = {a.replace(SITE_URL + "/", SITE_URL) for a in expected}  # the home page
     sitemap = (site.site_dir / "sitemap.xml").read_text("utf-8")

@@ -1,0 +1,1 @@
+"""Comparisons across reports: like projects across units, one unit across years (pure)."""

@@ -1,0 +1,97 @@
+"""What a report's own pages say about other reports: like projects, other years of a unit.
+
+A report's pages are kept between builds under a hash of what they are made from
+(builder/incremental/report_cache.py); these relations are part of it, so a page is made
+again when a project it names changes, and only then.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import pairwise
+
+from builder.compare.likeness import like_groups
+from builder.compare.years import by_unit, changes
+from builder.contract.model import Document
+from builder.render.catalog import Entry
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Another project as a page names it."""
+
+    code: str
+    name: str
+    unit: str
+    year: int
+    budget: Decimal
+
+    @staticmethod
+    def of(entry: Entry) -> Mention:
+        p, d = entry.project, entry.doc
+        return Mention(p.code, p.name, d.unit.name, d.year, p.budget_yuan)
+
+
+@dataclass(frozen=True)
+class ProjectRelations:
+    """A project's like group (its key, "" for none) and the same project in the unit's
+    other years, oldest first. The group is named, not its members: a member added or
+    removed elsewhere then changes the group's page only, not every member's page."""
+
+    group: str = ""
+    years: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnitRelations:
+    """The unit's totals in every year it reported, and its projects' relations."""
+
+    totals: tuple[tuple[int, Decimal], ...] = ()
+    projects: tuple[tuple[str, ProjectRelations], ...] = field(default=())
+
+    def previous(self, year: int) -> int | None:
+        return max((y for y, _ in self.totals if y < year), default=None)
+
+    def next(self, year: int) -> int | None:
+        return min((y for y, _ in self.totals if y > year), default=None)
+
+    def of(self, code: str) -> ProjectRelations:
+        return dict(self.projects).get(code, ProjectRelations())
+
+
+def _chains(docs: Iterable[Document]) -> dict[str, list[Entry]]:
+    """Project code → the same project in each year of its unit, oldest first."""
+    chain: dict[str, list[Entry]] = {}
+    for reports in by_unit(docs).values():
+        for doc in reports:
+            for project in doc.projects:
+                chain[project.code] = [Entry(project, doc)]
+        for before, after in pairwise(reports):
+            for step in changes(before, after).continued:
+                joined = chain[step.before.code] + chain[step.after.code]
+                for member in joined:
+                    chain[member.project.code] = joined
+    return chain
+
+
+def relations(docs: Sequence[Document]) -> dict[str, UnitRelations]:
+    """Each report's relations by its source, from every report of the site."""
+    groups = like_groups(docs)
+    group_of = {e.project.code: key for key, group in groups.items() for e in group}
+    chains = _chains(docs)
+    totals: defaultdict[tuple[str, str], list[tuple[int, Decimal]]] = defaultdict(list)
+    for doc in docs:
+        amount = sum((p.budget_yuan for p in doc.projects), Decimal(0))
+        totals[(doc.region.code, doc.unit.code)].append((doc.year, amount))
+    found: dict[str, UnitRelations] = {}
+    for doc in docs:
+        projects = []
+        for project in doc.projects:
+            years = tuple(Mention.of(e) for e in chains[project.code] if e.doc is not doc)
+            projects.append((project.code, ProjectRelations(group_of.get(project.code, ""), years)))
+        unit_totals = tuple(sorted(totals[(doc.region.code, doc.unit.code)]))
+        found[doc.source] = UnitRelations(unit_totals, tuple(projects))
+    return found
