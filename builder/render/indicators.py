@@ -1,22 +1,35 @@
-"""The indicator catalogue /indicators/: every 二级指标 with its 三级指标 across all units."""
+"""The indicator catalogue: /indicators/ lists every 三级指标 by 一级 and 二级 with the
+spread of its targets, and /indicators/<name>/ lists every project using it, paged.
+
+The catalogue grows with the indicator names, not the projects. Each indicator's page and
+its row in the catalogue are named from its three names, never from a count, so links to
+them stay put as reports come and go.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from builder.compare.likeness import like_key
 from builder.contract import paths
-from builder.contract.model import Document
+from builder.contract.model import Document, Indicator
 from builder.render import catalog
 from builder.render.data_page import data_link
-from builder.render.html.blocks import front_matter
+from builder.render.html import anchors
+from builder.render.html.blocks import crumbs, front_matter
 from builder.render.html.escape import html_text, md_inline
 from builder.render.html.markup import RIGHT, link, table
 from builder.render.html.verbatim import verbatim
 
-PROJECTS_LISTED = 12
-"""Projects linked per 三级指标: the catalogue grows with the indicators, not the projects."""
-HEAD = ("三级指标", "次数", "使用的项目")
+PER_PAGE = 200
+"""Rows on one page of an indicator: a name used 10,000 times still makes small pages."""
+VALUES_SHOWN = 4
+"""Most used 指标值 named in the catalogue's row; the indicator's page lists them all."""
+HEAD = ("三级指标", "次数", "常见指标值（次数）")
+TITLE = "指标目录"
 
 # The framework order of the Ministry of Finance (docs/DESIGN.md §6); other names sort after.
 LEVEL_ORDER = (
@@ -34,6 +47,9 @@ LEVEL_ORDER = (
     "服务对象",
 )
 
+Name = tuple[str, str, str]
+"""(一级, 二级, 三级指标)."""
+
 
 def level_key(name: str) -> tuple[int, str]:
     for rank, prefix in enumerate(LEVEL_ORDER):
@@ -42,43 +58,158 @@ def level_key(name: str) -> tuple[int, str]:
     return len(LEVEL_ORDER), name
 
 
-def render_indicators(docs: Sequence[Document]) -> str:
-    """Markdown of the catalogue: 一级 → 二级 → table of 三级 with counts and projects."""
-    page = paths.INDICATORS
-    uses: dict[tuple[str, str], dict[str, list[catalog.Entry]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    rows = 0
+def indicator_key(name: Name) -> str:
+    """The indicator's folder: its names' letters and digits, and a hash of the names as
+    printed, so that two names differing only in punctuation still get pages of their own."""
+    readable = "-".join(like_key(part) or "空" for part in name)
+    digest = hashlib.sha1("\x00".join(name).encode()).hexdigest()[:6]
+    return f"{readable}-{digest}"
+
+
+def indicator_page(name: Name, number: int = 1) -> str:
+    folder = f"indicators/{indicator_key(name)}"
+    return f"{folder}/index.md" if number == 1 else f"{folder}/{number}/index.md"
+
+
+@dataclass(frozen=True)
+class Use:
+    """One indicator row of one project, with the row's id on the project's page."""
+
+    entry: catalog.Entry
+    row: Indicator
+    anchor: str
+
+
+def uses_by_name(docs: Sequence[Document]) -> dict[Name, list[Use]]:
+    found: defaultdict[Name, list[Use]] = defaultdict(list)
     for entry in catalog.entries(docs):
-        for row in entry.project.indicators:
-            uses[(row.level1, row.level2)][row.level3].append(entry)
-            rows += 1
+        rows = entry.project.indicators
+        for row, anchor in zip(rows, anchors.indicator_ids(rows), strict=True):
+            found[(row.level1, row.level2, row.level3)].append(Use(entry, row, anchor))
+    return found
+
+
+def _ordered(names: Sequence[Name]) -> list[Name]:
+    return sorted(names, key=lambda n: (level_key(n[0]), level_key(n[1]), n[2]))
+
+
+def indicator_pages(docs: Sequence[Document]) -> dict[str, str]:
+    """/indicators/ and every page of every indicator."""
+    uses = uses_by_name(docs)
+    files = {paths.INDICATORS: _catalogue(uses)}
+    for name, found in uses.items():
+        ordered = sorted(found, key=lambda u: (-u.entry.doc.year, u.entry.project.code))
+        pages = max(1, -(-len(ordered) // PER_PAGE))
+        for number in range(1, pages + 1):
+            files[indicator_page(name, number)] = _indicator(name, ordered, number, pages)
+    return files
+
+
+def _spread(found: Sequence[Use]) -> Counter[str]:
+    return Counter(u.row.value for u in found)
+
+
+def _values(counted: Counter[str], shown: int) -> str:
+    listed = "；".join(f"{html_text(v) or '（空）'}（{n}）" for v, n in counted.most_common(shown))
+    return listed + (f" 等 {len(counted)} 种" if len(counted) > shown else "")
+
+
+def _catalogue(uses: dict[Name, list[Use]]) -> str:
+    page = paths.INDICATORS
+    total = sum(len(found) for found in uses.values())
     parts = [
-        front_matter("指标目录"),
-        "# 指标目录",
-        f"全部项目的 {rows} 行绩效指标，按一级指标、二级指标归类；"
-        "每个三级指标列出使用次数和使用它的项目"
-        f"（多于 {PROJECTS_LISTED} 个时列出前 {PROJECTS_LISTED} 个）。",
+        front_matter(TITLE),
+        f"# {TITLE}",
+        f"全部项目的 {total} 行绩效指标、{len(uses)} 个不同的三级指标，按一级指标、二级指标归类。"
+        "每个三级指标列出使用次数和最常见的指标值；点击指标名称，可看到使用它的每个项目和指标值。",
     ]
-    current_level1 = None
-    for level1, level2 in sorted(uses, key=lambda k: (level_key(k[0]), level_key(k[1]))):
-        if level1 != current_level1:
+    by_group: defaultdict[tuple[str, str], list[Name]] = defaultdict(list)
+    for name in _ordered(list(uses)):
+        by_group[name[:2]].append(name)
+    current = None
+    for (level1, level2), names in by_group.items():
+        if level1 != current:
             parts.append(f"## {md_inline(level1) or '（未填写一级指标）'}")
-            current_level1 = level1
-        names = uses[(level1, level2)]
-        count = sum(len(found) for found in names.values())
+            current = level1
+        count = sum(len(uses[n]) for n in names)
         parts.append(f"### {md_inline(level2) or '（未填写二级指标）'}（{count} 次）")
-        cells = []
-        for name in sorted(names, key=lambda n: (-len(names[n]), n)):
-            using = {e.project.code: e for e in names[name]}
-            projects = "、".join(
-                f"{link(paths.href(page, paths.project(code)), html_text(e.project.name))}"
-                f"（{e.doc.year}）"
-                for code, e in list(using.items())[:PROJECTS_LISTED]
+        rows = [
+            (
+                link(paths.href(page, indicator_page(n)), html_text(n[2]) or "（空）"),
+                str(len(uses[n])),
+                _values(_spread(uses[n]), VALUES_SHOWN),
             )
-            if len(using) > PROJECTS_LISTED:
-                projects += f" 等 {len(using)} 个项目"
-            cells.append((html_text(name) or "（空）", str(len(names[name])), projects))
-        parts.append(verbatim(table(HEAD, cells, ("", RIGHT, ""))))
+            for n in sorted(names, key=lambda n: (-len(uses[n]), n[2]))
+        ]
+        ids = [
+            f"指标-{indicator_key(n)}" for n in sorted(names, key=lambda n: (-len(uses[n]), n[2]))
+        ]
+        parts.append(verbatim(table(HEAD, rows, ("", RIGHT, ""), ids=ids)))
     parts.append(data_link(page))
     return "\n\n".join(parts) + "\n"
+
+
+def _indicator(name: Name, ordered: Sequence[Use], number: int, pages: int) -> str:
+    page = indicator_page(name, number)
+    level1, level2, level3 = name
+    title = f"{level3 or '（空）'} · {level2} · {TITLE}" + (
+        f"（第 {number} 页）" if number > 1 else ""
+    )
+    shown = ordered[(number - 1) * PER_PAGE : number * PER_PAGE]
+    parts = [
+        # Out of the search index: the list names projects whose own pages a search finds.
+        front_matter(
+            title,
+            exclude_from_search=True,
+            crumbs=crumbs(page, [("首页", paths.HOME), (TITLE, paths.INDICATORS)]),
+            description=f"使用三级指标“{level3}”的 {len(ordered)} 个项目行及其指标值。",
+        ),
+        f"# {md_inline(level3) or '（空）'}",
+        f"{md_inline(level1)} › {md_inline(level2)}。{len(ordered)} 个项目行使用这个指标。",
+    ]
+    if number == 1:
+        parts += ["## 指标值的分布 { #values }", _distribution(ordered)]
+    parts += ["## 使用的项目 { #projects }"]
+    if pages > 1:
+        parts.append(verbatim(_pager(name, number, pages, page)))
+    rows = [
+        (
+            link(
+                paths.href(page, paths.project(u.entry.project.code)) + f"#{u.anchor}",
+                html_text(u.entry.project.name),
+            ),
+            html_text(u.entry.doc.unit.name),
+            str(u.entry.doc.year),
+            html_text(u.row.value) or "（空）",
+        )
+        for u in shown
+    ]
+    parts.append(verbatim(table(("项目（指标行）", "单位", "年度", "指标值"), rows, minor=(1,))))
+    return "\n\n".join(parts) + "\n"
+
+
+def _pager(name: Name, number: int, pages: int, page: str) -> str:
+    links = " · ".join(
+        f"<strong>{n}</strong>"
+        if n == number
+        else link(paths.href(page, indicator_page(name, n)), str(n))
+        for n in range(1, pages + 1)
+    )
+    return f"<p>每页 {PER_PAGE} 行。分页：{links}</p>"
+
+
+def _distribution(found: Sequence[Use]) -> str:
+    """Every 指标值 written for the indicator, with how often; numeric targets summed up."""
+    counted = _spread(found)
+    numbers: defaultdict[tuple[str, str], list[float]] = defaultdict(list)
+    for u in found:
+        target = u.row.target
+        if target is not None:
+            numbers[(target.operator or "", target.unit)].append(float(target.number))
+    lines = []
+    for (operator, unit), values in sorted(numbers.items(), key=lambda kv: -len(kv[1])):
+        low, high = min(values), max(values)
+        span = f"{low:g}{unit}" if low == high else f"{low:g}{unit} 至 {high:g}{unit}"
+        lines.append(f"<p>{html_text(operator)}数值目标 {len(values)} 个：{html_text(span)}。</p>")
+    rows = [(html_text(v) or "（空）", str(n)) for v, n in counted.most_common()]
+    return verbatim("\n".join([*lines, table(("指标值", "次数"), rows, ("", RIGHT))]))

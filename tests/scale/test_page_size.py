@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
+from builder.contract import paths
 from builder.contract.settings import Settings
 from builder.render.home import DEPARTMENTS, render_home
-from builder.render.indicators import PROJECTS_LISTED, render_indicators
+from builder.render.indicators import PER_PAGE, indicator_pages
 from tests.support import synth_corpus
 
 DOCS = synth_corpus.corpus(240, seed=4).documents
-PROJECT_LINK = re.compile(r'<a href="\.\./projects/\w+/">')
-# A row of a catalogue table: 三级指标, 次数, the projects using it.
-ROW = re.compile(r"<tr>\n<td>.*</td>\n<td[^>]*>(\d+)</td>\n<td>(.*)</td>\n</tr>")
+# The 次数 cell of a catalogue row (三级指标, 次数, the common values).
+COUNT = re.compile(r'<tr id="[^"]*">\n<td>.*</td>\n<td[^>]*>(\d+)</td>')
 
 
 def test_home_page_charts_the_largest_departments_and_counts_the_rest() -> None:
@@ -24,13 +24,18 @@ def test_home_page_charts_the_largest_departments_and_counts_the_rest() -> None:
     assert "全部 60 个" in small
 
 
-def test_indicator_catalogue_links_a_few_projects_per_indicator_and_counts_all() -> None:
-    catalogue = render_indicators(DOCS)
-    rows = [(int(count), used) for count, used in ROW.findall(catalogue)]
-    assert [used for _, used in rows if PROJECT_LINK.search(used)]
-    assert all(len(PROJECT_LINK.findall(used)) <= PROJECTS_LISTED for _, used in rows)
-    counted = sum(count for count, _ in rows)
-    assert counted == sum(len(p.indicators) for d in DOCS for p in d.projects)
-    assert any(re.search(r" 等 \d+ 个项目$", used) for _, used in rows)
-    # Four times the projects, about the same page: it grows with the indicator names only.
-    assert len(catalogue) < 1.1 * len(render_indicators(DOCS[:60]))
+def test_indicator_catalogue_grows_with_the_names_and_pages_stay_small() -> None:
+    files = indicator_pages(DOCS)
+    catalogue = files[paths.INDICATORS]
+    counts = [int(n) for n in COUNT.findall(catalogue)]
+    assert sum(counts) == sum(len(p.indicators) for d in DOCS for p in d.projects)
+    # Four times the projects, about the same catalogue: it grows with the names only.
+    assert len(catalogue) < 1.1 * len(indicator_pages(DOCS[:60])[paths.INDICATORS])
+    # Every use is listed on its indicator's pages, PER_PAGE rows at most on each.
+    listed = [
+        page.split("## 使用的项目")[1].count("<tr>") - 1  # less the table's head
+        for name, page in files.items()
+        if name != paths.INDICATORS
+    ]
+    assert max(listed) == PER_PAGE
+    assert any(name.endswith("/2/index.md") for name in files)
