@@ -9,7 +9,7 @@ from builder.contract.model import Document
 from builder.render import catalog
 from builder.render.data_page import data_link
 from builder.render.html import markup
-from builder.render.html.blocks import crumbs, front_matter
+from builder.render.html.blocks import Bar, bar_chart, crumbs, front_matter
 from builder.render.html.escape import html_text, md_inline
 from builder.render.html.markup import RIGHT, link
 from builder.render.html.money import wan, yuan
@@ -90,6 +90,7 @@ def render_region(docs: Sequence[Document], year: int, region: str) -> str:
         f"# {md_inline(name)} · {year}年",
         f"地区代码 `{region}`。{len(found)} 个单位，{sum(len(d.projects) for d in found)} 个项目，"
         f"预算合计 {yuan(total)} 元（{wan(total)} 万元）。",
+        _unit_chart(found, page),
         units_table(found, page),
         data_link(page),
     ]
@@ -154,3 +155,26 @@ def render_projects(docs: Sequence[Document]) -> str:
         data_link(page),
     ]
     return "\n\n".join(parts) + "\n"
+
+
+CHART_BARS = 30
+"""Bars in a region's chart: the largest units; the table below lists every one."""
+
+
+def _unit_chart(found: Sequence[Document], page: str) -> str:
+    """The region's budget by unit, largest first, with the table below as its data."""
+    largest = sorted(found, key=lambda d: (-unit_total(d), d.unit.code))[:CHART_BARS]
+    top = unit_total(largest[0]) if largest else 0
+    bars = [
+        Bar(
+            doc.unit.name,
+            paths.href(page, paths.unit(doc)),
+            float(unit_total(doc) * 100 / top) if top else 0.0,
+            f"{wan(unit_total(doc))} 万元",
+        )
+        for doc in largest
+    ]
+    caption = "各单位项目预算（万元）" + (
+        f"，最多的 {CHART_BARS} 个" if len(found) > CHART_BARS else ""
+    )
+    return bar_chart(caption, bars) + "\n\n数据见下表。"
