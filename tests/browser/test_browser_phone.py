@@ -8,7 +8,10 @@ from playwright.sync_api import Page
 
 from builder.contract import paths
 from builder.publish.build import Built
+from builder.render.indicators import indicator_page
 from tests.browser.conftest import PHONE, screenshot
+from tests.site.serving import serve
+from tests.site.test_site_compare import two_years
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +47,10 @@ def test_every_indicator_target_is_in_view_on_every_project_page(
 AMOUNTS = "article td[align=right], article td.bs-num"
 
 
-@pytest.mark.parametrize("address", ["", "projects/", "units/", "2021/", "2022/130303/"])
+@pytest.mark.parametrize(
+    "address",
+    ["", "projects/", "units/", "2021/", "2022/130303/", "similar/", "similar/车辆保险费/"],
+)
 def test_amounts_of_the_list_pages_are_in_view(phone: Page, base_url: str, address: str) -> None:
     phone.goto(f"{base_url}/{address}")
     assert shown(phone, AMOUNTS) > 0
@@ -86,7 +92,22 @@ KINDS = {
     "quality": "quality/",
     "rule": "quality/value-not-target/",
     "about": "about-data/",
+    "similar": "similar/",
+    "group": "similar/车辆保险费/",
+    "indicator": indicator_page(("产出指标", "数量指标", "车辆正常使用情况")).removesuffix(
+        "index.md"
+    ),
 }
+
+
+def test_the_year_over_year_page_on_a_phone(phone: Page) -> None:
+    site, edits = two_years()
+    with serve(site.site_dir) as url:
+        phone.goto(f"{url}/{paths.unit_changes(edits.after).removesuffix('index.md')}")
+        assert shown(phone, AMOUNTS) > 10
+        assert cut_off(phone, AMOUNTS) == []
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        screenshot(phone, "kind-changes-phone")
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
