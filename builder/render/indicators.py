@@ -184,7 +184,7 @@ def _indicator(name: Name, ordered: Sequence[Use], number: int, pages: int) -> s
         )
         for u in shown
     ]
-    parts.append(verbatim(table(("项目（指标行）", "单位", "年度", "指标值"), rows, minor=(1,))))
+    parts.append(verbatim(table(("项目（指标行）", "单位", "年度", "指标值"), rows)))
     return "\n\n".join(parts) + "\n"
 
 
@@ -210,6 +210,7 @@ def _distribution(found: Sequence[Use]) -> str:
     for (operator, unit), values in sorted(numbers.items(), key=lambda kv: -len(kv[1])):
         low, high = min(values), max(values)
         span = f"{low:g}{unit}" if low == high else f"{low:g}{unit} 至 {high:g}{unit}"
-        lines.append(f"<p>{html_text(operator)}数值目标 {len(values)} 个：{html_text(span)}。</p>")
+        kind = f"数值目标（{operator}）" if operator else "数值目标"
+        lines.append(f"<p>{html_text(kind)} {len(values)} 个：{html_text(span)}。</p>")
     rows = [(html_text(v) or "（空）", str(n)) for v, n in counted.most_common()]
     return verbatim("\n".join([*lines, table(("指标值", "次数"), rows, ("", RIGHT))]))
