@@ -38,7 +38,7 @@ class Mention:
 @dataclass(frozen=True)
 class ProjectRelations:
     """A project's like group (its key, "" for none) and the same project in the unit's
-    other years, oldest first. The group is named, not its members: a member added or
+    years before and after this one. The group is named, not its members: a member added or
     removed elsewhere then changes the group's page only, not every member's page."""
 
     group: str = ""
@@ -77,6 +77,17 @@ def _chains(docs: Iterable[Document]) -> dict[str, list[Entry]]:
     return chain
 
 
+def _beside(chain: Sequence[Entry], doc: Document) -> tuple[Mention, ...]:
+    """The same project in the year before and the year after this report's.
+
+    Only the neighbours, and not every year: a report added, changed or removed then
+    changes the pages of the years beside it, not those of every year of its unit, which a
+    rebuild would otherwise render and index again (the unit's page still charts them all).
+    """
+    at = next(i for i, e in enumerate(chain) if e.doc is doc)
+    return tuple(Mention.of(e) for e in (*chain[max(0, at - 1) : at], *chain[at + 1 : at + 2]))
+
+
 def relations(docs: Sequence[Document]) -> dict[str, UnitRelations]:
     """Each report's relations by its source, from every report of the site."""
     groups = like_groups(docs)
@@ -90,7 +101,7 @@ def relations(docs: Sequence[Document]) -> dict[str, UnitRelations]:
     for doc in docs:
         projects = []
         for project in doc.projects:
-            years = tuple(Mention.of(e) for e in chains[project.code] if e.doc is not doc)
+            years = _beside(chains[project.code], doc)
             projects.append((project.code, ProjectRelations(group_of.get(project.code, ""), years)))
         unit_totals = tuple(sorted(totals[(doc.region.code, doc.unit.code)]))
         found[doc.source] = UnitRelations(unit_totals, tuple(projects))

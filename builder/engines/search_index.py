@@ -157,10 +157,16 @@ def update_index(site_dir: Path, changed_now: Collection[str], state: IndexState
     """
     if state.full != entry_hash(site_dir):
         raise EnvironmentFailure(str(site_dir / ENTRY), "expected the index the last build wrote")
-    changed = sorted({*state.changed, *changed_now})
+    ids = state.ids or result_ids(site_dir / BUNDLE)
+    # A page left out of the index (search: exclude) changes nothing a search finds: only
+    # pages in the index now, or in the full index, count towards the delta.
+    changed = sorted(
+        name
+        for name in {*state.changed, *changed_now}
+        if page_url(name) in ids or _indexed(site_dir / name)
+    )
     if len(changed) > DELTA_SHARE * page_count(site_dir / BUNDLE):
         return reindex(site_dir)
-    ids = state.ids or result_ids(site_dir / BUNDLE)
     shutil.rmtree(site_dir / DELTA, ignore_errors=True)
     pages = [name for name in changed if _indexed(site_dir / name)]
     added = _index_pages(site_dir, pages, site_dir / DELTA) if pages else set()

@@ -43,8 +43,10 @@ def segments(site: Path) -> tuple[bool, list[str]]:
 def test_a_rebuild_indexes_the_changed_pages_and_finds_what_a_clean_build_finds(
     tmp_path: Path, browser: Browser
 ) -> None:
-    # Eight reports a year, so that a changed report and a removed one stay a small share.
-    corpus, content, site_data, site, work = synthetic(tmp_path, 40, 3)
+    # Sixteen reports a year, so that a changed report and a removed one stay a small
+    # share: a removed report's unit reports in five years, and the pages of the years
+    # beside it name it.
+    corpus, content, site_data, site, work = synthetic(tmp_path, 80, 3)
     docs = corpus.documents
     first, second, removed, restored = docs[5], docs[17], docs[30], docs[9]
     old_name = first.projects[0].name

@@ -59,7 +59,7 @@ def project_section(code: str, related: ProjectRelations) -> str:
             link(paths.href(page, paths.project(m.code)), f"{m.year}年 {yuan(m.budget)} 元")
             for m in related.years
         )
-        parts.append(verbatim(markup.paragraph(f"本项目其他年度：{listed}")))
+        parts.append(verbatim(markup.paragraph(f"本项目上一年和下一年：{listed}")))
     if related.group:
         group = link(paths.href(page, paths.similar(related.group)), f"{SECTION}的比较")
         text = f"其他单位的同类项目：预算、资金支出计划和指标值见{group}。"
