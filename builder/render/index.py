@@ -97,66 +97,6 @@ def render_region(docs: Sequence[Document], year: int, region: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def render_projects(docs: Sequence[Document]) -> str:
-    """/projects/: every project, largest first; a script adds sorting and filters."""
-    page = paths.PROJECTS
-    found = catalog.by_amount(catalog.entries(docs))
-    year_options = "".join(f'<option value="{y}">{y}年</option>' for y in catalog.years(docs))
-    region_options = "".join(
-        f'<option value="{html_text(code)}">{html_text(name)}</option>'
-        for code, name in catalog.regions(docs)
-    )
-    controls = (
-        '<form class="bs-filters" data-bs-filter="projects" hidden>'
-        '<label>年度 <select name="year"><option value="">全部</option>'
-        f"{year_options}</select></label> "
-        '<label>地区 <select name="region"><option value="">全部</option>'
-        f"{region_options}</select></label> "
-        '<output name="count" aria-live="polite"></output>'
-        "</form>"
-    )
-    rows = []
-    for entry in found:
-        project, doc = entry.project, entry.doc
-        rows.append(
-            f'<tr data-year="{doc.year}" data-region="{html_text(doc.region.code)}" '
-            f'data-amount="{project.budget_yuan}">'
-            f'<td><a href="{html_text(paths.href(page, paths.project(project.code)))}">'
-            f"{html_text(project.name)}</a></td>"
-            f'<td class="bs-minor"><code>{html_text(project.code)}</code></td>'
-            f'<td><a href="{html_text(paths.href(page, paths.unit(doc)))}">'
-            f"{html_text(doc.unit.name)}</a></td>"
-            f'<td class="bs-minor">{doc.year}</td>'
-            f'<td class="bs-minor">{html_text(doc.region.name or doc.region.code)}</td>'
-            f'<td class="bs-num">{yuan(project.budget_yuan)}</td>'
-            f'<td class="bs-num bs-minor">{wan(project.budget_yuan)}</td>'
-            "</tr>"
-        )
-    total = catalog.total(found)
-    table = (
-        '<div class="bs-projects" role="region" aria-label="全部项目表" tabindex="0">\n'
-        '<table class="bs-table" id="bs-projects-table">\n<thead><tr>'
-        # A phone shows name, unit and 元: the filters above say year and region.
-        '<th scope="col">项目名称</th><th scope="col" class="bs-minor">项目编码</th>'
-        '<th scope="col">单位</th>'
-        '<th scope="col" class="bs-minor">年度</th><th scope="col" class="bs-minor">地区</th>'
-        '<th scope="col" aria-sort="descending" class="bs-num" data-bs-sort="amount">'
-        "预算数（元）</th>"
-        '<th scope="col" class="bs-num bs-minor">预算数（万元）</th>'
-        "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>"
-    )
-    parts = [
-        front_matter("全部项目"),
-        "# 全部项目",
-        f"共 {len(found)} 个项目，预算合计 {yuan(total)} 元（{wan(total)} 万元）。"
-        "默认按预算数从大到小排列；点击“预算数（元）”表头可切换排序，可按年度和地区筛选。",
-        verbatim(controls),
-        verbatim(table),
-        data_link(page),
-    ]
-    return "\n\n".join(parts) + "\n"
-
-
 CHART_BARS = 30
 """Bars in a region's chart: the largest units; the table below lists every one."""
 

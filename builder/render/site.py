@@ -25,9 +25,10 @@ from builder.render.compare.changes import change_pages
 from builder.render.compare.groups import group_pages
 from builder.render.data_page import render_data
 from builder.render.home import render_home
-from builder.render.index import render_projects, render_region, render_units, render_year
+from builder.render.index import render_region, render_units, render_year
 from builder.render.indicators import indicator_pages
 from builder.render.project import render_project
+from builder.render.project_list import project_list_files
 from builder.render.quality import (
     by_source,
     project_findings,
@@ -160,10 +161,10 @@ def _pages(
         paths.HOME: render_home(
             docs, settings, hand_pages.get(HOME_PAGE, ""), listed_pages(hand_pages)
         ),
-        paths.PROJECTS: render_projects(docs),
         paths.UNITS: render_units(docs),
         paths.DATA: render_data(docs),
     }
+    files.update(project_list_files(docs))
     files.update(indicator_pages(docs))
     files.update(group_pages(docs))
     files.update(change_pages(docs))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from builder.contract.model import Document
 from builder.parse.narrative import make_sub_goal
 from builder.publish.build import Built
 from builder.render.html.money import wan, yuan
+from builder.render.project_list import FIRST_PAGE
 from builder.render.unit import sub_goal
 from tests.site.html_tree import Node, load, table_grid
 
@@ -129,14 +131,29 @@ def test_unit_page_has_the_three_parts_and_labelled_sub_goals(built: Built) -> N
     assert doc.sub_goals[0].parts[2].text.strip() in blocks[0].text()
 
 
-def test_every_project_is_on_the_projects_index_largest_first(built: Built) -> None:
+def test_the_projects_index_lists_the_largest_first_and_every_project_in_its_data(
+    built: Built,
+) -> None:
     root = article(page(built, "projects"))
     rows = root.find("table", id="bs-projects-table").find("tbody").find_all("tr")
-    amounts = [Decimal(r.attrs["data-amount"] or "") for r in rows]
-    assert len(rows) == 24
-    assert amounts == sorted(amounts, reverse=True)
-    assert {r.attrs["data-year"] for r in rows} == {"2021", "2022"}
-    assert {r.attrs["data-region"] for r in rows} == {"130303", "130529"}
+    amounts = [Decimal(r.find("td", class_="bs-num").text().replace(",", "")) for r in rows]
+    everyone = sorted((p.budget_yuan for d in built.documents for p in d.projects), reverse=True)
+    assert amounts == everyone[: len(rows)] and len(rows) == min(24, FIRST_PAGE)
+    index = json.loads((built.site_dir / "projects" / "list" / "index.json").read_text("utf-8"))
+    listed = [
+        row
+        for name in index["chunks"]
+        for row in json.loads((built.site_dir / "projects" / "list" / name).read_text("utf-8"))
+    ]
+    columns = index["columns"]
+    by_code = {row[columns.index("code")]: row for row in listed}
+    assert len(by_code) == len(listed) == index["count"] == 24
+    for doc in built.documents:
+        for project in doc.projects:
+            row = by_code[project.code]
+            assert Decimal(row[columns.index("budget")]) == project.budget_yuan
+            assert row[columns.index("unit")] == doc.unit.name
+            assert row[columns.index("year")] == doc.year
 
 
 def test_indicator_catalogue_counts_every_row(built: Built) -> None:
