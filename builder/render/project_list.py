@@ -131,7 +131,7 @@ def render_projects(docs: Sequence[Document]) -> str:
     table = (
         '<div class="bs-projects" role="region" aria-label="全部项目表" tabindex="0">\n'
         f'<table class="bs-table" id="bs-projects-table" data-bs-list="{posix_name(LIST_INDEX)}" '
-        f'data-bs-count="{len(found)}" data-bs-page="{FIRST_PAGE}">\n'
+        f'data-bs-total="{len(found)}" data-bs-page="{FIRST_PAGE}">\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
         '<nav class="bs-pager" aria-label="分页" hidden></nav>\n</div>'
     )

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from builder.publish.build import Built
+from builder.publish.build import Built, build_site
+from builder.render.project_list import FIRST_PAGE
 from tests.browser.conftest import ARTIFACTS, screenshot, watch
 from tests.browser.search_ui import RESULT_PAGES, search
+from tests.conftest import synthetic
+from tests.site.serving import serve
 
 pytestmark = pytest.mark.browser
 
@@ -113,25 +117,88 @@ def test_project_page_prints_on_a4_without_site_chrome(desktop: Page, base_url: 
     assert 1 <= pages <= 2
 
 
-def test_projects_index_filters_and_sorts(desktop: Page, base_url: str, built: Built) -> None:
+def test_projects_index_filters_sorts_and_keeps_its_state_in_the_address(
+    desktop: Page, base_url: str, built: Built
+) -> None:
     desktop.goto(f"{base_url}/projects/", wait_until="networkidle")
     rows = desktop.locator("#bs-projects-table tbody tr")
     expect(rows).to_have_count(24)
     desktop.select_option("select[name=year]", "2022")
     in_2022 = sum(len(d.projects) for d in built.documents if d.year == 2022)
-    expect(desktop.locator("#bs-projects-table tbody tr:visible")).to_have_count(in_2022)
+    expect(rows).to_have_count(in_2022)
+    assert "year=2022" in desktop.url
     desktop.select_option("select[name=region]", "130529")
-    expect(desktop.locator("#bs-projects-table tbody tr:visible")).to_have_count(1)
+    expect(rows).to_have_count(1)
+    expect(desktop.locator("p[data-bs-count]")).to_have_text("共 1 个项目")
     desktop.select_option("select[name=year]", "")
     desktop.select_option("select[name=region]", "")
-    first = desktop.locator("#bs-projects-table tbody tr").first
-    expect(first).to_contain_text("专项运转保障经费")
-    desktop.locator("th[data-bs-sort] button").click()
-    expect(first).not_to_contain_text("专项运转保障经费")
+    desktop.fill("input[name=q]", "车辆保险")
+    expect(rows).to_have_count(4)
+    desktop.fill("input[name=min]", "10000")
+    expect(rows).to_have_count(2)  # 16,000 and 32,000
+    desktop.fill("input[name=max]", "20000")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("16,000")
+    desktop.fill("input[name=min]", "")
+    desktop.fill("input[name=max]", "")
+    desktop.fill("input[name=unit]", "统战部")
+    expect(rows).to_have_count(1)
+    # Sorting by amount, both ways, then by name.
+    desktop.fill("input[name=unit]", "")
+    desktop.fill("input[name=q]", "")
+    budget = desktop.locator("th[data-bs-sort=budget] button")
+    budget.click()
     smallest = min(p.budget_yuan for d in built.documents for p in d.projects)
-    assert desktop.locator("#bs-projects-table tbody tr").first.get_attribute("data-amount") == str(
-        smallest
-    )
+    expect(rows.first.locator("td.bs-num")).to_have_text(f"{smallest:,}")
+    expect(desktop.locator("th[data-bs-sort=budget]")).to_have_attribute("aria-sort", "ascending")
+    budget.click()
+    expect(rows.first).to_contain_text("专项运转保障经费")
+    desktop.locator("th[data-bs-sort=year] button").click()
+    expect(rows.first.locator("td").nth(3)).to_have_text("2021")
+    # The address holds the view: a reload restores it, the back button the one before.
+    desktop.fill("input[name=q]", "车辆保险")
+    expect(rows).to_have_count(4)
+    shared = desktop.url
+    assert "q=" in shared and "sort=year" in shared
+    desktop.goto(shared, wait_until="networkidle")
+    expect(rows).to_have_count(4)
+    expect(desktop.locator("input[name=q]")).to_have_value("车辆保险")
+    desktop.locator("th[data-bs-sort=name] button").click()
+    assert "sort=name" in desktop.url
+    desktop.go_back()
+    expect(desktop.locator("th[data-bs-sort=year]")).to_have_attribute("aria-sort", "ascending")
+
+
+def test_projects_index_pages_through_every_project(desktop: Page, tmp_path: Path) -> None:
+    corpus, content, site_data, site, work = synthetic(tmp_path, 10, 6)
+    build_site(content, site, site_data=site_data, work=work)
+    codes = {p.code for d in corpus.documents for p in d.projects}
+    assert len(codes) > FIRST_PAGE
+    with serve(site) as url:
+        desktop.goto(f"{url}/projects/?sort=code&order=asc", wait_until="networkidle")
+        listed: list[str] = []
+        pages = -(-len(codes) // FIRST_PAGE)
+        for number in range(1, pages + 1):
+            counter = desktop.locator("p[data-bs-count]")
+            expect(counter).to_contain_text(f"第 {number} / {pages} 页")
+            listed += desktop.locator("#bs-projects-table tbody td code").all_inner_texts()
+            if number < pages:
+                desktop.locator(".bs-pager button", has_text="下一页").click()
+        assert listed == sorted(codes)
+        assert f"page={pages}" in desktop.url
+        desktop.reload(wait_until="networkidle")
+        expect(desktop.locator("p[data-bs-count]")).to_contain_text(f"第 {pages} / {pages} 页")
+        desktop.go_back()
+        expect(desktop.locator("p[data-bs-count]")).to_contain_text(f"第 {pages - 1} / {pages} 页")
+
+
+def test_projects_index_works_without_javascript(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}/projects/")
+    expect(page.locator("#bs-projects-table tbody tr")).to_have_count(24)
+    expect(page.locator("form[data-bs-filter]")).to_be_hidden()
+    context.close()
 
 
 def test_search_box_on_the_home_page_opens_search_on_a_phone(phone: Page, base_url: str) -> None:

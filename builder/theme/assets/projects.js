@@ -216,7 +216,7 @@
       run(false);
     } else {
       // The built page is page 1 of the default order: the rest loads when asked for.
-      var total = Number(table.getAttribute("data-bs-count"));
+      var total = Number(table.getAttribute("data-bs-total"));
       var pages = Math.ceil(total / Number(table.getAttribute("data-bs-page")));
       counter.textContent = "共 " + total + " 个项目" + (pages > 1 ? "，第 1 / " + pages + " 页" : "");
       paging(1, pages);
