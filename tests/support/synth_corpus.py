@@ -3,7 +3,10 @@
 Pure: returns the files' bytes and the Documents they must parse back to; the command
 ``python -m benchmarks.make_corpus`` writes them to disk. Deterministic from a seed: each
 report draws from its own ``random.Random`` seeded by (seed, index), and the layout
-(which year, region and unit a report belongs to) is a function of its index alone.
+(which year, region and unit a report belongs to) is a function of its index and of the
+number of regions. A unit's reports are drawn in year order, each but the first from its
+own draws and the unit's report of the year before (``synth.next_year``), so projects
+continue, change and stop as in real reports.
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ def corpus(count: int, seed: int = 0) -> Corpus:
     codes = sorted(regions)
     taken: set[str] = set()
     files: dict[str, bytes] = {}
-    documents = []
+    documents: list[Document] = []
     for index in range(count):
         # Consecutive indexes walk the years first, so a unit reports in several years.
         slot, year = divmod(index, len(YEARS))
@@ -92,7 +95,11 @@ def corpus(count: int, seed: int = 0) -> Corpus:
             unit_code=f"{101 + number:03d}{1 + number % 7:03d}",
             unit_name=synth.UNITS[number % len(synth.UNITS)],
         )
-        document = synth.document(rng, PROJECTS, place=place, taken=taken)
+        if year == 0:
+            document = synth.document(rng, PROJECTS, place=place, taken=taken)
+        else:
+            # The report before this one is the same unit's, a year earlier.
+            document = synth.next_year(rng, documents[-1], PROJECTS, taken=taken)
         style, encoding = _style(rng)
         files[document.source] = encode(write_report(document, style), encoding)
         documents.append(document)
