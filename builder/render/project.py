@@ -102,7 +102,7 @@ def spending_plan(project: Project) -> str:
         )
         for entry in plan
     ]
-    chart = bar_chart("累计支出进度（占预算数）", bars)
+    chart = bar_chart("累计支出进度（占预算数）", bars, tabled=True)
     return verbatim(chart) + "\n\n" + verbatim(_plan_table(plan, project))
 
 

@@ -25,10 +25,10 @@ from builder.render.compare.changes import change_pages
 from builder.render.compare.groups import group_pages
 from builder.render.data_page import render_data
 from builder.render.home import render_home
-from builder.render.index import render_region, render_units, render_year
-from builder.render.indicators import indicator_pages
+from builder.render.lists.indicators import indicator_pages
+from builder.render.lists.places import render_region, render_units, render_year
+from builder.render.lists.projects import project_list_files
 from builder.render.project import render_project
-from builder.render.project_list import project_list_files
 from builder.render.quality import (
     by_source,
     project_findings,

@@ -8,7 +8,7 @@ from playwright.sync_api import Page
 
 from builder.contract import paths
 from builder.publish.build import Built
-from builder.render.indicators import indicator_page
+from builder.render.lists.indicators import indicator_page
 from tests.browser.conftest import PHONE, screenshot
 from tests.site.serving import serve
 from tests.site.test_site_compare import two_years

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from builder.publish.build import Built, build_site
-from builder.render.project_list import FIRST_PAGE
+from builder.render.lists.projects import FIRST_PAGE
 from tests.browser.conftest import ARTIFACTS, screenshot, watch
 from tests.browser.search_ui import RESULT_PAGES, search
 from tests.conftest import synthetic

@@ -7,7 +7,7 @@ import re
 from builder.contract import paths
 from builder.contract.settings import Settings
 from builder.render.home import DEPARTMENTS, render_home
-from builder.render.indicators import PER_PAGE, indicator_pages
+from builder.render.lists.indicators import PER_PAGE, indicator_pages
 from tests.support import synth_corpus
 
 DOCS = synth_corpus.corpus(240, seed=4).documents

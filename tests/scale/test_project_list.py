@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 
 from builder.contract import paths
-from builder.render.project_list import CHUNK, FIRST_PAGE, LIST_INDEX, project_list_files
+from builder.render.lists.projects import CHUNK, FIRST_PAGE, LIST_INDEX, project_list_files
 from tests.support import synth_corpus
 
 DOCS = synth_corpus.corpus(1000, seed=5).documents

@@ -12,7 +12,7 @@ from builder.contract.model import Document
 from builder.parse.narrative import make_sub_goal
 from builder.publish.build import Built
 from builder.render.html.money import wan, yuan
-from builder.render.project_list import FIRST_PAGE
+from builder.render.lists.projects import FIRST_PAGE
 from builder.render.unit import sub_goal
 from tests.site.html_tree import Node, load, table_grid
 

@@ -171,7 +171,7 @@ def _chart(page: str, shown: Sequence[Entry]) -> str:
         for e in largest
     ]
     more = "（预算最多的 30 个）" if len(shown) > BARS else ""
-    return bar_chart(f"各单位预算{more}（元）", bars) + "\n\n数据见下表。"
+    return bar_chart(f"各单位预算{more}（元）", bars, tabled=True) + "\n\n数据见下表。"
 
 
 def _plan(entry: Entry) -> str:

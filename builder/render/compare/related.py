@@ -44,7 +44,11 @@ def years_section(doc: Document, related: UnitRelations) -> str:
         rows.append((link(target, f"{year}年"), yuan(total), wan(total)))
     table = markup.table(("年度", "项目预算合计（元）", "（万元）"), rows, ("", RIGHT, RIGHT))
     return "\n\n".join(
-        ["## 各年度 { #years }", bar_chart("本单位各年度项目预算（万元）", bars), verbatim(table)]
+        [
+            "## 各年度 { #years }",
+            bar_chart("本单位各年度项目预算（万元）", bars, tabled=True),
+            verbatim(table),
+        ]
     )
 
 

@@ -66,8 +66,11 @@ class Bar:
     value: str
 
 
-def bar_chart(caption: str, bars: Sequence[Bar]) -> str:
-    """A horizontal bar chart in plain HTML and CSS: prints, scales, needs no script."""
+def bar_chart(caption: str, bars: Sequence[Bar], *, tabled: bool = False) -> str:
+    """A horizontal bar chart in plain HTML and CSS: prints, scales, needs no script.
+
+    ``tabled``: a table beside the chart holds the same numbers, so print leaves it out.
+    """
     summary = "；".join(f"{bar.label}：{bar.value}" for bar in bars)
     rows = []
     for bar in bars:
@@ -85,8 +88,9 @@ def bar_chart(caption: str, bars: Sequence[Bar]) -> str:
             f'<span class="bs-bar-value">{html_text(bar.value)}</span>'
             "</div>"
         )
+    kind = "bs-chart bs-tabled" if tabled else "bs-chart"
     return (
-        f'<figure class="bs-chart" role="group" aria-label="{html_text(caption + "：" + summary)}">'
+        f'<figure class="{kind}" role="group" aria-label="{html_text(caption + "：" + summary)}">'
         f"<figcaption>{html_text(caption)}</figcaption>" + "".join(rows) + "</figure>"
     )
 

@@ -1,4 +1,4 @@
-"""Cross-unit pages: all projects, units by year and region, year and region pages."""
+"""Units by year and region: /units/, a year's page and a region's page in a year."""
 
 from __future__ import annotations
 
@@ -117,4 +117,4 @@ def _unit_chart(found: Sequence[Document], page: str) -> str:
     caption = "各单位项目预算（万元）" + (
         f"，最多的 {CHART_BARS} 个" if len(found) > CHART_BARS else ""
     )
-    return bar_chart(caption, bars) + "\n\n数据见下表。"
+    return bar_chart(caption, bars, tabled=True) + "\n\n数据见下表。"

@@ -103,7 +103,7 @@ def render_projects(docs: Sequence[Document]) -> str:
         '<label>预算（元）<input type="number" name="min" min="0" placeholder="最少" '
         'inputmode="numeric"> – <input type="number" name="max" min="0" placeholder="最多" '
         'inputmode="numeric"></label>'
-        "</form>"
+        "</form>\n"
         '<p class="bs-count" aria-live="polite" data-bs-count></p>'
     )
     head = "".join(

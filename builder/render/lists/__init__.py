@@ -1,0 +1,1 @@
+"""Pages that list across units: all projects, places and years, the indicator catalogue."""
