@@ -140,6 +140,11 @@ def test_a_site_built_for_disk_opens_from_file_and_its_links_lead_to_pages(
     desktop.locator("article a", has_text="全部项目").first.click()
     expect(desktop.locator("article h1")).to_have_text("全部项目")
     assert desktop.url.endswith("/projects/index.html")
+    # The list's filters cannot fetch its rows from disk either: the built rows stay, and the
+    # page says why there are no filters.
+    expect(desktop.locator("[data-bs-count]")).to_contain_text("无法筛选")
+    expect(desktop.locator("form[data-bs-filter]")).to_be_hidden()
+    expect(desktop.locator("#bs-projects-table tbody tr")).to_have_count(24)
     desktop.locator("#bs-projects-table tbody tr a").first.click()
     assert desktop.url.endswith("/index.html")
     expect(desktop.locator(".bs-indicators")).to_be_visible()

@@ -2,7 +2,7 @@
 // sort by any column, page through the result; the state is kept in the address (?q=…&year=…
 // &region=…&unit=…&min=…&max=…&sort=…&order=…&page=…), so a view can be shared and reloaded.
 // Without this script the page still shows the largest projects as a plain table.
-// The rows come from projects/list/*.json (builder/render/project_list.py), loaded on the
+// The rows come from projects/list/*.json (builder/render/lists/projects.py), loaded on the
 // first filter, sort or page, or at once when the address already asks for one.
 (function () {
   "use strict";
@@ -14,6 +14,13 @@
     var counter = document.querySelector("[data-bs-count]");
     var pager = document.querySelector(".bs-pager");
     if (!table || !form || !counter || !pager) return;
+    if (location.protocol === "file:") {
+      // A page opened from disk may not fetch the list (builder/engines/disk_links.py): the
+      // built table stays as it is, and the page says where the rest is.
+      counter.textContent = "从本地文件打开时无法筛选和排序：下表为预算最多的项目，" +
+        "全部项目见各年度和单位页面，或通过网页服务器访问本站。";
+      return;
+    }
     var body = table.tBodies[0];
     var base = new URL(table.getAttribute("data-bs-list"), location.href);
     var meta = null; // the list's index: count, chunks, regions, page size

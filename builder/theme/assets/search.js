@@ -176,7 +176,7 @@
       if (location.protocol === "file:") {
         // A browser lets no page opened from disk fetch the index (builder/engines/disk_links.py).
         list.textContent = "";
-        say("从本地文件打开时无法搜索：请通过网页服务器访问本站，或在“全部项目”中按年度和地区查找。");
+        say("从本地文件打开时无法搜索：请通过网页服务器访问本站，或从各年度、地区和单位页面浏览。");
         return;
       }
       Promise.all([pagefind(), pause(150)])
