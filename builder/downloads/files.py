@@ -1,5 +1,5 @@
-"""The downloads: everything as JSON with its schema, CSV tables, a workbook, datapackage.json,
-and one JSON per project and per unit beside their pages.
+"""The downloads: everything as JSON with its schema, CSV tables, a workbook, a SQLite database,
+datapackage.json, and one JSON per project and per unit beside their pages.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pydantic_core
 from builder.contract import paths
 from builder.contract.model import Document, Project
 from builder.contract.settings import Settings
+from builder.downloads.database import database_bytes
 from builder.downloads.datapackage import descriptor
 from builder.downloads.schemas import all_schema, project_schema, unit_schema
 from builder.downloads.tables import TABLES
@@ -64,6 +65,7 @@ def shared_downloads(
         paths.PROJECT_SCHEMA: _json(project_schema()),
         paths.DATAPACKAGE: _json(descriptor(TABLES, TITLE, settings)),
         paths.WORKBOOK: workbook_bytes(TABLES, docs, stamp),
+        paths.DATABASE: database_bytes(TABLES, docs),
     }
     for table in TABLES:
         files[paths.data_file(table.file)] = csv_text(table, docs)

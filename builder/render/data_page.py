@@ -13,6 +13,7 @@ from typing import Any
 from builder.contract import paths
 from builder.contract.model import Document
 from builder.downloads.columns import Column, Table
+from builder.downloads.database import SAMPLE_QUERY
 from builder.downloads.schemas import TYPE_NAMES, all_schema, field_docs
 from builder.downloads.tables import TABLES
 from builder.downloads.workbook import EXACT_DIGITS, MONEY_FORMAT
@@ -22,7 +23,7 @@ from builder.render.html.escape import html_text, md_inline
 from builder.render.html.markup import link, paragraph
 from builder.render.html.verbatim import verbatim
 
-DATA_LINK_TEXT = "数据下载：JSON、CSV、Excel"
+DATA_LINK_TEXT = "数据下载：JSON、CSV、Excel、SQLite"
 
 
 def data_link(page: str) -> str:
@@ -72,6 +73,8 @@ def _files(docs: Sequence[Document]) -> str:
     rows += [
         f"| {_link('budget-goals.xlsx', paths.WORKBOOK)} | Excel | 同上 {len(TABLES)} 张表"
         f"（{names}），每张一个工作表 |",
+        f"| {_link('budget-goals.sqlite', paths.DATABASE)} | SQLite | 同上 {len(TABLES)} 张表，"
+        "含主键和外键，可用 Datasette、DB Browser for SQLite 或任何 SQL 工具直接打开 |",
         f"| {_link('datapackage.json', paths.DATAPACKAGE)} | Data Package | 上述 CSV 的描述："
         "字段、类型、主键和外键；金额列标注为人民币（CNY）、支出、批准的预算数 |",
     ]
@@ -150,6 +153,14 @@ def render_data(docs: Sequence[Document]) -> str:
         "以免电子表格把它当作公式执行（数字从不改动；JSON 保存原文）。"
         "每一行都以项目编码、项目名称、年度、地区和单位开头，单独取出一行也知道它属于哪个项目。空单元格表示原表未填或没有该值。",
         *(_table(t) for t in TABLES),
+        "## SQLite 数据库",
+        f"budget-goals.sqlite 含上述 {len(TABLES)} 张表，表名即 CSV 文件名（"
+        + "、".join(f"`{t.name}`" for t in TABLES)
+        + "），列与 CSV 相同。每张表以上文“唯一确定”一行的列为主键（PRIMARY KEY）；"
+        "指标、资金支出计划和绩效目标表的“项目编码”是指向 `projects` 的外键。"
+        f"金额列保存数值，{EXACT_DIGITS} 位有效数字以内精确，更长的金额以文本保存以免失真。"
+        "例如，各单位各年度的项目数和预算合计：",
+        verbatim(f'<pre><code class="language-sql">{html_text(SAMPLE_QUERY)}</code></pre>'),
         "## JSON 字段",
         "all.json 是全部报告的列表，每份报告的字段如下；单个单位的 JSON 就是其中一份报告。"
         "单个项目的 JSON 是 `projects[]` 中的一项，另加 `source`、`year`、`region`、`unit`"
