@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from builder.contract.model import Document
+from builder.downloads.database import database_bytes
 from builder.downloads.datapackage import descriptor
 from builder.downloads.files import all_json, project_json, unit_json
 from builder.downloads.tables import TABLES
@@ -61,6 +62,7 @@ def main() -> None:
         "per-project JSON": lambda: [project_json(p, d) for d in docs for p in d.projects],
         "CSV tables": lambda: [csv_text(t, docs) for t in TABLES],
         "XLSX workbook": lambda: workbook_bytes(TABLES, docs, ZIP_EPOCH),
+        "SQLite database": lambda: database_bytes(TABLES, docs),
         "datapackage.json": lambda: str(descriptor(TABLES, "bench")),
     }
     total = 0.0
