@@ -193,6 +193,10 @@ def test_the_vehicle_insurance_group_compares_the_four_projects(built: Built) ->
         for row in project.indicators:
             line = next(r for r in rows if r[0].split(" › ")[-1].startswith(row.level3))
             assert line[column] == row.value, (project.code, row.level3)
+    # 不同 marks a row whose projects set different targets, not one some projects lack.
+    for line in rows:
+        given = {cell for cell in line[1:] if cell != "—"}
+        assert line[0].endswith("（不同）") == (len(given) > 1), line
     for _, project in insured:
         root = page(built, paths.project(project.code))
         assert "../../similar/车辆保险费/" in hrefs(root)

@@ -246,7 +246,8 @@ def _side_by_side(group: Sequence[Entry]) -> str:
     rows = []
     for name in names:
         cells = [html_text(v.get(name, "—")) for v in values]
-        differ = len({v.get(name) for v in values}) > 1
+        # Different targets, not a project without the indicator: its — says that already.
+        differ = len({v[name] for v in values if name in v}) > 1
         label = (
             f"{html_text(name[0])} › {html_text(name[1])} › <strong>{html_text(name[2])}</strong>"
         )
