@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from builder.contract.model import Document
-from builder.downloads.columns import Cell, Column, Table
+from builder.downloads.columns import Cell, Column, Rows, Table
 from builder.downloads.tables import PROJECTS
 from builder.downloads.workbook import exact_number
 
@@ -60,8 +60,11 @@ def _value(value: Cell) -> str | int | float | None:
     return value
 
 
-def database_bytes(tables: Sequence[Table[Any]], docs: Sequence[Document]) -> bytes:
-    """The SQLite file of ``tables`` filled from ``docs``."""
+def database_bytes(
+    tables: Sequence[Table[Any]], docs: Sequence[Document], found: Rows | None = None
+) -> bytes:
+    """The SQLite file of ``tables`` filled from ``docs``; ``found`` are their rows made
+    already."""
     connection = sqlite3.connect(":memory:")
     try:
         connection.execute("PRAGMA foreign_keys = ON")
@@ -70,7 +73,7 @@ def database_bytes(tables: Sequence[Table[Any]], docs: Sequence[Document]) -> by
             marks = ", ".join("?" for _ in table.column_list())
             connection.executemany(
                 f"INSERT INTO {_quoted(table.name)} VALUES ({marks})",
-                ([_value(cell) for cell in row] for row in table.rows(docs)),
+                ([_value(cell) for cell in row] for row in table.rows(docs, found)),
             )
         connection.commit()
         return connection.serialize()

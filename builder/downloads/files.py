@@ -13,6 +13,7 @@ import pydantic_core
 from builder.contract import paths
 from builder.contract.model import Document, Project
 from builder.contract.settings import Settings
+from builder.downloads.columns import all_rows
 from builder.downloads.database import database_bytes
 from builder.downloads.datapackage import descriptor
 from builder.downloads.schemas import all_schema, project_schema, unit_schema
@@ -58,17 +59,18 @@ def shared_downloads(
 ) -> dict[str, str | bytes]:
     """The downloads made from every report (not the downloads page, which MkDocs renders);
     ``settings`` give datapackage.json its licence and date."""
+    found = all_rows(TABLES, docs)
     files: dict[str, str | bytes] = {
         paths.ALL_DATA_JSON: all_json(docs),
         paths.ALL_SCHEMA: _json(all_schema()),
         paths.UNIT_SCHEMA: _json(unit_schema()),
         paths.PROJECT_SCHEMA: _json(project_schema()),
         paths.DATAPACKAGE: _json(descriptor(TABLES, TITLE, settings)),
-        paths.WORKBOOK: workbook_bytes(TABLES, docs, stamp),
-        paths.DATABASE: database_bytes(TABLES, docs),
+        paths.WORKBOOK: workbook_bytes(TABLES, docs, stamp, found),
+        paths.DATABASE: database_bytes(TABLES, docs, found),
     }
     for table in TABLES:
-        files[paths.data_file(table.file)] = csv_text(table, docs)
+        files[paths.data_file(table.file)] = csv_text(table, docs, found)
     return files
 
 

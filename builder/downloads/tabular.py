@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from builder.contract.model import Document
-from builder.downloads.columns import Cell, Table
+from builder.downloads.columns import Cell, Rows, Table
 
 BOM = "\ufeff"
 
@@ -37,11 +37,11 @@ FORMULA_START = frozenset("=+-@\t\r")
 """How a text cell starts that Excel, LibreOffice or Google Sheets would run as a formula."""
 
 
-def csv_text(table: Table[Any], docs: Sequence[Document]) -> str:
+def csv_text(table: Table[Any], docs: Sequence[Document], found: Rows | None = None) -> str:
     """The table as CSV: a header row, then one row per item; CRLF line ends as Excel writes."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.headers())
-    for row in table.rows(docs):
+    for row in table.rows(docs, found):
         writer.writerow([cell_text(value) for value in row])
     return BOM + out.getvalue()

@@ -19,7 +19,7 @@ from typing import Any
 
 from builder.contract.errors import ReportError
 from builder.contract.model import MAX_TEXT, Document
-from builder.downloads.columns import Cell, Table
+from builder.downloads.columns import Cell, Rows, Table, all_rows
 from builder.downloads.xlsx import MONEY, PLAIN, Sheet, Value, xlsx_bytes
 from builder.intake.build_date import source_date_epoch
 from builder.render import catalog
@@ -90,12 +90,16 @@ def _sheet(table: Table[Any], rows: Sequence[list[Cell]]) -> Sheet:
 
 
 def workbook_bytes(
-    tables: Sequence[Table[Any]], docs: Sequence[Document], stamp: datetime
+    tables: Sequence[Table[Any]],
+    docs: Sequence[Document],
+    stamp: datetime,
+    found: Rows | None = None,
 ) -> bytes:
-    """The workbook: one sheet per table in the given order, every time set to ``stamp``."""
-    found = [(table, table.located_rows(docs)) for table in tables]
+    """The workbook: one sheet per table in the given order, every time set to ``stamp``;
+    ``found`` are the tables' rows made already."""
+    located = found if found is not None else all_rows(tables, docs)
     # Checked before the workbook is started, so that a failure leaves nothing half written.
-    for table, rows in found:
-        check_text(table, rows)
-    sheets = [_sheet(table, [cells for _entry, cells in rows]) for table, rows in found]
+    for table in tables:
+        check_text(table, located[table.name])
+    sheets = [_sheet(table, table.rows(docs, located)) for table in tables]
     return xlsx_bytes(sheets, stamp, MONEY_FORMAT)
