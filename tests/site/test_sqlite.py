@@ -12,6 +12,7 @@ import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -170,7 +171,9 @@ def test_datasette_opens_the_file_as_it_is(built: Built, tmp_path: Path) -> None
         assert database.status_code == 200 and rows.status_code == 200
         return database.json(), rows.json()
 
-    database, rows = asyncio.run(ask())
+    # In a thread of its own: Playwright's sync API may hold this thread's event loop.
+    with ThreadPoolExecutor(1) as thread:
+        database, rows = thread.submit(asyncio.run, ask()).result()
     tables = {t["name"]: t for t in database["tables"]}
     assert set(tables) == {t.name for t in TABLES}
     assert tables["projects"]["count"] == 24
