@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from builder.contract import places
 from builder.parse.pdf.grid import SNAP, Cell, Grid
-from builder.parse.pdf.wrap import Line, lines_of, paragraphs, wrapped
+from builder.parse.pdf.wrap import Line, latin, lines_of, paragraphs, wrapped
 
 PADDING = 5.7
 """The most a cell's inner margin is taken to be (Word's default is 0.19 cm, 5.4 pt)."""
@@ -141,21 +141,27 @@ def _continues(above: Row, row: Row, padding: float) -> bool:
     """Whether ``row``, first on its page, is the rest of ``above``, cut by the break."""
     if not any(s.lines for s in row.slots):
         return False
-    running_on = True
-    finished = False
+    runs_on: list[bool] = []
+    plainly = 0
     for slot in row.slots:
         over = _under(slot, above)
         if slot.lines:
             if over is None or not over.full or not over.lines:
                 return False
             left, right = over.x0 + padding, over.x1 - padding
-            running_on = running_on and wrapped(over.lines[-1], slot.lines[0], left, right)
-        elif over is not None and over.starts and over.lines:
-            finished = True
-    # Every cell's text runs on mid-paragraph; or the cut fell between paragraphs of a
-    # cell of several lines, and a cell that had finished is empty here.
-    cut = any(s.full and len(s.lines) >= 2 for s in above.slots)
-    return running_on or (cut and finished) or _between_paragraphs(above, row)
+            runs_on.append(wrapped(over.lines[-1], slot.lines[0], left, right))
+            plainly += runs_on[-1] and not latin(slot.lines[0].text[0])
+    # Every cell's text runs on mid-paragraph; or all but one do, the cut of that one fell
+    # between its paragraphs, and the others plainly run on: a Chinese character (or a
+    # bracket) that did not fit. A Latin word that would not have fitted is no proof:
+    # 100.00% under a 12月底 that fills its narrow column is a new row. Nor is a row whose
+    # cells all fill it: it looks cut at its foot though it is whole.
+    fresh = runs_on.count(False)
+    return (
+        fresh == 0
+        or (fresh == 1 and len(runs_on) > 1 and plainly == len(runs_on) - 1)
+        or _between_paragraphs(above, row)
+    )
 
 
 def _between_paragraphs(above: Row, row: Row) -> bool:
@@ -186,6 +192,12 @@ def _spilled(above: Row, row: Row, padding: float) -> None:
     for slot in row.slots:
         over = _under(slot, above)
         if slot.lines and over is not None and over.full and over.lines:
+            first = slot.lines[0]
+            if latin(first.text[0]):
+                # A number under a column heading that fills its cell (12月底 over
+                # 100.00%) is that column's value: it would not have fitted beside the
+                # heading either. The labels merged down are Chinese.
+                continue
             last = over.lines[-1]
             # Only a line filled to the cell's edge: a short cell may look full to wrapped().
             if (over.x1 - over.x0 - 2 * padding) - (last.x1 - last.x0) < 0.5 * last.size:

@@ -42,7 +42,8 @@ FIT = 0.35
 """Room (in font sizes) that is still too little: a space, or a character squeezed in."""
 
 
-def _latin(ch: str) -> bool:
+def latin(ch: str) -> bool:
+    """An ASCII letter or digit: what Latin words and numbers are made of."""
     return ch.isascii() and ch.isalnum()
 
 
@@ -67,17 +68,22 @@ class Line:
 
     def lead(self) -> float:
         """The width of what must start a line: its opening brackets, then its first Latin
-        word or character, then the stops that may not begin a line."""
+        word or character, then the stops that may not begin a line and the Latin word
+        after a closing one."""
         chars = [c for c in self.chars if not c.text.isspace()]
         n = 0
         while n < len(chars) - 1 and chars[n].text in _NO_LINE_END:
             n += 1
         end = chars[n].x1
         n += 1
-        if _latin(chars[n - 1].text):
-            while n < len(chars) and (_latin(chars[n].text) or chars[n].text in ".,%"):
+        if latin(chars[n - 1].text):
+            while n < len(chars) and (latin(chars[n].text) or chars[n].text in ".,%"):
                 end, n = chars[n].x1, n + 1
+        closed = False
         while n < len(chars) and chars[n].text in _NO_LINE_START:
+            end, n, closed = chars[n].x1, n + 1, True
+        # LibreOffice keeps digits after a closing bracket with it: 【2020】26 is one piece.
+        while closed and n < len(chars) and latin(chars[n].text):
             end, n = chars[n].x1, n + 1
         return end - chars[0].x0
 
@@ -160,7 +166,7 @@ def wrapped(
 
 
 def _joined(text: str, more: str) -> str:
-    if text and more and _latin(text[-1]) and _latin(more[0]) and " " in text:
+    if text and more and latin(text[-1]) and latin(more[0]) and " " in text:
         return f"{text} {more}"  # prose wrapped at a space; a code forced apart has none
     return text + more
 
