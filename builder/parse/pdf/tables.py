@@ -7,8 +7,8 @@ the last thing on its own, and its columns are the table's columns. Then:
   are layout: a piece's first rows that equal the table's first rows are left out;
 - a row Word split over the break continues at the top of the next page, its finished
   cells empty there: the piece's first row joins the row above when each of its cells
-  with text lies under a cell whose text ran to the bottom of its page, and the row
-  above was cut (a cell of two lines or more ran to the bottom) or left a cell empty;
+  with text lies under a cell whose text ran to the bottom of its page, and its text
+  runs on mid-paragraph (in every cell, or plainly in all but one: see _continues);
 - a cell merged down (``w:vMerge``) prints its text at its first row and an empty cell
   below; one merged across (``w:gridSpan``) is one cell.
 """
