@@ -6,9 +6,10 @@ column wraps over several of them. The text the parser reads has a line per para
 the start of the next one would not have fitted in the room left at its end: the room
 is measured against the column (a table cell's inner width, or the page's text width),
 the start is the next line's first character with the punctuation that may not begin a
-line (，。、) or its first Latin word. Chinese joins without a space; so do the pieces
-of one long code forced over several lines (a 21-character 项目编码 in a narrow column);
-words of Latin prose wrapped at a space get the space back.
+line (，。、) or its first Latin word; a tagged PDF names each line's paragraph, which
+settles it (a line that exactly fills its column may end one). Chinese joins without a
+space; so do the pieces of one long code forced over several lines (a 21-character
+项目编码 in a narrow column); words of Latin prose wrapped at a space get the space back.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from builder.parse.pdf.pages import Char
+from builder.parse.pdf.tags import Tag
 
 _NO_LINE_END = frozenset("（《「『【〔“‘([")
 _NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’,.;:?!)%·…—～")
@@ -65,6 +67,13 @@ class Line:
 
     def __repr__(self) -> str:
         return f"Line({self.text!r}, {self.x0:.1f}..{self.x1:.1f}, {self.top:.1f})"
+
+    def tag(self, last: bool = False) -> Tag | None:
+        """The structure tag of its first (or last) tagged character: None if untagged."""
+        for c in reversed(self.chars) if last else self.chars:
+            if c.tag is not None:
+                return c.tag
+        return None
 
     def lead(self) -> float:
         """The width of what must start a line: its opening brackets, then its first Latin
@@ -147,6 +156,9 @@ def wrapped(
 ) -> bool:
     """Whether ``following`` continues ``line``'s paragraph, in a column ``left``..``right``;
     ``then`` is the line after ``following``, if any."""
+    ends, starts = line.tag(last=True), following.tag()
+    if ends is not None and starts is not None:
+        return ends.paragraph == starts.paragraph  # a tagged PDF says where paragraphs end
     if _NUMBERED.match(following.text):
         return False
     if body and following.x0 - left > 1.5 * following.size:
