@@ -45,24 +45,17 @@ _FLUSH = (
     "paragraph; nothing on the page tells that line from a wrapped one (a tagged PDF does)"
 )
 _SPILL = (
-    "at a page's foot, a cell of a whole row whose last line fills its column takes the "
-    "text of the cell below it on the next page, as if a label merged down had run on"
+    "untagged: at a page's foot, a cell of a whole row whose last line fills its column "
+    "takes the text of the cell below it on the next page, as if a label merged down had "
+    "run on"
 )
 _BOTH = f"{_FLUSH}; and {_SPILL}"
 KNOWN: dict[tuple[str, int], str] = {
-    ("a4-serif", 1): _SPILL,
-    ("a4-serif", 3): _SPILL,
-    ("a5-sans-narrow", 1): (
-        "资金支出计划（%）, merged down two rows and cut by the page break, leaves its （%） "
-        "on the next page: its line above has 0.8 of a character's room, taken for a line "
-        "that ended, so （%） is read as a cell of the values row"
-    ),
     ("a5-sans-narrow", 2): (
-        "一级 and 二级 labels merged down and cut by the page break leave their ends "
-        "(标, 度指标) beside a new row on the next page, read as that row's labels"
+        "LibreOffice clips the 一级 and 二级 labels merged down into a table's last row on "
+        "page 8 to that row's first line (满意度指, 服务对象满意): 标 and 度指标 are not "
+        "printed, so the PDF does not hold them"
     ),
-    ("letter-sans-12pt", 3): _SPILL,
-    ("letter-sans-12pt", 4): _SPILL,
     ("a4-landscape-wide", 4): (
         "an indicator row below 一级 and 二级 merged from the page before is read with 5 "
         "cells where 6 are printed (not yet examined)"

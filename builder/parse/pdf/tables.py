@@ -11,6 +11,8 @@ the last thing on its own, and its columns are the table's columns. Then:
   runs on mid-paragraph (in every cell, or plainly in all but one: see _continues);
 - a cell merged down (``w:vMerge``) prints its text at its first row and an empty cell
   below; one merged across (``w:gridSpan``) is one cell.
+A tagged PDF names each piece's table cell (tags.py), which settles what the break cut:
+text at the top of a page in a cell begun before it goes back to that cell.
 """
 
 from __future__ import annotations
@@ -120,11 +122,45 @@ def extend(table: Table, grid: Grid, page: int) -> None:
         repeated += 1
     rows = rows[repeated:]
     if rows and table.rows:
-        if _continues(table.rows[-1], rows[0], table.padding):
+        settled = _by_tags(table, rows[0])
+        if settled is not None:
+            if settled:
+                rows.pop(0)
+        elif _continues(table.rows[-1], rows[0], table.padding):
             _join(table.rows[-1], rows.pop(0))
         else:
             _spilled(table.rows[-1], rows[0], table.padding)
     table.rows.extend(rows)
+
+
+def _by_tags(table: Table, row: Row) -> bool | None:
+    """In a tagged PDF, the text of ``row`` (first on its page) that belongs to cells begun
+    on the pages before goes back to them (a row cut by the break, a label merged down
+    and cut); whether nothing of the row is left. None when its text is not tagged."""
+    slots = [slot for slot in row.slots if slot.lines]
+    tags = [slot.lines[0].tag() for slot in slots]
+    cells = [tag.cell for tag in tags if tag is not None and tag.cell is not None]
+    if not slots or len(cells) < len(slots):
+        return None
+    owners: dict[tuple[int, ...], Slot] = {}
+    for earlier in table.rows:
+        for slot in earlier.slots:
+            tag = slot.lines[-1].tag(last=True) if slot.starts and slot.lines else None
+            if tag is not None and tag.cell is not None:
+                owners[tag.cell] = slot
+    above = table.rows[-1]
+    # A cell of the row cut at the foot that printed nothing there still has its row's tag.
+    cut = {tag.row for s in above.slots if s.lines and (tag := s.lines[0].tag()) is not None}
+    moved = 0
+    for slot, cell in zip(slots, cells, strict=True):
+        owner = owners.get(cell)
+        if owner is None and cell[:-1] in cut:
+            owner = _under(slot, above)
+        if owner is not None:
+            owner.lines.extend(slot.lines)
+            slot.lines = []
+            moved += 1
+    return moved == len(slots)
 
 
 def _under(slot: Slot, above: Row) -> Slot | None:
