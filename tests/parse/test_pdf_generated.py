@@ -49,7 +49,11 @@ _SPILL = (
     "takes the text of the cell below it on the next page, as if a label merged down had "
     "run on"
 )
-_BOTH = f"{_FLUSH}; and {_SPILL}"
+_JOIN = (
+    "untagged: a label merged down and cut at a page's foot, in a row whose every cell "
+    "fills its column, reads as a row cut by the break, and the next page's first row is "
+    "joined to it"
+)
 KNOWN: dict[tuple[str, int], str] = {
     ("a5-sans-narrow", 2): (
         "LibreOffice clips the 一级 and 二级 labels merged down into a table's last row on "
@@ -60,9 +64,9 @@ KNOWN: dict[tuple[str, int], str] = {
         "an indicator row below 一级 and 二级 merged from the page before is read with 5 "
         "cells where 6 are printed (not yet examined)"
     ),
-    ("a5-mono-narrow", 1): _BOTH,
-    ("a5-mono-narrow", 2): _BOTH,
-    ("a5-mono-narrow", 3): _BOTH,
+    ("a5-mono-narrow", 1): f"{_FLUSH}; and {_JOIN}",
+    ("a5-mono-narrow", 2): f"{_FLUSH}; {_SPILL}; and {_JOIN}",
+    ("a5-mono-narrow", 3): _FLUSH,
     ("a5-mono-narrow", 4): _FLUSH,
 }
 

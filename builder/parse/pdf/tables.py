@@ -234,6 +234,12 @@ def _spilled(above: Row, row: Row, padding: float) -> None:
                 # 100.00%) is that column's value: it would not have fitted beside the
                 # heading either. The labels merged down are Chinese.
                 continue
+            others = [len(o.lines) for o in above.slots if o is not over and o.starts and o.lines]
+            if others and len(over.lines) > max(others):
+                # The row is as tall as this cell's text, which therefore ended there: a
+                # label merged down runs on only when the row, set by its other cells, is
+                # shorter than the label.
+                continue
             last = over.lines[-1]
             # Only a line filled to the cell's edge: a short cell may look full to wrapped().
             if (over.x1 - over.x0 - 2 * padding) - (last.x1 - last.x0) < 0.5 * last.size:
