@@ -60,10 +60,6 @@ KNOWN: dict[tuple[str, int], str] = {
         "page 8 to that row's first line (满意度指, 服务对象满意): 标 and 度指标 are not "
         "printed, so the PDF does not hold them"
     ),
-    ("a4-landscape-wide", 4): (
-        "an indicator row below 一级 and 二级 merged from the page before is read with 5 "
-        "cells where 6 are printed (not yet examined)"
-    ),
     ("a5-mono-narrow", 1): f"{_FLUSH}; and {_JOIN}",
     ("a5-mono-narrow", 2): f"{_FLUSH}; {_SPILL}; and {_JOIN}",
     ("a5-mono-narrow", 3): _FLUSH,

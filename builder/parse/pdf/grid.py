@@ -146,10 +146,16 @@ def _grid(rules: list[Rule]) -> Grid | None:
         return i
 
     def closed(r: int, c: int) -> bool:
-        """Whether the square's outer side, if it is on the top or bottom row, is ruled."""
+        """Whether the square's column, up and down from it as far as no rule crosses it,
+        is ruled where it meets the table's top or bottom."""
         middle_x = (xs[c] + xs[c + 1]) / 2
-        return (r > 0 or ruled(hs, ys[0], middle_x)) and (
-            r < rows - 1 or ruled(hs, ys[-1], middle_x)
+        up, down = r, r
+        while up > 0 and not ruled(hs, ys[up], middle_x):
+            up -= 1
+        while down < rows - 1 and not ruled(hs, ys[down + 1], middle_x):
+            down += 1
+        return (up > 0 or ruled(hs, ys[0], middle_x)) and (
+            down < rows - 1 or ruled(hs, ys[-1], middle_x)
         )
 
     for r in range(rows):
@@ -157,7 +163,8 @@ def _grid(rules: list[Rule]) -> Grid | None:
         for c in range(cols):
             middle_x = (xs[c] + xs[c + 1]) / 2
             # LibreOffice leaves cells merged down into a table's last row unruled on all
-            # sides: those squares are outside what is drawn, a cell each, not one cell.
+            # sides, over every row they span: those squares are outside what is drawn, a
+            # cell each, not one cell.
             if (
                 c + 1 < cols
                 and not ruled(vs, xs[c + 1], middle_y)
