@@ -118,3 +118,12 @@ def test_the_layouts_break_indicator_tables_over_pages(layout: str) -> None:
         if pieces > len(_document(seed).projects):
             return
     pytest.fail(f"no indicator table of {layout} breaks over a page")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_tagged_layouts_and_only_they_are_read_with_tags(layout: str) -> None:
+    """Each layout tests what it claims: in a tagged one the reader finds the table cell
+    of the text in tables; in an untagged one it goes by the page alone."""
+    pages = read_pages(_all()[f"{layout}:1"], "r.pdf")
+    in_cells = any(ch.tag is not None and ch.tag.cell for page in pages for ch in page.chars)
+    assert in_cells == LAYOUTS[layout].tagged
