@@ -12,7 +12,10 @@ Cases the reader does not read back are strict xfails with the reason.
 
 from __future__ import annotations
 
+import io
 import random
+import re
+import zipfile
 
 import pytest
 
@@ -22,10 +25,13 @@ from builder.parse.pdf import read_pdf
 from builder.parse.pdf.grid import tables
 from builder.parse.pdf.pages import read_pages
 from builder.parse.rows import INDICATOR_HEADER
+from builder.parse.word import read_docx
 from tests.support import synth
+from tests.support.docx_package import DOCUMENT, with_parts
 from tests.support.docx_writer import DocxStyle
 from tests.support.dumps import without_lines
-from tests.support.pdf_reports import A4, A5, LETTER, PdfLayout, pdfs
+from tests.support.pdf_reports import A4, A5, LETTER, TAGGED, PdfLayout, pdfs, report_docx
+from tests.support.soffice import convert
 
 FOOTER = DocxStyle(page_footer=True)
 LAYOUTS = {
@@ -127,3 +133,21 @@ def test_the_tagged_layouts_and_only_they_are_read_with_tags(layout: str) -> Non
     pages = read_pages(_all()[f"{layout}:1"], "r.pdf")
     in_cells = any(ch.tag is not None and ch.tag.cell for page in pages for ch in page.chars)
     assert in_cells == LAYOUTS[layout].tagged
+
+
+def test_a_soft_line_break_in_a_tagged_cell_ends_its_line() -> None:
+    """A line broken by hand (Shift+Enter, ``w:br``) inside one paragraph of a cell is one
+    tagged paragraph in the PDF; the Word reader reads the break as a line end, and so
+    does the PDF reader: the line has clear room left at its end."""
+    cell = re.compile(r"(<w:tc>(?:(?!</w:tc>).)*?</w:t></w:r>)</w:p><w:p>(<w:r><w:t>)")
+
+    def soft(xml: str) -> str:
+        return cell.sub(r"\1<w:r><w:br/></w:r>\2", xml, count=1)
+
+    docx = with_parts(report_docx(_document(1), LAYOUTS["a4-serif"]), {DOCUMENT: soft})
+    assert b"<w:br/>" in zipfile.ZipFile(io.BytesIO(docx)).read(DOCUMENT)
+    pdf = convert({"soft.docx": docx}, TAGGED)["soft.docx"]
+    source = _document(1).source
+    from_pdf = parse_document(read_pdf(pdf, source).text, source, synth.REGIONS)
+    from_word = parse_document(read_docx(docx, source).text, source, synth.REGIONS)
+    assert without_lines(from_pdf.model_dump()) == without_lines(from_word.model_dump())

@@ -42,6 +42,9 @@ PARAGRAPH_GAP = 0.4
 paragraphs: the space Word leaves after a paragraph."""
 FIT = 0.35
 """Room (in font sizes) that is still too little: a space, or a character squeezed in."""
+HAND_BREAK = 1.0
+"""Room (in font sizes) beyond what the next line starts with that a line of a tagged
+paragraph leaves only when it was broken by hand."""
 
 
 def latin(ch: str) -> bool:
@@ -157,13 +160,14 @@ def wrapped(
     """Whether ``following`` continues ``line``'s paragraph, in a column ``left``..``right``;
     ``then`` is the line after ``following``, if any."""
     ends, starts = line.tag(last=True), following.tag()
-    if ends is not None and starts is not None:
-        return ends.paragraph == starts.paragraph  # a tagged PDF says where paragraphs end
-    if _NUMBERED.match(following.text):
+    tagged = ends is not None and starts is not None
+    if ends is not None and starts is not None and ends.paragraph != starts.paragraph:
+        return False  # a tagged PDF says where paragraphs end, full lines or not
+    if not tagged and _NUMBERED.match(following.text):
         return False
-    if body and following.x0 - left > 1.5 * following.size:
+    if not tagged and body and following.x0 - left > 1.5 * following.size:
         return False  # an indented first line starts a paragraph
-    if pitch and following.base - line.base > pitch + PARAGRAPH_GAP * line.size:
+    if not tagged and pitch and following.base - line.base > pitch + PARAGRAPH_GAP * line.size:
         return False  # space after a paragraph
     # Prose is set from the margin (a first line indented): the room is at the line's end.
     # A cell's text may be centred: its room is on both sides.
@@ -174,7 +178,9 @@ def wrapped(
         # not fit after it, so it came to the line with the bracket (a narrow cell's
         # 冀财 / 规 / 【 / 2020 / 】26 / 号).
         lead = following.x1 - following.x0 + then.lead()
-    return room < lead + FIT * line.size
+    # In one tagged paragraph a line with clear room left was ended by hand (a soft line
+    # break, which the Word reader reads as a line end too); else it wrapped.
+    return room < lead + (HAND_BREAK if tagged else FIT) * line.size
 
 
 def _joined(text: str, more: str) -> str:
