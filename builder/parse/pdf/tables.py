@@ -12,7 +12,8 @@ the last thing on its own, and its columns are the table's columns. Then:
 - a cell merged down (``w:vMerge``) prints its text at its first row and an empty cell
   below; one merged across (``w:gridSpan``) is one cell.
 A tagged PDF names each piece's table cell (tags.py), which settles what the break cut:
-text at the top of a page in a cell begun before it goes back to that cell.
+text at the top of a page in a cell begun before it goes back to that cell. Untagged,
+a whole row whose cells fill their columns looks the same as one cut by the break.
 """
 
 from __future__ import annotations
