@@ -39,6 +39,10 @@ _INLINE = frozenset(
     ]
 )
 """Elements inside a paragraph (a run of other formatting), not paragraphs themselves."""
+_PARAGRAPHS = frozenset(["P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "Lbl", "LBody", "Caption"])
+"""Elements that hold one paragraph. Text right inside any other (a Div, a Sect, a TD
+without a P, a type of a producer's own) may be several paragraphs: its tag does not
+tell where they end, and the page is read as an untagged one is."""
 _CELLS = frozenset(("TD", "TH"))
 
 
@@ -46,7 +50,8 @@ _CELLS = frozenset(("TD", "TH"))
 class Tag:
     """Where a piece of text is in the document's structure."""
 
-    paragraph: tuple[int, ...]
+    paragraph: tuple[int, ...] | None
+    """The paragraph, if the text is in an element that holds one."""
     cell: tuple[int, ...] | None
     """The table cell the paragraph is in, if any; its row is the cell's parent."""
 
@@ -66,7 +71,7 @@ def tags(page: Any) -> dict[int, Tag]:
         for n in range(raw.FPDF_StructTree_CountChildren(tree)):
             element = raw.FPDF_StructTree_GetChildAtIndex(tree, n)
             if element:
-                _walk(element, (n,), (n,), None, buffer, out)
+                _walk(element, (n,), None, None, buffer, out)
     finally:
         raw.FPDF_StructTree_Close(tree)
     return out
@@ -80,14 +85,14 @@ def _kind(element: Any, buffer: Any) -> str:
 def _walk(
     element: Any,
     path: tuple[int, ...],
-    paragraph: tuple[int, ...],
+    paragraph: tuple[int, ...] | None,
     cell: tuple[int, ...] | None,
     buffer: Any,
     out: dict[int, Tag],
 ) -> None:
     kind = _kind(element, buffer)
     if kind not in _INLINE:
-        paragraph = path
+        paragraph = path if kind in _PARAGRAPHS else None
     if kind in _CELLS:
         cell = path
     for n in range(raw.FPDF_StructElement_CountChildren(element)):

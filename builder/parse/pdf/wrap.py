@@ -160,8 +160,9 @@ def wrapped(
     """Whether ``following`` continues ``line``'s paragraph, in a column ``left``..``right``;
     ``then`` is the line after ``following``, if any."""
     ends, starts = line.tag(last=True), following.tag()
-    tagged = ends is not None and starts is not None
-    if ends is not None and starts is not None and ends.paragraph != starts.paragraph:
+    ended = ends.paragraph if ends is not None else None
+    tagged = ended is not None and starts is not None and starts.paragraph is not None
+    if tagged and starts is not None and ended != starts.paragraph:
         return False  # a tagged PDF says where paragraphs end, full lines or not
     if not tagged and _NUMBERED.match(following.text):
         return False
