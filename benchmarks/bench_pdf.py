@@ -4,9 +4,10 @@ Usage: python -m benchmarks.bench_pdf [--seconds S]
 
 The five shipped seeds, each written as a .docx by tests.support.docx_writer and printed
 to PDF by LibreOffice (tests.support.pdf_reports: every table ruled, the indicator header
-repeated on each page) in the two layouts the round-trip tests use, A4 and A5 with narrow
-columns, are read and parsed as `budgetsite build` reads a file:
-builder.parse.readers.read_text (read_pdf for a .pdf) and parse_with_ledger. Printing the
+repeated on each page) in the three layouts the round-trip tests use, A4 and A5 with
+narrow columns, untagged, and the narrow one tagged (its structure tree read too), are
+read and parsed as `budgetsite build` reads a file: builder.parse.readers.read_text
+(read_pdf for a .pdf) and parse_with_ledger. Printing the
 PDFs needs LibreOffice and is not timed. The reports the reader does not yet read back
 exactly (the strict xfails of tests/parse/test_pdf_roundtrip.py) are timed all the same;
 one that stops at an error is timed up to it and named.
@@ -30,6 +31,9 @@ TARGET_PDF = 5
 LAYOUTS = {
     "pdf (A4)": PdfLayout(docx=DocxStyle(page_footer=True)),
     "pdf (A5, narrow)": PdfLayout(page=A5, widths=0.6, docx=DocxStyle(page_footer=True)),
+    "pdf (A5, narrow, tagged)": PdfLayout(
+        page=A5, widths=0.6, docx=DocxStyle(page_footer=True), tagged=True
+    ),
 }
 
 

@@ -1,7 +1,8 @@
 """Seeds → .docx → PDF (LibreOffice) → read_pdf → parse: the same Document, lines aside.
 
 The PDFs are printed with every table ruled and the indicator header row repeated on
-each page (tests/support/pdf_reports.py). Cases the reader does not yet read back are
+each page (tests/support/pdf_reports.py), untagged in A4 and in A5 with narrow columns,
+and tagged (as Word exports) in the narrow layout. Cases the reader does not yet read back are
 marked xfail with the reason, strictly: one that starts to pass must lose its mark.
 """
 
@@ -21,10 +22,14 @@ REGIONS = {"130303": "山海关区", "130529": "巨鹿县"}
 SEEDS = sorted(CONTENT.rglob("*.txt"))
 PLAIN = PdfLayout(docx=DocxStyle(page_footer=True))
 NARROW = PdfLayout(page=A5, widths=0.6, docx=DocxStyle(page_footer=True))
+TAGGED = PdfLayout(page=A5, widths=0.6, docx=DocxStyle(page_footer=True), tagged=True)
+LAYOUTS = {"plain": PLAIN, "narrow": NARROW, "narrow-tagged": TAGGED}
 _LINE_END_SPACE = "spaces typed where a prose line wraps are lost"
 KNOWN: dict[tuple[str, str], str] = {
     ("narrow", "2021/130303/101001.txt"): _LINE_END_SPACE,
     ("narrow", "2021/130303/201001.txt"): _LINE_END_SPACE,
+    ("narrow-tagged", "2021/130303/101001.txt"): _LINE_END_SPACE,
+    ("narrow-tagged", "2021/130303/201001.txt"): _LINE_END_SPACE,
 }
 
 
@@ -38,8 +43,8 @@ def _all() -> dict[str, bytes]:
     documents = {}
     for n in range(len(SEEDS)):
         seed = _seed(n)
-        documents[f"plain:{seed.source}"] = (seed, PLAIN)
-        documents[f"narrow:{seed.source}"] = (seed, NARROW)
+        for name, layout in LAYOUTS.items():
+            documents[f"{name}:{seed.source}"] = (seed, layout)
     return pdfs(documents)
 
 
@@ -52,7 +57,7 @@ CASES = [
         if (reason := KNOWN.get((layout, path.relative_to(CONTENT).as_posix())))
         else [],
     )
-    for layout in ("plain", "narrow")
+    for layout in LAYOUTS
     for path in SEEDS
 ]
 

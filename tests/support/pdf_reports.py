@@ -25,6 +25,9 @@ A5 = (8391, 11906)
 LETTER = (12240, 15840)
 """Page sizes in twentieths of a point, as w:pgSz stores them."""
 
+TAGGED = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+"""LibreOffice's PDF filter with its "tagged PDF" option."""
+
 _BORDERS = "".join(
     f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -48,6 +51,9 @@ class PdfLayout:
     indent: bool = True
     """Body paragraphs start indented two characters (首行缩进), as official documents do:
     what tells a paragraph that ends at the margin from one that wraps."""
+    tagged: bool = False
+    """The PDF records its structure (paragraphs, table cells), as Word's export does by
+    default ("document structure tags for accessibility"); LibreOffice's does not."""
     docx: DocxStyle = field(default_factory=DocxStyle)
 
 
@@ -122,7 +128,11 @@ def pdfs(documents: Mapping[str, tuple[Document, PdfLayout]]) -> dict[str, bytes
     missing = {
         name: report_docx(*documents[name]) for name, key in keys.items() if key not in _CACHE
     }
-    if missing:
-        for name, data in convert(missing).items():
-            _CACHE[keys[name]] = data
+    for tagged in (False, True):
+        batch = {
+            name: docx for name, docx in missing.items() if documents[name][1].tagged == tagged
+        }
+        if batch:
+            for name, data in convert(batch, TAGGED if tagged else "pdf").items():
+                _CACHE[keys[name]] = data
     return {name: _CACHE[key] for name, key in keys.items()}

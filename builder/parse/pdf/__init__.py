@@ -1,4 +1,4 @@
-"""PDF reports with a text layer: pages (pages.py), tables (grid.py, tables.py), prose (wrap.py)."""
+"""PDF reports with a text layer: pages (pages.py, tags.py), tables (grid.py, tables.py), prose."""
 
 from builder.parse.pdf.reader import read_pdf
 

@@ -145,11 +145,32 @@ def _grid(rules: list[Rule]) -> Grid | None:
             i = parent[i]
         return i
 
+    def closed(r: int, c: int) -> bool:
+        """Whether the square's column, up and down from it as far as no rule crosses it,
+        is ruled where it meets the table's top or bottom."""
+        middle_x = (xs[c] + xs[c + 1]) / 2
+        up, down = r, r
+        while up > 0 and not ruled(hs, ys[up], middle_x):
+            up -= 1
+        while down < rows - 1 and not ruled(hs, ys[down + 1], middle_x):
+            down += 1
+        return (up > 0 or ruled(hs, ys[0], middle_x)) and (
+            down < rows - 1 or ruled(hs, ys[-1], middle_x)
+        )
+
     for r in range(rows):
         middle_y = (ys[r] + ys[r + 1]) / 2
         for c in range(cols):
             middle_x = (xs[c] + xs[c + 1]) / 2
-            if c + 1 < cols and not ruled(vs, xs[c + 1], middle_y):
+            # LibreOffice leaves cells merged down into a table's last row unruled on all
+            # sides, over every row they span: those squares are outside what is drawn, a
+            # cell each, not one cell.
+            if (
+                c + 1 < cols
+                and not ruled(vs, xs[c + 1], middle_y)
+                and closed(r, c)
+                and closed(r, c + 1)
+            ):
                 parent[find(r * cols + c)] = find(r * cols + c + 1)
             if r + 1 < rows and not ruled(hs, ys[r + 1], middle_x):
                 parent[find(r * cols + c)] = find((r + 1) * cols + c)

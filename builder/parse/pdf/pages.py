@@ -20,6 +20,7 @@ import pypdfium2.raw as raw
 
 from builder.contract import places
 from builder.contract.errors import ReportError
+from builder.parse.pdf.tags import Tag, tags
 
 THIN = 2.5
 """A filled or stroked shape at most this thick (points) is a rule, not a shaded area."""
@@ -33,12 +34,22 @@ OCR = (
 class Char:
     """One character on a page: its text and its box in points from the page's top left."""
 
-    __slots__ = ("base", "bottom", "size", "text", "top", "x0", "x1")
+    __slots__ = ("base", "bottom", "size", "tag", "text", "top", "x0", "x1")
 
     def __init__(
-        self, text: str, x0: float, top: float, x1: float, bottom: float, size: float, base: float
+        self,
+        text: str,
+        x0: float,
+        top: float,
+        x1: float,
+        bottom: float,
+        size: float,
+        base: float,
+        tag: Tag | None = None,
     ) -> None:
         self.text = text
+        self.tag = tag
+        """Its paragraph and cell in a tagged PDF (tags.py); None in an untagged one."""
         self.base = base
         """The baseline's y: Latin and Chinese glyphs of one line share it, not their boxes."""
         self.x0 = x0
@@ -109,7 +120,7 @@ def _page(document: Any, index: int, source: str) -> Page:
         out = Page(index + 1, width, height)
         textpage = page.get_textpage()
         try:
-            out.chars = _chars(textpage, height)
+            out.chars = _chars(textpage, height, tags(page))
         finally:
             textpage.close()
         out.rules = _rules(page, height)
@@ -118,7 +129,7 @@ def _page(document: Any, index: int, source: str) -> Page:
         page.close()
 
 
-def _chars(textpage: Any, height: float) -> list[Char]:
+def _chars(textpage: Any, height: float, marks: dict[int, Tag]) -> list[Char]:
     handle = textpage.raw
     count = raw.FPDFText_CountChars(handle)
     box = raw.FS_RECTF()
@@ -127,6 +138,7 @@ def _chars(textpage: Any, height: float) -> list[Char]:
     unicode, generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
     loose, size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
     origin, x, y = raw.FPDFText_GetCharOrigin, ctypes.c_double(), ctypes.c_double()
+    text_object, mark = raw.FPDFText_GetTextObject, raw.FPDFPageObj_GetMarkedContentID
     px, py = ctypes.byref(x), ctypes.byref(y)
     for i in range(count):
         code = unicode(handle, i)
@@ -144,8 +156,11 @@ def _chars(textpage: Any, height: float) -> list[Char]:
         if not loose(handle, i, pbox) or not origin(handle, i, px, py):
             continue
         top, bottom = height - box.top, height - box.bottom
+        tag = marks.get(mark(text_object(handle, i))) if marks else None
         chars.append(
-            Char(chr(code), box.left, top, box.right, bottom, size(handle, i), height - y.value)
+            Char(
+                chr(code), box.left, top, box.right, bottom, size(handle, i), height - y.value, tag
+            )
         )
     return chars
 

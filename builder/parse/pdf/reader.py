@@ -1,6 +1,7 @@
 """The PDF reader: a report's PDF → the text Tika prints of its Word file, with places.
 
-Pages are read in order (builder/parse/pdf/pages.py); on each, the ruled tables and the
+Pages are read in order (builder/parse/pdf/pages.py), with the paragraph and table cell
+of each character when the PDF is tagged (tags.py); on each, the ruled tables and the
 prose around them are found (grid.py), page headers and footers left out
 (furniture.py), prose lines unwrapped into paragraphs across page breaks (wrap.py) and
 tables joined over page breaks into the rows Word holds (tables.py). The result reads

@@ -7,10 +7,13 @@ the last thing on its own, and its columns are the table's columns. Then:
   are layout: a piece's first rows that equal the table's first rows are left out;
 - a row Word split over the break continues at the top of the next page, its finished
   cells empty there: the piece's first row joins the row above when each of its cells
-  with text lies under a cell whose text ran to the bottom of its page, and the row
-  above was cut (a cell of two lines or more ran to the bottom) or left a cell empty;
+  with text lies under a cell whose text ran to the bottom of its page, and its text
+  runs on mid-paragraph (in every cell, or plainly in all but one: see _continues);
 - a cell merged down (``w:vMerge``) prints its text at its first row and an empty cell
   below; one merged across (``w:gridSpan``) is one cell.
+A tagged PDF names each piece's table cell (tags.py), which settles what the break cut:
+text at the top of a page in a cell begun before it goes back to that cell. Untagged,
+a whole row whose cells fill their columns looks the same as one cut by the break.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass, field
 
 from builder.contract import places
 from builder.parse.pdf.grid import SNAP, Cell, Grid
-from builder.parse.pdf.wrap import Line, lines_of, paragraphs, wrapped
+from builder.parse.pdf.wrap import Line, latin, lines_of, paragraphs, wrapped
 
 PADDING = 5.7
 """The most a cell's inner margin is taken to be (Word's default is 0.19 cm, 5.4 pt)."""
@@ -120,11 +123,45 @@ def extend(table: Table, grid: Grid, page: int) -> None:
         repeated += 1
     rows = rows[repeated:]
     if rows and table.rows:
-        if _continues(table.rows[-1], rows[0], table.padding):
+        settled = _by_tags(table, rows[0])
+        if settled is not None:
+            if settled:
+                rows.pop(0)
+        elif _continues(table.rows[-1], rows[0], table.padding):
             _join(table.rows[-1], rows.pop(0))
         else:
             _spilled(table.rows[-1], rows[0], table.padding)
     table.rows.extend(rows)
+
+
+def _by_tags(table: Table, row: Row) -> bool | None:
+    """In a tagged PDF, the text of ``row`` (first on its page) that belongs to cells begun
+    on the pages before goes back to them (a row cut by the break, a label merged down
+    and cut); whether nothing of the row is left. None when its text is not tagged."""
+    slots = [slot for slot in row.slots if slot.lines]
+    tags = [slot.lines[0].tag() for slot in slots]
+    cells = [tag.cell for tag in tags if tag is not None and tag.cell is not None]
+    if not slots or len(cells) < len(slots):
+        return None
+    owners: dict[tuple[int, ...], Slot] = {}
+    for earlier in table.rows:
+        for slot in earlier.slots:
+            tag = slot.lines[-1].tag(last=True) if slot.starts and slot.lines else None
+            if tag is not None and tag.cell is not None:
+                owners[tag.cell] = slot
+    above = table.rows[-1]
+    # A cell of the row cut at the foot that printed nothing there still has its row's tag.
+    cut = {tag.row for s in above.slots if s.lines and (tag := s.lines[0].tag()) is not None}
+    moved = 0
+    for slot, cell in zip(slots, cells, strict=True):
+        owner = owners.get(cell)
+        if owner is None and cell[:-1] in cut:
+            owner = _under(slot, above)
+        if owner is not None:
+            owner.lines.extend(slot.lines)
+            slot.lines = []
+            moved += 1
+    return moved == len(slots)
 
 
 def _under(slot: Slot, above: Row) -> Slot | None:
@@ -141,21 +178,27 @@ def _continues(above: Row, row: Row, padding: float) -> bool:
     """Whether ``row``, first on its page, is the rest of ``above``, cut by the break."""
     if not any(s.lines for s in row.slots):
         return False
-    running_on = True
-    finished = False
+    runs_on: list[bool] = []
+    plainly = 0
     for slot in row.slots:
         over = _under(slot, above)
         if slot.lines:
             if over is None or not over.full or not over.lines:
                 return False
             left, right = over.x0 + padding, over.x1 - padding
-            running_on = running_on and wrapped(over.lines[-1], slot.lines[0], left, right)
-        elif over is not None and over.starts and over.lines:
-            finished = True
-    # Every cell's text runs on mid-paragraph; or the cut fell between paragraphs of a
-    # cell of several lines, and a cell that had finished is empty here.
-    cut = any(s.full and len(s.lines) >= 2 for s in above.slots)
-    return running_on or (cut and finished) or _between_paragraphs(above, row)
+            runs_on.append(wrapped(over.lines[-1], slot.lines[0], left, right))
+            plainly += runs_on[-1] and not latin(slot.lines[0].text[0])
+    # Every cell's text runs on mid-paragraph; or all but one do, the cut of that one fell
+    # between its paragraphs, and the others plainly run on: a Chinese character (or a
+    # bracket) that did not fit. A Latin word that would not have fitted is no proof:
+    # 100.00% under a 12月底 that fills its narrow column is a new row. Nor is a row whose
+    # cells all fill it: it looks cut at its foot though it is whole.
+    fresh = runs_on.count(False)
+    return (
+        fresh == 0
+        or (fresh == 1 and len(runs_on) > 1 and plainly == len(runs_on) - 1)
+        or _between_paragraphs(above, row)
+    )
 
 
 def _between_paragraphs(above: Row, row: Row) -> bool:
@@ -186,6 +229,18 @@ def _spilled(above: Row, row: Row, padding: float) -> None:
     for slot in row.slots:
         over = _under(slot, above)
         if slot.lines and over is not None and over.full and over.lines:
+            first = slot.lines[0]
+            if latin(first.text[0]):
+                # A number under a column heading that fills its cell (12月底 over
+                # 100.00%) is that column's value: it would not have fitted beside the
+                # heading either. The labels merged down are Chinese.
+                continue
+            others = [len(o.lines) for o in above.slots if o is not over and o.starts and o.lines]
+            if others and len(over.lines) > max(others):
+                # The row is as tall as this cell's text, which therefore ended there: a
+                # label merged down runs on only when the row, set by its other cells, is
+                # shorter than the label.
+                continue
             last = over.lines[-1]
             # Only a line filled to the cell's edge: a short cell may look full to wrapped().
             if (over.x1 - over.x0 - 2 * padding) - (last.x1 - last.x0) < 0.5 * last.size:

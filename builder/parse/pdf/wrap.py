@@ -6,9 +6,10 @@ column wraps over several of them. The text the parser reads has a line per para
 the start of the next one would not have fitted in the room left at its end: the room
 is measured against the column (a table cell's inner width, or the page's text width),
 the start is the next line's first character with the punctuation that may not begin a
-line (，。、) or its first Latin word. Chinese joins without a space; so do the pieces
-of one long code forced over several lines (a 21-character 项目编码 in a narrow column);
-words of Latin prose wrapped at a space get the space back.
+line (，。、) or its first Latin word; a tagged PDF names each line's paragraph, which
+settles it (a line that exactly fills its column may end one). Chinese joins without a
+space; so do the pieces of one long code forced over several lines (a 21-character
+项目编码 in a narrow column); words of Latin prose wrapped at a space get the space back.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from builder.parse.pdf.pages import Char
+from builder.parse.pdf.tags import Tag
 
 _NO_LINE_END = frozenset("（《「『【〔“‘([")
 _NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’,.;:?!)%·…—～")
@@ -40,9 +42,13 @@ PARAGRAPH_GAP = 0.4
 paragraphs: the space Word leaves after a paragraph."""
 FIT = 0.35
 """Room (in font sizes) that is still too little: a space, or a character squeezed in."""
+HAND_BREAK = 1.0
+"""Room (in font sizes) beyond what the next line starts with that a line of a tagged
+paragraph leaves only when it was broken by hand."""
 
 
-def _latin(ch: str) -> bool:
+def latin(ch: str) -> bool:
+    """An ASCII letter or digit: what Latin words and numbers are made of."""
     return ch.isascii() and ch.isalnum()
 
 
@@ -65,19 +71,31 @@ class Line:
     def __repr__(self) -> str:
         return f"Line({self.text!r}, {self.x0:.1f}..{self.x1:.1f}, {self.top:.1f})"
 
+    def tag(self, last: bool = False) -> Tag | None:
+        """The structure tag of its first (or last) tagged character: None if untagged."""
+        for c in reversed(self.chars) if last else self.chars:
+            if c.tag is not None:
+                return c.tag
+        return None
+
     def lead(self) -> float:
         """The width of what must start a line: its opening brackets, then its first Latin
-        word or character, then the stops that may not begin a line."""
+        word or character, then the stops that may not begin a line and the Latin word
+        after a closing one."""
         chars = [c for c in self.chars if not c.text.isspace()]
         n = 0
         while n < len(chars) - 1 and chars[n].text in _NO_LINE_END:
             n += 1
         end = chars[n].x1
         n += 1
-        if _latin(chars[n - 1].text):
-            while n < len(chars) and (_latin(chars[n].text) or chars[n].text in ".,%"):
+        if latin(chars[n - 1].text):
+            while n < len(chars) and (latin(chars[n].text) or chars[n].text in ".,%"):
                 end, n = chars[n].x1, n + 1
+        closed = False
         while n < len(chars) and chars[n].text in _NO_LINE_START:
+            end, n, closed = chars[n].x1, n + 1, True
+        # LibreOffice keeps digits after a closing bracket with it: 【2020】26 is one piece.
+        while closed and n < len(chars) and latin(chars[n].text):
             end, n = chars[n].x1, n + 1
         return end - chars[0].x0
 
@@ -141,11 +159,16 @@ def wrapped(
 ) -> bool:
     """Whether ``following`` continues ``line``'s paragraph, in a column ``left``..``right``;
     ``then`` is the line after ``following``, if any."""
-    if _NUMBERED.match(following.text):
+    ends, starts = line.tag(last=True), following.tag()
+    ended = ends.paragraph if ends is not None else None
+    tagged = ended is not None and starts is not None and starts.paragraph is not None
+    if tagged and starts is not None and ended != starts.paragraph:
+        return False  # a tagged PDF says where paragraphs end, full lines or not
+    if not tagged and _NUMBERED.match(following.text):
         return False
-    if body and following.x0 - left > 1.5 * following.size:
+    if not tagged and body and following.x0 - left > 1.5 * following.size:
         return False  # an indented first line starts a paragraph
-    if pitch and following.base - line.base > pitch + PARAGRAPH_GAP * line.size:
+    if not tagged and pitch and following.base - line.base > pitch + PARAGRAPH_GAP * line.size:
         return False  # space after a paragraph
     # Prose is set from the margin (a first line indented): the room is at the line's end.
     # A cell's text may be centred: its room is on both sides.
@@ -156,11 +179,13 @@ def wrapped(
         # not fit after it, so it came to the line with the bracket (a narrow cell's
         # 冀财 / 规 / 【 / 2020 / 】26 / 号).
         lead = following.x1 - following.x0 + then.lead()
-    return room < lead + FIT * line.size
+    # In one tagged paragraph a line with clear room left was ended by hand (a soft line
+    # break, which the Word reader reads as a line end too); else it wrapped.
+    return room < lead + (HAND_BREAK if tagged else FIT) * line.size
 
 
 def _joined(text: str, more: str) -> str:
-    if text and more and _latin(text[-1]) and _latin(more[0]) and " " in text:
+    if text and more and latin(text[-1]) and latin(more[0]) and " " in text:
         return f"{text} {more}"  # prose wrapped at a space; a code forced apart has none
     return text + more
 
