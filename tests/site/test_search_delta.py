@@ -94,7 +94,7 @@ def test_a_rebuild_indexes_the_changed_pages_and_finds_what_a_clean_build_finds(
         NEW_WORDS,
         old_name,
         second.projects[1].name + "修订",  # one word only in the delta, the others in both
-        f"{OLD_WORDS} 培训",  # one word only on a replaced page: ignored, as by a clean index
+        f"{OLD_WORDS} 培训",  # one word only on a replaced page: nothing, as from a clean index
         removed.unit.name,
         "培训",
     ]
