@@ -11,6 +11,8 @@ A record is written as a small HTML page for Pagefind (``document``): the words,
 (words.py), and the result's fields as metadata and filters in attributes, which Pagefind
 stores without indexing them. The readable text of the record, one cell or sentence a line,
 is what the search script cuts its excerpts from, so that they never stop inside a number.
+Its year, region, unit and kind are words of their own (words.filter_word), which a search
+narrowed by them requires.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from html import escape
 
 from builder.contract.model import Document, Project
 from builder.render.html.money import yuan
-from builder.search.words import index_words
+from builder.search.words import filter_word, index_words
 
 PROJECT, UNIT, PAGE = "项目", "单位", "页面"
 # Pagefind's weights: the page a query names ranks first; a page that only lists or explains
@@ -67,6 +69,11 @@ def _cells(project: Project) -> list[str]:
     return [line for line in lines if line.strip()]
 
 
+def _place(doc: Document, parents: Mapping[str, str]) -> str:
+    """A line for excerpts, last: where a query matched only the page's place or unit."""
+    return " · ".join([*region_names(doc.region.code, doc.region.name, parents), doc.unit.name])
+
+
 def project_record(doc: Document, project: Project, parents: Mapping[str, str]) -> Record:
     cells = _cells(project)
     words = [*_where(doc, parents), *cells]
@@ -76,7 +83,7 @@ def project_record(doc: Document, project: Project, parents: Mapping[str, str]) 
         title=project.name,
         names=(project.name, project.code),
         texts=tuple(words),
-        lines=tuple(cells),
+        lines=(*cells, project.name, _place(doc, parents)),
         unit=doc.unit.name,
         year=str(doc.year),
         region=doc.region.name,
@@ -100,7 +107,7 @@ def unit_record(doc: Document, parents: Mapping[str, str]) -> Record:
         title=doc.unit.name,
         names=(doc.unit.name,),
         texts=tuple(_where(doc, parents) + goals),
-        lines=tuple(_sentences(goals)),
+        lines=(*_sentences(goals), _place(doc, parents)),
         unit=doc.unit.name,
         year=str(doc.year),
         region=doc.region.name,
@@ -132,18 +139,25 @@ def _attributes(record: Record) -> str:
     }
     shown = {k: v for k, v in fields.items() if v}
     meta = ", ".join(f"{k}[data-{k}]" for k in shown)
-    filters = [k for k in ("kind", "year", "region", "unit") if k in shown]
     values = " ".join(f'data-{k}="{escape(v)}"' for k, v in shown.items())
-    return (
-        f'<span data-pagefind-meta="{meta}" '
-        f'data-pagefind-filter="{", ".join(f"{k}[data-{k}]" for k in filters)}" {values}></span>'
-    )
+    return f'<span data-pagefind-meta="{meta}" {values}></span>'
+
+
+def filter_words(record: Record) -> list[str]:
+    """The words that narrow a search to this page's year, region, unit and kind."""
+    values = {
+        "year": record.year,
+        "region": record.region,
+        "unit": record.unit,
+        "kind": record.kind,
+    }
+    return [filter_word(name, value) for name, value in values.items() if value]
 
 
 def document(record: Record) -> str:
     """The page Pagefind indexes for this record (at the record's own URL)."""
     names = " ".join(index_words(record.names))
-    words = " ".join(index_words(record.texts))
+    words = " ".join(index_words(record.texts) + filter_words(record))
     return (
         f'<!doctype html>\n<html lang="zh"><head><title>{escape(record.title)}</title></head>'
         f"<body><main data-pagefind-body>"

@@ -4,10 +4,10 @@ Chinese has no spaces, and a segmenter that cuts the page one way and the query 
 nothing (Pagefind 1.5 does: charabia at index time, the browser's Intl.Segmenter at query
 time; its issue #1237). So the page's words are cut here, the same way assets/search.js cuts
 a query: every character of a run of Chinese, and every two and three characters in a row.
-A query word of one or two characters is then one word of the index, a longer one its
-trigrams, all required: every part of the page's text is found, and a longer word only where
-its trigrams all are. The search script looks each word up exactly (Pagefind would otherwise
-match the start of a word, or a shorter form of one it lacks).
+A query word of one or two characters is then one word of the index, a longer one the
+trigrams that cover it, all required: every part of the page's text is found, and a longer
+word only where those trigrams all are. The search script looks each word up exactly
+(Pagefind would otherwise match the start of a word, or a shorter form of one it lacks).
 
 Each word is written in ASCII (``x`` + three base-32 digits per character, ``w`` + a run of
 letters and digits), since any segmenter leaves such a word whole: Pagefind indexes it as it
@@ -60,6 +60,24 @@ def index_words(texts: Iterable[str]) -> list[str]:
     return sorted(words)
 
 
+def filter_word(name: str, value: str) -> str:
+    """The word a page is narrowed by (year, region, unit, kind): ``y`` + the filter's first
+    letter + four base-32 digits per character of the value. Pagefind's own filters are
+    written in no fixed order, and the site's files must be the same at every build."""
+    digits = "".join(
+        DIGITS[(ord(c) >> 15) & 31] + DIGITS[(ord(c) >> 10) & 31] + DIGITS[(ord(c) >> 5) & 31]
+        + DIGITS[ord(c) & 31]
+        for c in value
+    )  # fmt: skip
+    return f"y{name[0]}{digits}"
+
+
+def starts(length: int) -> list[int]:
+    """Where the trigrams a word of this length is looked up by start: every character is in
+    one, and no more of them, since each may be in another chunk of the index to download."""
+    return sorted({*range(0, length - GRAM + 1, GRAM), length - GRAM})
+
+
 def query_words(query: str) -> list[str]:
     """The index words a query needs, all of them (assets/search.js does the same)."""
     words: list[str] = []
@@ -67,5 +85,5 @@ def query_words(query: str) -> list[str]:
         if run[0] < "\u0080" or len(run) < GRAM:
             words.append(encode(run))
         else:
-            words.extend(encode(run[i : i + GRAM]) for i in range(len(run) - GRAM + 1))
+            words.extend(encode(run[i : i + GRAM]) for i in starts(len(run)))
     return list(dict.fromkeys(words))

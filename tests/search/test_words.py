@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.search.words import encode, index_words, query_words
+from builder.search.words import encode, filter_word, index_words, query_words
 
 CHINESE = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=12)
 
@@ -56,3 +56,16 @@ def test_letters_and_digits_are_words_of_their_own_in_any_width_and_case() -> No
 def test_punctuation_and_spaces_cut_words() -> None:
     assert query_words("民革、民盟") == [encode("民革"), encode("民盟")]
     assert query_words("  ") == []
+
+
+def test_a_filter_is_a_word_of_its_own_for_any_value() -> None:
+    assert filter_word("year", "2021") == "yy" + "".join(
+        "00"
+        + "0123456789abcdefghijklmnopqrstuv"[ord(c) >> 5]
+        + "0123456789abcdefghijklmnopqrstuv"[ord(c) & 31]
+        for c in "2021"
+    )
+    assert filter_word("unit", "中共（秦皇岛）") != filter_word("unit", "中共(秦皇岛)")
+    assert filter_word("kind", "项目").isalnum() and filter_word("region", "山海关区").startswith(
+        "yr"
+    )

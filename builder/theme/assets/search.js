@@ -26,17 +26,29 @@
     return out;
   }
 
+  // The word that narrows a search by a filter (words.filter_word): year, region, unit, kind.
+  function filterWord(name, value) {
+    var out = "y" + name[0];
+    Array.from(value).forEach(function (c) {
+      var n = c.codePointAt(0);
+      out += DIGITS[(n >> 15) & 31] + DIGITS[(n >> 10) & 31] + DIGITS[(n >> 5) & 31] + DIGITS[n & 31];
+    });
+    return out;
+  }
+
   function runs(text) {
     return fold(text).match(RUN) || [];
   }
 
   // The index words a query needs, all of them: a word of three or more Chinese characters
-  // is its trigrams; a shorter one, or a run of letters and digits, is a word's start.
+  // is the trigrams that cover it (one every three characters, and the last three: each may
+  // be in another chunk of the index); a shorter one, or letters and digits, is one word.
   function queryWords(query) {
     var words = [];
     runs(query).forEach(function (run) {
-      if (run.charCodeAt(0) < 0x80 || run.length < 3) words.push(encode(run));
-      else for (var i = 0; i + 3 <= run.length; i++) words.push(encode(run.slice(i, i + 3)));
+      if (run.charCodeAt(0) < 0x80 || run.length < 3) { words.push(encode(run)); return; }
+      for (var i = 0; i + 3 <= run.length; i += 3) words.push(encode(run.slice(i, i + 3)));
+      if (run.length % 3) words.push(encode(run.slice(run.length - 3)));
     });
     return words.filter(function (w, i) { return words.indexOf(w) === i; });
   }
@@ -91,9 +103,12 @@
   function search(query, filters) {
     var words = queryWords(query);
     if (!words.length) return Promise.resolve([]);
+    Object.keys(filters || {}).sort().forEach(function (name) {
+      if (filters[name]) words.push(filterWord(name, filters[name]));
+    });
     return pagefind().then(function (e) {
       function run(term) {
-        return e.pf.search(term, { filters: filters || {} }).then(function (answer) {
+        return e.pf.search(term).then(function (answer) {
           return valid(answer.results, e.replaced);
         });
       }
