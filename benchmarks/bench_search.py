@@ -58,7 +58,8 @@ class Score:
     recall: float
     precision: float
     others: int  # pages found that are neither a project's nor a unit's
-    kilobytes: float
+    kilobytes: float  # as stored in the site folder
+    wire_kb: float  # as sent by a web server that gzips scripts (the index files are gzip)
     cold_ms: float
     warm_ms: float
 
@@ -108,28 +109,30 @@ def measure(site: Path, site_data: Path, section: str, browser: Browser) -> list
             scores.append(
                 Score(
                     kind, query, len(found), len(truth), recall, precision, others,
-                    downloads.total / 1000, answer["cold"], answer["warm"],
+                    downloads.total / 1000, downloads.wire / 1000, answer["cold"], answer["warm"],
                 )
             )  # fmt: skip
     return scores
 
 
 def report(scores: list[Score]) -> None:
-    print(f"{'kind':9} {'query':34} found true recall  prec. other    kB  cold ms  warm ms")
+    print(f"{'kind':9} {'query':34} found true recall  prec. other    kB  wire  cold ms  warm ms")
     for s in scores:
         print(
             f"{s.kind:9} {s.query[:32]:34} {s.found:5} {s.true:4} {s.recall:6.2f} "
-            f"{s.precision:6.2f} {s.others:5} {s.kilobytes:5.0f} {s.cold_ms:8.0f} {s.warm_ms:8.0f}"
+            f"{s.precision:6.2f} {s.others:5} {s.kilobytes:5.0f} {s.wire_kb:5.0f} "
+            f"{s.cold_ms:8.0f} {s.warm_ms:8.0f}"
         )
     print()
     groups = {"ALL": scores} | {k: [s for s in scores if s.kind == k] for k in _kinds(scores)}
-    print(f"{'mean':9} {'queries':>7} recall  prec.  max kB  mean kB  cold ms  warm ms")
+    print(f"{'mean':9} {'queries':>7} recall  prec.  max kB  mean kB  wire kB  cold ms  warm ms")
     for name, group in groups.items():
         print(
             f"{name:9} {len(group):7} {statistics.mean(s.recall for s in group):6.3f} "
             f"{statistics.mean(s.precision for s in group):6.3f} "
             f"{max(s.kilobytes for s in group):7.0f} "
             f"{statistics.mean(s.kilobytes for s in group):8.0f} "
+            f"{statistics.mean(s.wire_kb for s in group):8.0f} "
             f"{statistics.mean(s.cold_ms for s in group):8.0f} "
             f"{statistics.mean(s.warm_ms for s in group):8.0f}"
         )

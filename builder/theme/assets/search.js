@@ -147,7 +147,9 @@
       .sort(function (a, b) { return b.n - a.n || a.i - b.i; }).slice(0, 2)
       .sort(function (a, b) { return a.i - b.i; });
     if (!best.length) best = scored.slice(0, 1);
-    return best.map(function (s) { return mark(clip(s.line, terms), terms); }).join(" … ");
+    // Lines apart are joined by one ellipsis, not one of each line's and another.
+    return best.map(function (s) { return mark(clip(s.line, terms), terms); })
+      .join(" … ").replace(/…? … …?/g, " … ");
   }
 
   function clip(line, terms) {
