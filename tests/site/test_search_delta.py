@@ -123,3 +123,17 @@ def test_a_delta_grown_past_its_share_means_the_whole_site_is_indexed_again(
     clean = tmp_path / "clean"
     build_site(content, clean / "site", site_data=site_data, work=clean / "work")
     assert site_files(site) == site_files(clean / "site")
+
+
+def test_new_regions_above_mean_the_whole_site_is_indexed_again(tmp_path: Path) -> None:
+    # A page's record holds the city and province above its region (regions.toml), which
+    # its HTML does not show: a rebuild cannot tell from the pages which records changed.
+    _corpus, content, site_data, site, work = synthetic(tmp_path, 6, 4)
+    build_site(content, site, site_data=site_data, work=work)
+    regions = site_data / "regions.toml"
+    regions.write_text(regions.read_text("utf-8").replace("石家庄市", "石门市"), "utf-8")
+    build_site(content, site, site_data=site_data, work=work)
+    assert segments(site) == (False, [])
+    clean = tmp_path / "clean"
+    build_site(content, clean / "site", site_data=site_data, work=clean / "work")
+    assert site_files(site) == site_files(clean / "site")
