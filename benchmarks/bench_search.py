@@ -1,122 +1,186 @@
-"""What the first search downloads, on a synthetic site of many reports.
+"""Score a built site's search against its own open data: recall, precision, bytes, time.
 
-Usage: python -m benchmarks.bench_search [--reports N] [--seed S]  (from the repository root)
+Usage (from the repository root):
+    python -m benchmarks.bench_search --site site                # the shipped site, built
+    python -m benchmarks.bench_search --shipped                  # build content/ first
+    python -m benchmarks.bench_search --reports 1000 [--keep DIR] # a synthetic site
 
-Writes N synthetic reports (tests/support/synth.py, written as Tika text by
-tests/support/writer.py) into a temporary content folder, builds the site, serves it on
-127.0.0.1 and, in Chromium, types a few queries into the header's search box, each in a fresh
-browser (nothing cached). It prints the
-build time, the size of the search bundle on disk, and the bytes of search files each first
-search fetched (uncompressed; a web server's gzip makes them smaller still).
+Each query of benchmarks/search_queries.toml ([shipped] or [synthetic]) is run as a visitor's
+browser runs it: Debian's Chromium, a fresh context (nothing cached), the site's own search
+script (``window.budgetSearch``, assets/search.js, over Pagefind), with the CPU throttled 4×
+like a mid-range phone. Its results are scored against benchmarks/search_truth.py. Printed
+per query: results, truth, recall, precision (of the project and unit pages found; other
+pages are counted apart), what the first search downloaded (its words' index, and the first
+page of 20 results) and how long it took, cold and again; then means overall and per kind.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
-import shutil
+import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
-from builder.engines.search_index import BUNDLE
-from builder.intake.site_data import load_regions
+from benchmarks import search_truth
+from benchmarks.make_corpus import write_corpus
+from builder.engines.search_index import BUNDLE, DELTA, result_ids
 from builder.publish.build import build_site
-from tests.browser.search_ui import first_search
+from tests.browser.search_ui import Downloads
 from tests.site.serving import CHROMIUM, CHROMIUM_ARGS, serve
-from tests.support import synth
-from tests.support.writer import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ("车辆保险", "政协", "绩效", "学生资助资金")
+QUERIES = Path(__file__).with_name("search_queries.toml")
+SHOWN = 20  # results a first page shows, whose details are fetched
+THROTTLE = 4  # Chromium's CPU slowdown: a mid-range phone
+
+_RUN = """async ([query, shown]) => {
+  const start = performance.now();
+  const results = await window.budgetSearch(query);
+  const found = performance.now();
+  await Promise.all(results.slice(0, shown).map((r) => r.data()));
+  const again = performance.now();
+  await window.budgetSearch(query);
+  return {ids: results.map((r) => r.id), cold: found - start, warm: performance.now() - again};
+}"""
 
 
-def write_corpus(content: Path, reports: int, seed: int) -> int:
-    """``reports`` synthetic reports at distinct addresses; the number of projects."""
-    rng = random.Random(seed)
-    seen_units: set[str] = set()
-    seen_codes: set[str] = set()
-    projects = 0
-    while len(seen_units) < reports:
-        doc = synth.document(rng, projects=(5, 15))
-        codes = {p.code for p in doc.projects}
-        if doc.source in seen_units or codes & seen_codes:
-            continue
-        seen_units.add(doc.source)
-        seen_codes |= codes
-        projects += len(doc.projects)
-        path = content / doc.source
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(write_report(doc), encoding="utf-8")
-    return projects
+@dataclass(frozen=True)
+class Score:
+    kind: str
+    query: str
+    found: int
+    true: int
+    recall: float
+    precision: float
+    others: int  # pages found that are neither a project's nor a unit's
+    kilobytes: float  # as stored in the site folder
+    wire_kb: float  # as sent by a web server that gzips scripts (the index files are gzip)
+    cold_ms: float
+    warm_ms: float
 
 
-def write_site_data(folder: Path) -> Path:
-    """The shipped settings, with a name for every region the synthetic reports use."""
-    shutil.copytree(ROOT / "site_data", folder)
-    names = {**load_regions(folder), **synth.REGIONS}
-    lines = ["[regions]", *(f'"{code}" = "{name}"' for code, name in sorted(names.items()))]
-    (folder / "regions.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return folder
+def is_own_page(address: str) -> bool:
+    """A project page or a unit page: what truth is about."""
+    parts = address.strip("/").split("/")
+    return (len(parts) == 2 and parts[0] == "projects") or (len(parts) == 3 and parts[0].isdigit())
 
 
-def build(out: Path, reports: int, seed: int) -> Path:
-    """Write the corpus and build it into out/site; print what was built and how long it took."""
-    projects = write_corpus(out / "content", reports, seed)
-    shutil.copytree(ROOT / "content" / "pages", out / "content" / "pages")
-    site_data = write_site_data(out / "site_data")
-    start = time.perf_counter()
-    built = build_site(out / "content", out / "site", site_data=site_data, work=out / "work")
-    seconds = time.perf_counter() - start
-    pages = sum(1 for _ in built.site_dir.rglob("*.html"))
-    print(f"reports: {reports}, projects: {projects}, HTML pages: {pages}")
-    print(f"build (parse, render, MkDocs, Pagefind): {seconds:.1f} s")
-    return built.site_dir
+def addresses(site: Path) -> dict[str, str]:
+    """Result id → page address (relative to the site root), for the full index and a delta."""
+    found = {}
+    for bundle in (site / BUNDLE, site / DELTA):
+        if (bundle / "fragment").is_dir():
+            found.update({i: url.lstrip("/") for url, i in result_ids(bundle).items()})
+    return found
 
 
-def measure(site: Path) -> None:
-    """Print the bundle's size and, per query, what a first search downloads."""
-    bundle = site / BUNDLE
-    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
-    chunks = len(list((bundle / "index").iterdir()))
-    print(f"search bundle on disk: {size / 1e6:.1f} MB, {chunks} index chunks")
-    with serve(site) as url, sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for query in QUERIES:
+def score(kind: str, query: str, found: list[str], truth: set[str]) -> tuple[float, float, int]:
+    own = [a for a in found if is_own_page(a)]
+    hits = len(set(own) & truth)
+    recall = hits / len(truth) if truth else 1.0
+    precision = hits / len(set(own)) if own else (1.0 if not truth else 0.0)
+    return recall, precision, len(found) - len(own)
+
+
+def measure(site: Path, site_data: Path, section: str, browser: Browser) -> list[Score]:
+    reports = search_truth.load_reports(site)
+    pages = search_truth.own_words(reports, search_truth.parents(site_data))
+    ids = addresses(site)
+    scores = []
+    with serve(site) as url:
+        for kind, query in search_truth.queries(QUERIES, section, reports):
             context = browser.new_context()
-            found, downloads = first_search(context.new_page(), f"{url}/", query)
+            page = context.new_page()
+            page.goto(f"{url}/", wait_until="networkidle")
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+            downloads = Downloads()
+            page.on("response", downloads.record)
+            answer = page.evaluate(_RUN, [query, SHOWN])
             context.close()
-            print(
-                f"first search {query!r}: {downloads.total / 1000:.0f} kB in "
-                f"{len(downloads.files)} files ({downloads.wire / 1000:.0f} kB with gzipped "
-                f"scripts), first result {found[0]}"
-            )
-            largest = sorted(downloads.files.items(), key=lambda item: -item[1])[:4]
-            for name, length in largest:
-                print(f"    {length / 1000:6.1f} kB  {name.split('/' + BUNDLE + '/')[-1]}")
-        browser.close()
+            found = [ids[i] for i in answer["ids"]]
+            truth = search_truth.truth(query, pages)
+            recall, precision, others = score(kind, query, found, truth)
+            scores.append(
+                Score(
+                    kind, query, len(found), len(truth), recall, precision, others,
+                    downloads.total / 1000, downloads.wire / 1000, answer["cold"], answer["warm"],
+                )
+            )  # fmt: skip
+    return scores
+
+
+def report(scores: list[Score]) -> None:
+    print(f"{'kind':9} {'query':34} found true recall  prec. other    kB  wire  cold ms  warm ms")
+    for s in scores:
+        print(
+            f"{s.kind:9} {s.query[:32]:34} {s.found:5} {s.true:4} {s.recall:6.2f} "
+            f"{s.precision:6.2f} {s.others:5} {s.kilobytes:5.0f} {s.wire_kb:5.0f} "
+            f"{s.cold_ms:8.0f} {s.warm_ms:8.0f}"
+        )
+    print()
+    groups = {"ALL": scores} | {k: [s for s in scores if s.kind == k] for k in _kinds(scores)}
+    print(f"{'mean':9} {'queries':>7} recall  prec.  max kB  mean kB  wire kB  cold ms  warm ms")
+    for name, group in groups.items():
+        print(
+            f"{name:9} {len(group):7} {statistics.mean(s.recall for s in group):6.3f} "
+            f"{statistics.mean(s.precision for s in group):6.3f} "
+            f"{max(s.kilobytes for s in group):7.0f} "
+            f"{statistics.mean(s.kilobytes for s in group):8.0f} "
+            f"{statistics.mean(s.wire_kb for s in group):8.0f} "
+            f"{statistics.mean(s.cold_ms for s in group):8.0f} "
+            f"{statistics.mean(s.warm_ms for s in group):8.0f}"
+        )
+
+
+def _kinds(scores: list[Score]) -> list[str]:
+    return list(dict.fromkeys(s.kind for s in scores))
+
+
+def build(content: Path, site_data: Path, out: Path) -> Path:
+    start = time.perf_counter()
+    built = build_site(content, out / "site", site_data=site_data, work=out / "work")
+    print(f"built {len(built.documents)} reports in {time.perf_counter() - start:.0f} s")
+    return built.site_dir
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--reports", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=1)
+    given = parser.add_mutually_exclusive_group(required=True)
+    given.add_argument("--site", type=Path, help="a built site of content/ (the [shipped] queries)")
+    given.add_argument("--shipped", action="store_true", help="build content/ and measure it")
+    given.add_argument("--reports", type=int, help="build N synthetic reports and measure them")
+    parser.add_argument("--site-data", type=Path, default=ROOT / "site_data")
+    parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--keep", type=Path, help="build into this folder and keep it; measure it again if built"
+        "--keep", type=Path, help="build into this folder; reuse a site built there"
     )
     args = parser.parse_args(argv)
-    if args.keep is not None:
-        site = args.keep / "site"
-        if not site.is_dir():
-            args.keep.mkdir(parents=True, exist_ok=True)
-            build(args.keep, args.reports, args.seed)
-        measure(site)
-        return 0
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
-        measure(build(Path(tmp), args.reports, args.seed))
+        out = args.keep or Path(tmp)
+        section, site_data = "shipped", args.site_data
+        if args.site is not None:
+            site = args.site
+        elif args.shipped:
+            site = (
+                out / "site" if (out / "site").is_dir() else build(ROOT / "content", site_data, out)
+            )
+        else:
+            section, site_data = "synthetic", out / "corpus" / "site_data"
+            if not (out / "site").is_dir():
+                write_corpus(args.reports, args.seed, out / "corpus")
+                build(out / "corpus" / "content", site_data, out)
+            site = out / "site"
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            scores = measure(site, site_data, section, browser)
+            browser.close()
+    report(scores)
     return 0
 
 

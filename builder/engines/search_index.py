@@ -1,8 +1,9 @@
-"""The search index: Pagefind (extended build, which segments Chinese) over the built site.
+"""The search index: Pagefind over each page's search record, written into the built site.
 
-Pagefind reads the HTML MkDocs wrote, indexes what is inside ``data-pagefind-body`` (the page
-itself, not the navigation; see overrides/main.html) and writes a chunked index into
-``<site>/pagefind/``. The browser then downloads only the chunks a query needs, so the first
+Every page MkDocs wrote with ``data-pagefind-body`` (overrides/main.html) is indexed by its
+record (builder/search/): its words already cut into trigrams, as the search script cuts a
+query, and what a result shows of it. Pagefind writes a chunked index into
+``<site>/pagefind/``; the browser then downloads only the chunks a query needs, so the first
 search stays small however large the site grows (docs/DESIGN.md §5).
 
 Pagefind has no incremental mode, and at 10,000 pages indexing the whole site is a quarter of
@@ -32,7 +33,8 @@ from pathlib import Path
 from pagefind_bin_extended import get_executable
 
 from builder.contract.errors import EnvironmentFailure
-from builder.write.staging import link_or_copy
+from builder.search.pages import page_record
+from builder.search.records import Record, document
 
 BUNDLE = "pagefind"
 ENTRY = f"{BUNDLE}/pagefind-entry.json"
@@ -44,20 +46,8 @@ DELTA_SHARE = 0.1
 LANGUAGE = "zh"
 BODY = b"<div data-pagefind-body"  # overrides/main.html: a page to index (page text is escaped)
 _FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what starts every decompressed Pagefind file
-# Left out of the index: what every page of its kind says alike, and what other pages hold.
-# A word's chunk holds every place the word is used, so a label printed on 10,000 project
-# pages makes the chunk a search for that word downloads 10,000 entries larger.
-_PROJECT = '[data-bs-kind="project"]'  # overrides/main.html marks the project pages
-EXCLUDED = (
-    "thead",  # column headers
-    ".bs-chart",  # bar charts: the spending plan again, and the home page's list of units
-    ".bs-projects",  # the all-projects table: its rows are the project pages
-    ".bs-unit-projects",  # a unit's list of its projects: the same, for one unit
-    ".bs-findings",  # quality findings: the page's own names and values again, as messages
-    f"{_PROJECT} > h2",  # 资金用途, 资金支出计划, 绩效目标, 绩效指标, 数据
-    f"{_PROJECT} > table:first-of-type td:first-child",  # 项目编码, 预算单位, 预算数 …
-    f"{_PROJECT} > table:nth-of-type(2)",  # the spending plan: periods and percentages
-)
+WORDS_VERSION = "trigrams-1"
+"""Changes when the words a record is indexed by change: a rebuild then indexes all again."""
 
 
 # The quality findings, a block the renderers write whole (render_quality.py) and the index
@@ -72,7 +62,7 @@ def same_for_search(old: bytes, new: bytes) -> bool:
 
 
 def pagefind_command(site_dir: Path, output: Path | None = None) -> list[str]:
-    """The indexing command; the extended binary, since only it segments Chinese."""
+    """The indexing command. The pages it reads hold words already cut (builder/search/)."""
     where = ["--output-path", str(output)] if output is not None else []
     return [
         str(get_executable()),
@@ -81,8 +71,6 @@ def pagefind_command(site_dir: Path, output: Path | None = None) -> list[str]:
         *where,
         "--force-language",
         LANGUAGE,
-        "--exclude-selectors",
-        ", ".join(EXCLUDED),
         "--silent",
     ]
 
@@ -110,14 +98,19 @@ def page_count(bundle: Path) -> int:
     return int(entry["languages"][LANGUAGE]["page_count"])
 
 
-def index_site(site_dir: Path) -> int:
-    """Write site_dir/pagefind/ from the HTML pages under site_dir; the number of pages indexed."""
+def index_site(site_dir: Path, records: Mapping[str, Record]) -> int:
+    """Write site_dir/pagefind/ for the HTML pages under site_dir; the number of pages indexed.
+
+    ``records`` are the unit and project pages' (builder/search/records.py), by URL; every
+    other page is indexed by its own text (builder/search/pages.py).
+    """
     bundle = site_dir / BUNDLE
     if bundle.exists():
         raise EnvironmentFailure(str(bundle), "expected no search index yet (it is written once)")
-    pages = _pagefind(site_dir, bundle)
+    names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    _index_pages(site_dir, names, bundle, records)
     write_segments(site_dir, delta=False, replaced=())
-    return pages
+    return page_count(bundle)
 
 
 def write_segments(site_dir: Path, *, delta: bool, replaced: Collection[str]) -> None:
@@ -134,6 +127,8 @@ class IndexState:
 
     full: str
     """A hash of the full index's entry file: the index these facts are about."""
+    words: str = ""
+    """What the records were made with (records_key): another key means index all again."""
     changed: tuple[str, ...] = ()
     """Pages (HTML files, site-relative) changed, added or removed since the full index."""
     ids: Mapping[str, str] = field(default_factory=dict)
@@ -144,19 +139,34 @@ def entry_hash(site_dir: Path) -> str:
     return hashlib.sha256((site_dir / ENTRY).read_bytes()).hexdigest()
 
 
-def full_state(site_dir: Path) -> IndexState:
-    """The state after a full index of site_dir."""
-    return IndexState(entry_hash(site_dir))
+def records_key(parents: Mapping[str, str]) -> str:
+    """What a page's record depends on beyond its own HTML: the regions above, the words."""
+    text = json.dumps([WORDS_VERSION, sorted(parents.items())], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def update_index(site_dir: Path, changed_now: Collection[str], state: IndexState) -> IndexState:
+def full_state(site_dir: Path, words: str) -> IndexState:
+    """The state after a full index of site_dir, its records made as ``words`` says."""
+    return IndexState(entry_hash(site_dir), words)
+
+
+def update_index(
+    site_dir: Path,
+    changed_now: Collection[str],
+    state: IndexState,
+    records: Mapping[str, Record],
+    words: str,
+) -> IndexState:
     """Bring the search index of a rebuilt site up to date; its state for the next rebuild.
 
     site_dir holds the last build's index (``state``) and this build's pages, of which
     ``changed_now`` (site-relative HTML files) differ from the last build's or are gone.
+    ``records`` and ``words`` as for index_site and records_key.
     """
     if state.full != entry_hash(site_dir):
         raise EnvironmentFailure(str(site_dir / ENTRY), "expected the index the last build wrote")
+    if state.words != words:
+        return reindex(site_dir, records, words)
     ids = state.ids or result_ids(site_dir / BUNDLE)
     # A page left out of the index (search: exclude) changes nothing a search finds: only
     # pages in the index now, or in the full index, count towards the delta.
@@ -166,38 +176,52 @@ def update_index(site_dir: Path, changed_now: Collection[str], state: IndexState
         if page_url(name) in ids or _indexed(site_dir / name)
     )
     if len(changed) > DELTA_SHARE * page_count(site_dir / BUNDLE):
-        return reindex(site_dir)
+        return reindex(site_dir, records, words)
     shutil.rmtree(site_dir / DELTA, ignore_errors=True)
     pages = [name for name in changed if _indexed(site_dir / name)]
-    added = _index_pages(site_dir, pages, site_dir / DELTA) if pages else set()
+    added = _index_pages(site_dir, pages, site_dir / DELTA, records) if pages else set()
     urls = {page_url(name) for name in changed}
     replaced = {ids[url] for url in urls if url in ids} - added
     kept = {result for url, result in ids.items() if url not in urls}
     # A new page's id equal to an unchanged page's: only a full index tells them apart.
     if added & kept:
-        return reindex(site_dir)
+        return reindex(site_dir, records, words)
     write_segments(site_dir, delta=bool(pages), replaced=replaced)
-    return IndexState(state.full, tuple(changed), ids)
+    return IndexState(state.full, words, tuple(changed), ids)
 
 
-def reindex(site_dir: Path) -> IndexState:
+def reindex(site_dir: Path, records: Mapping[str, Record], words: str) -> IndexState:
     """Index the whole site again, in place of its index and delta."""
     shutil.rmtree(site_dir / BUNDLE)
-    index_site(site_dir)
-    return full_state(site_dir)
+    index_site(site_dir, records)
+    return full_state(site_dir, words)
 
 
 def _indexed(page: Path) -> bool:
     return page.suffix == ".html" and page.is_file() and BODY in page.read_bytes()
 
 
-def _index_pages(site_dir: Path, pages: list[str], output: Path) -> set[str]:
-    """Index only these pages of site_dir (at their own URLs) into output; their result ids."""
+def _index_pages(
+    site_dir: Path, pages: list[str], output: Path, records: Mapping[str, Record]
+) -> set[str]:
+    """Index these pages of site_dir (at their own URLs) into output; their result ids.
+
+    Pagefind reads, for each page, a small page of its record (its words already cut), laid
+    out as the site is, so that each result keeps its page's URL.
+    """
     with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=".pages-") as temp:
         for name in pages:
+            url = page_url(name)
+            record = records.get(url)
+            if record is None:
+                if not _indexed(site_dir / name):
+                    continue
+                record = page_record(url, (site_dir / name).read_bytes())
+            if record is None:
+                continue
             target = Path(temp, name)
             target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(str(site_dir / name), str(target))
+            target.write_text(document(record), encoding="utf-8")
         _pagefind(Path(temp), output)
     return {path.stem for path in (output / "fragment").iterdir()}
 
@@ -224,11 +248,17 @@ def load_state(path: Path) -> IndexState | None:
     """The state a build left at path, or None."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return IndexState(data["full"], tuple(data["changed"]), dict(data["ids"]))
+        words = str(data["words"])
+        return IndexState(data["full"], words, tuple(data["changed"]), dict(data["ids"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def save_state(path: Path, state: IndexState) -> None:
-    data = {"full": state.full, "changed": list(state.changed), "ids": dict(state.ids)}
+    data = {
+        "full": state.full,
+        "words": state.words,
+        "changed": list(state.changed),
+        "ids": dict(state.ids),
+    }
     path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")

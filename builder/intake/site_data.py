@@ -14,6 +14,8 @@ from builder.contract.settings import Settings
 
 SETTINGS = "site.toml"
 REGIONS = "regions.toml"
+TABLES = ("regions", "parents")
+"""regions.toml's tables: region code → name, and code prefix → name of a city or province."""
 
 
 def _toml(path: Path) -> tuple[str, dict[str, Any]]:
@@ -66,10 +68,22 @@ def load_regions(site_data: Path) -> dict[str, str]:
         return {}
     text, data = _toml(path)
     for key, value in data.items():
-        if key != "regions" or not isinstance(value, dict):
-            found = f"'{key}'" if key != "regions" else "a value"
+        if key not in TABLES or not isinstance(value, dict):
+            found = f"'{key}'" if key not in TABLES else "a value"
             raise ReportError(
-                str(path), key_line(text, key), f"expected only the table [regions], found {found}"
+                str(path),
+                key_line(text, key),
+                f"expected only the tables [regions] and [parents], found {found}",
             )
     regions = data.get("regions", {})
     return {str(code): str(name) for code, name in sorted(regions.items())}
+
+
+def load_parents(site_data: Path) -> dict[str, str]:
+    """Code prefix → name of the city (4 digits) or province (2) from regions.toml's [parents]."""
+    path = site_data / REGIONS
+    if not path.exists():
+        return {}
+    load_regions(site_data)  # the same checks
+    parents = _toml(path)[1].get("parents", {})
+    return {str(code): str(name) for code, name in sorted(parents.items())}

@@ -19,12 +19,13 @@ from builder.intake.build_date import source_date_epoch
 from builder.intake.content import read_content
 from builder.intake.files import received
 from builder.intake.hand_pages import PAGES, listed_pages, load_hand_pages
-from builder.intake.site_data import load_regions, load_settings
+from builder.intake.site_data import load_parents, load_regions, load_settings
 from builder.publish import split
 from builder.publish.split import Part
 from builder.render import catalog
 from builder.render import problems as problems_page
 from builder.render.site import rendering
+from builder.search.records import report_records
 from builder.write.docs import write_docs, write_downloads, write_sitemap
 from builder.write.lock import one_build
 from builder.write.staging import Ahead, ahead, new_folder, repair_swap, staged
@@ -144,21 +145,23 @@ def _build_site(
         config_file = write_config(config, work)
         print_ = dirty.build_fingerprint(config_file, config["theme"].get("custom_dir"))
         search = search_index.load_state(work / SEARCH_STATE)
+        parents = load_parents(site_data)
+        records, words = report_records(docs, parents), search_index.records_key(parents)
         reuse = dirty.can_reuse(work, output, print_) and search is not None
         with staged(output, from_output=reuse, ahead=started) as site_dir:
             if reuse and search is not None:
                 changes = dirty.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
                 run_mkdocs(config_file, True)
                 changed = dirty.changed_pages(site_dir, output, changes)
-                search = search_index.update_index(site_dir, changed, search)
+                search = search_index.update_index(site_dir, changed, search, records, words)
             else:
                 project_pages = sum(len(doc.projects) for doc in docs)
                 count = shards or shard_count(project_pages, os.cpu_count() or 1)
                 render_sharded(
                     config, work, site_dir, count, write_config=write_yaml, run_mkdocs=run_mkdocs
                 )
-                index_site(site_dir)
-                search = search_index.full_state(site_dir)
+                index_site(site_dir, records)
+                search = search_index.full_state(site_dir, words)
             # Made meanwhile, maybe in a second process; MkDocs did not need them.
             shared = downloads()
             write_downloads(shared, site_dir)

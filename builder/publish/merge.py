@@ -25,11 +25,12 @@ from builder.engines.mkdocs import run_mkdocs, site_config, write_config
 from builder.engines.search_index import index_site
 from builder.intake.crosscheck import duplicate_projects, duplicate_units
 from builder.intake.hand_pages import listed_pages, load_hand_pages
-from builder.intake.site_data import load_settings
+from builder.intake.site_data import load_parents, load_settings
 from builder.publish import split
 from builder.publish.build import Built
 from builder.render import catalog
 from builder.render.site import render_site
+from builder.search.records import report_records
 from builder.write.docs import write_docs, write_sitemap
 from builder.write.lock import one_build
 from builder.write.staging import repair_swap, staged
@@ -119,6 +120,6 @@ def _merge_site(
         run_mkdocs(write_config(config, work))
         for part, found in by_part:
             copy_owned(part, found, site_dir)
-        index_site(site_dir)
+        index_site(site_dir, report_records(docs, load_parents(site_data)))
         write_sitemap(site_dir, settings.url, files)
     return Built(docs_dir, output, tuple(docs), files)

@@ -35,6 +35,7 @@ from builder.render.quality import (
     quality_pages,
     unit_findings,
 )
+from builder.render.search_page import SEARCH, render_search
 from builder.render.unit import render_unit
 
 BACKGROUND_MIN = 200
@@ -163,6 +164,7 @@ def _pages(
         ),
         paths.UNITS: render_units(docs),
         paths.DATA: render_data(docs),
+        SEARCH: render_search(docs),
     }
     files.update(project_list_files(docs))
     files.update(indicator_pages(docs))

@@ -51,7 +51,9 @@ def test_a_wrong_key_or_type_is_an_error_at_its_line(
 
 def test_regions_outside_their_table_are_an_error(tmp_path: Path) -> None:
     folder = write(tmp_path, "regions.toml", '[region]\n"130303" = "山海关区"\n')
-    with pytest.raises(ReportError, match=r"regions.toml:1: expected only the table \[regions\]"):
+    with pytest.raises(
+        ReportError, match=r"regions.toml:1: expected only the tables \[regions\] and \[parents\]"
+    ):
         load_regions(folder)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from builder.engines import search_index
 from builder.engines.search_index import IndexState
 from builder.incremental import dirty as incremental
 from builder.publish.build import build_site
+from builder.search.records import Record
 from tests.conftest import site_files, synthetic
 from tests.support.writer import write_report
 
@@ -89,10 +91,16 @@ def test_a_rebuild_that_fails_late_leaves_the_published_site_as_it_was(
     rendered: list[str] = []
     update = search_index.update_index
 
-    def update_index(site_dir: Path, changed: set[str], state: IndexState) -> IndexState:
+    def update_index(
+        site_dir: Path,
+        changed: set[str],
+        state: IndexState,
+        records: Mapping[str, Record],
+        words: str,
+    ) -> IndexState:
         unit = site_dir / str(edited.year) / edited.region.code / edited.unit.code
         rendered.append((unit / "index.html").read_text("utf-8"))
-        update(site_dir, changed, state)  # the delta, beside the linked full index
+        update(site_dir, changed, state, records, words)  # the delta, beside the full index
         rendered.append((site_dir / search_index.SEGMENTS).read_text("utf-8"))
         raise ReportError(str(site_dir), 1, "expected the search index")
 

@@ -94,7 +94,7 @@ def test_a_rebuild_indexes_the_changed_pages_and_finds_what_a_clean_build_finds(
         NEW_WORDS,
         old_name,
         second.projects[1].name + "修订",  # one word only in the delta, the others in both
-        f"{OLD_WORDS} 培训",  # one word only on a replaced page: ignored, as by a clean index
+        f"{OLD_WORDS} 培训",  # one word only on a replaced page: nothing, as from a clean index
         removed.unit.name,
         "培训",
     ]
@@ -120,6 +120,20 @@ def test_a_delta_grown_past_its_share_means_the_whole_site_is_indexed_again(
     build_site(content, site, site_data=site_data, work=work)
     assert segments(site) == (False, [])
     assert not (site / search_index.DELTA).exists()
+    clean = tmp_path / "clean"
+    build_site(content, clean / "site", site_data=site_data, work=clean / "work")
+    assert site_files(site) == site_files(clean / "site")
+
+
+def test_new_regions_above_mean_the_whole_site_is_indexed_again(tmp_path: Path) -> None:
+    # A page's record holds the city and province above its region (regions.toml), which
+    # its HTML does not show: a rebuild cannot tell from the pages which records changed.
+    _corpus, content, site_data, site, work = synthetic(tmp_path, 6, 4)
+    build_site(content, site, site_data=site_data, work=work)
+    regions = site_data / "regions.toml"
+    regions.write_text(regions.read_text("utf-8").replace("石家庄市", "石门市"), "utf-8")
+    build_site(content, site, site_data=site_data, work=work)
+    assert segments(site) == (False, [])
     clean = tmp_path / "clean"
     build_site(content, clean / "site", site_data=site_data, work=clean / "work")
     assert site_files(site) == site_files(clean / "site")

@@ -106,10 +106,17 @@ def corpus(count: int, seed: int = 0) -> Corpus:
     return Corpus(dict(sorted(files.items())), tuple(documents), regions)
 
 
+# The cities of Hebei (GB/T 2260), above the synthetic regions 13CCxx.
+CITIES = ("石家庄市", "唐山市", "秦皇岛市", "邯郸市", "邢台市", "保定市", "张家口市", "承德市")
+
+
 def regions_toml(regions: dict[str, str]) -> str:
-    """site_data/regions.toml for these regions."""
+    """site_data/regions.toml for these regions, with the city and province above each."""
     lines = ["# Regions of a synthetic corpus (tests/support/synth_corpus.py).", "[regions]"]
     lines += [f'"{code}" = "{name}"' for code, name in sorted(regions.items())]
+    cities = sorted({code[:4] for code in regions})
+    lines += ["", "[parents]", '"13" = "河北省"']
+    lines += [f'"{city}" = "{CITIES[(int(city[2:]) - 1) % len(CITIES)]}"' for city in cities]
     return "\n".join(lines) + "\n"
 
 

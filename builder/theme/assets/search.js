@@ -1,110 +1,373 @@
-// The header search box, answered by Pagefind (the site's pagefind/ folder). Pagefind's index
-// is split into chunks, so a query downloads the chunks for its own words, not the whole index:
-// the first search costs the same few hundred kilobytes at 50 pages or at 50,000.
-// Results use Material's search markup, so they look like the rest of the site.
+// Site search: the header box and the search page /search/?q=…, answered by Pagefind (the
+// site's pagefind/ folder). Pagefind's index is split into chunks, so a query downloads the
+// chunks for its own words, not the whole index. The pages were indexed by words cut in
+// advance (builder/search/words.py); a query is cut here the same way, so the two agree.
 (function () {
   "use strict";
-  var PAGE = 10; // results shown at once; "更多结果" shows the next ones
+  var PAGE = 10; // results the header box shows at once
+  var PAGE_LIST = 20; // results the search page shows at once
+  var FILTERS = ["year", "region", "unit", "kind"];
 
-  function setup() {
+  // --- Words: as builder/search/words.py cuts them --------------------------------------
+  var DIGITS = "0123456789abcdefghijklmnopqrstuv";
+  var RUN = /[0-9a-z]+|[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+
+  function fold(text) {
+    return text.normalize("NFKC").toLowerCase();
+  }
+
+  function encode(chars) {
+    if (chars.charCodeAt(0) < 0x80) return "w" + chars;
+    var out = "x";
+    for (var i = 0; i < chars.length; i++) {
+      var n = chars.charCodeAt(i) - 0x3000;
+      out += DIGITS[n >> 10] + DIGITS[(n >> 5) & 31] + DIGITS[n & 31];
+    }
+    return out;
+  }
+
+  // The word that narrows a search by a filter (words.filter_word): year, region, unit, kind.
+  function filterWord(name, value) {
+    var out = "y" + name[0];
+    Array.from(value).forEach(function (c) {
+      var n = c.codePointAt(0);
+      out += DIGITS[(n >> 15) & 31] + DIGITS[(n >> 10) & 31] + DIGITS[(n >> 5) & 31] + DIGITS[n & 31];
+    });
+    return out;
+  }
+
+  function runs(text) {
+    return fold(text).match(RUN) || [];
+  }
+
+  // The index words a query needs, all of them: a word of three or more Chinese characters
+  // is the trigrams that cover it (one every three characters, and the last three: each may
+  // be in another chunk of the index); a shorter one, or letters and digits, is one word.
+  function queryWords(query) {
+    var words = [];
+    runs(query).forEach(function (run) {
+      if (run.charCodeAt(0) < 0x80 || run.length < 3) { words.push(encode(run)); return; }
+      for (var i = 0; i + 3 <= run.length; i += 3) words.push(encode(run.slice(i, i + 3)));
+      if (run.length % 3) words.push(encode(run.slice(run.length - 3)));
+    });
+    return words.filter(function (w, i) { return words.indexOf(w) === i; });
+  }
+
+  // --- The engine ---------------------------------------------------------------------------
+  var root = null; // the site root, from the page's relative base: works from a sub-folder
+  var engine = null;
+
+  // Pagefind's index, merged with the delta a rebuild adds beside it (pages changed since
+  // the full index), less the results those pages replace (builder/engines/search_index.py).
+  function pagefind() {
+    if (!engine) {
+      // noWorker: search in the page itself, which spares the first search a script.
+      // A page's words are listed once each (words.py), so a long page is not one that
+      // says a word more often: its length counts little.
+      var settings = {
+        baseUrl: root.pathname, excerptLength: 30, noWorker: true, ranking: { pageLength: 0.1 }
+      };
+      var segments = fetch(new URL("pagefind/segments.json", root).href).then(function (r) {
+        if (!r.ok) throw new Error("pagefind/segments.json: " + r.status);
+        return r.json();
+      });
+      engine = Promise.all([import(new URL("pagefind/pagefind.js", root).href), segments])
+        .then(function (loaded) {
+          var pf = loaded[0];
+          var replaced = new Set(loaded[1].replaced);
+          return pf.options(settings).then(function () {
+            if (loaded[1].delta) {
+              return pf.mergeIndex(new URL("pagefind/delta/", root).href, settings);
+            }
+          }).then(function () { return { pf: pf, replaced: replaced }; });
+        });
+    }
+    return engine;
+  }
+
+  // Results of both bundles, best first, without those a changed page replaced; a page
+  // indexed unchanged in both has the same id in each, and is listed once.
+  function valid(results, replaced) {
+    var seen = new Set();
+    return results.filter(function (result) {
+      if (replaced.has(result.id) || seen.has(result.id)) return false;
+      seen.add(result.id);
+      return true;
+    });
+  }
+
+  // Every word is required, as it is. Pagefind matches the start of a word, leaves out a
+  // word its index lacks (each bundle of a rebuilt site lacks some) or matches a shorter
+  // form of it; so each word is looked up alone and exactly ("…"): a word found nowhere
+  // means no results. The ranked results of all words together are then those pages.
+  function search(query, filters) {
+    var words = queryWords(query);
+    if (!words.length) return Promise.resolve([]);
+    Object.keys(filters || {}).sort().forEach(function (name) {
+      if (filters[name]) words.push(filterWord(name, filters[name]));
+    });
+    return pagefind().then(function (e) {
+      function run(term) {
+        return e.pf.search(term).then(function (answer) {
+          return valid(answer.results, e.replaced);
+        });
+      }
+      return Promise.all(words.map(function (w) { return run('"' + w + '"'); })).then(function (alone) {
+        if (alone.some(function (r) { return !r.length; })) return [];
+        var sets = alone.map(function (r) { return new Set(r.map(function (x) { return x.id; })); });
+        return run(words.join(" ")).then(function (results) {
+          return results.filter(function (r) {
+            return sets.every(function (set) { return set.has(r.id); });
+          });
+        });
+      });
+    }).then(function (results) {
+      return results.map(function (r) {
+        return { id: r.id, data: function () { return r.data().then(function (d) { return hit(d, query); }); } };
+      });
+    });
+  }
+
+  // --- A result -------------------------------------------------------------------------------
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  // The record's lines (one cell or sentence each) that hold the query's words, cut at
+  // a clause around the first word when long, with the words marked.
+  function excerpt(text, query) {
+    var terms = runs(query).sort(function (a, b) { return b.length - a.length; });
+    var lines = (text || "").split("\u00a6").filter(Boolean);
+    var scored = lines.map(function (line, i) {
+      var low = fold(line);
+      var n = terms.filter(function (t) { return low.indexOf(t) >= 0; }).length;
+      return { line: line, n: n, i: i };
+    });
+    var best = scored.filter(function (s) { return s.n > 0; })
+      .sort(function (a, b) { return b.n - a.n || a.i - b.i; }).slice(0, 2)
+      .sort(function (a, b) { return a.i - b.i; });
+    if (!best.length) best = scored.slice(0, 1);
+    // Lines apart are joined by one ellipsis, not one of each line's and another.
+    return best.map(function (s) { return mark(clip(s.line, terms), terms); })
+      .join(" … ").replace(/…? … …?/g, " … ");
+  }
+
+  function clip(line, terms) {
+    var MAX = 90;
+    if (line.length <= MAX) return line;
+    var low = fold(line);
+    var at = Math.max(0, Math.min.apply(null, terms.map(function (t) {
+      var i = low.indexOf(t);
+      return i < 0 ? Infinity : i;
+    }).concat([line.length])));
+    if (at === line.length) at = 0;
+    // Start after the clause mark before the word, end at one after it.
+    var start = 0;
+    for (var i = at - 1; i >= Math.max(0, at - 40); i--) {
+      if ("，。；、：,;: ".indexOf(line[i]) >= 0) { start = i + 1; break; }
+      if (i === Math.max(0, at - 40)) start = i;
+    }
+    var end = Math.min(line.length, start + MAX);
+    for (var j = end - 1; j > at; j--) {
+      if ("，。；、,; ".indexOf(line[j]) >= 0) { end = j + 1; break; }
+    }
+    return (start > 0 ? "…" : "") + line.slice(start, end) + (end < line.length ? "…" : "");
+  }
+
+  // The line, escaped, with the query's words in <mark>; compared character by character
+  // in folded form (full-width, case), so that the marks fall on the characters shown.
+  function mark(line, terms) {
+    var chars = Array.from(line);
+    var low = chars.map(function (c) {
+      var f = fold(c);
+      return f.length === 1 ? f : c.toLowerCase();
+    }).join("");
+    var marks = new Array(chars.length).fill(false);
+    terms.forEach(function (t) {
+      for (var i = low.indexOf(t); i >= 0; i = low.indexOf(t, i + 1)) {
+        for (var k = i; k < i + t.length; k++) marks[k] = true;
+      }
+    });
+    var out = "";
+    var open = false;
+    for (var i = 0; i < chars.length; i++) {
+      if (marks[i] && !open) { out += "<mark>"; open = true; }
+      if (!marks[i] && open) { out += "</mark>"; open = false; }
+      out += escapeHtml(chars[i]);
+    }
+    return out + (open ? "</mark>" : "");
+  }
+
+  function hit(data, query) {
+    var meta = data.meta || {};
+    return {
+      url: data.url,
+      meta: meta,
+      title: meta.title || data.url,
+      kind: meta.kind || "页面",
+      excerpt: excerpt(meta.text, query),
+    };
+  }
+
+  // The site's search without the box: its results, best first, each with data() to load.
+  window.budgetSearch = function (query, filters) {
+    return search(query, filters);
+  };
+  window.budgetSearch.words = queryWords; // for the tests: the same words as words.py
+
+  function item(data, tag) {
+    var li = document.createElement("li");
+    li.className = tag === "page" ? "bs-hit" : "md-search-result__item";
+    var link = document.createElement("a");
+    link.href = data.url;
+    var kind = document.createElement("span");
+    kind.className = "bs-hit-kind";
+    kind.textContent = data.kind;
+    var title = document.createElement(tag === "page" ? "strong" : "h1");
+    title.textContent = data.title;
+    var facts = document.createElement("span");
+    facts.className = "bs-hit-facts";
+    var meta = data.meta;
+    facts.textContent = [meta.kind === "项目" ? meta.unit : "", meta.year ? meta.year + "年" : "",
+      meta.region, meta.amount].filter(Boolean).join(" · ");
+    var text = document.createElement("p");
+    text.className = "bs-hit-excerpt";
+    text.innerHTML = data.excerpt; // escaped by excerpt(), with <mark> around the words
+    if (tag === "page") {
+      link.className = "bs-hit-link";
+      link.appendChild(kind);
+      link.appendChild(title);
+      li.appendChild(link);
+      li.appendChild(facts);
+      li.appendChild(text);
+    } else {
+      link.className = "md-search-result__link";
+      var article = document.createElement("article");
+      article.className = "md-search-result__article md-typeset";
+      title.insertBefore(kind, title.firstChild);
+      article.appendChild(title);
+      article.appendChild(facts);
+      article.appendChild(text);
+      link.appendChild(article);
+      li.appendChild(link);
+    }
+    return li;
+  }
+
+  function fromDisk() {
+    return location.protocol === "file:";
+  }
+  var DISK = "从本地文件打开时无法搜索：请通过网页服务器访问本站，或从各年度、地区和单位页面浏览。";
+
+  // --- The search page ------------------------------------------------------------------------
+  function searchPage() {
+    var form = document.querySelector("form[data-bs-search-page]");
+    if (!form) return;
+    var count = document.querySelector("[data-bs-search-count]");
+    var list = document.querySelector("[data-bs-search-results]");
+    var moreButton = document.querySelector("[data-bs-search-more]");
+    var asked = 0;
+    var found = [];
+    var shown = 0;
+    var query = "";
+
+    function fromAddress() {
+      var params = new URLSearchParams(location.search);
+      form.elements.q.value = params.get("q") || "";
+      FILTERS.forEach(function (name) { form.elements[name].value = params.get(name) || ""; });
+    }
+
+    function chosen() {
+      var filters = {};
+      FILTERS.forEach(function (name) {
+        var value = form.elements[name].value.trim();
+        if (value) filters[name] = value;
+      });
+      return filters;
+    }
+
+    function address() {
+      var params = new URLSearchParams();
+      params.set("q", form.elements.q.value.trim());
+      var filters = chosen();
+      FILTERS.forEach(function (name) { if (filters[name]) params.set(name, filters[name]); });
+      return "?" + params.toString();
+    }
+
+    function more() {
+      var number = asked;
+      var next = found.slice(shown, shown + PAGE_LIST);
+      return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
+        if (number !== asked) return;
+        var first = null;
+        pages.forEach(function (data) {
+          var li = item(data, "page");
+          first = first || li;
+          list.appendChild(li);
+        });
+        shown += next.length;
+        moreButton.hidden = shown >= found.length;
+        moreButton.textContent = "显示更多结果（已显示 " + shown + " / " + found.length + " 条）";
+        return first;
+      });
+    }
+
+    function run() {
+      var number = ++asked;
+      query = form.elements.q.value.trim();
+      list.textContent = "";
+      moreButton.hidden = true;
+      if (!query) {
+        count.textContent = "输入词语后按回车搜索。多个词用空格分开，结果须包含每一个词。";
+        return;
+      }
+      if (fromDisk()) { count.textContent = DISK; return; }
+      document.title = query + " - 搜索";
+      count.textContent = "正在搜索…";
+      search(query, chosen()).then(function (results) {
+        if (number !== asked) return;
+        found = results;
+        shown = 0;
+        count.textContent = "共 " + found.length + " 条结果";
+        return more();
+      }).catch(function (error) {
+        count.textContent = "搜索暂不可用";
+        throw error;
+      });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var next = address();
+      if (next !== location.search) history.pushState(null, "", next);
+      run();
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+      select.addEventListener("change", function () { form.requestSubmit(); });
+    });
+    moreButton.addEventListener("click", function () {
+      more().then(function (first) {
+        var link = first && first.querySelector("a");
+        if (link) link.focus();
+      });
+    });
+    window.addEventListener("popstate", function () { fromAddress(); run(); });
+    fromAddress();
+    run();
+  }
+
+  // --- The header box -------------------------------------------------------------------------
+  function headerBox() {
     var form = document.querySelector("form[data-bs-search]");
     var list = document.querySelector("[data-bs-search-list]");
     var meta = document.querySelector("[data-bs-search-meta]");
     var toggle = document.getElementById("__search");
     if (!form || !list || !meta || !toggle) return;
     var input = form.elements.query;
-    // The site root, from this page's relative base: works when served from a sub-folder.
-    var root = new URL(form.getAttribute("data-bs-base").replace(/\/?$/, "/"), location.href);
-    var engine = null;
     var asked = 0; // the latest query's number; answers to older queries are dropped
     var found = [];
     var shown = 0;
 
-    // The search engine: Pagefind's index, merged with the delta a rebuild adds beside it
-    // (pages changed since the full index), less the results those pages replace
-    // (builder/engines/search_index.py).
-    function pagefind() {
-      if (!engine) {
-        // noWorker: search in the page itself, which spares the first search a script.
-        var settings = { baseUrl: root.pathname, excerptLength: 40, noWorker: true };
-        var segments = fetch(new URL("pagefind/segments.json", root).href).then(function (r) {
-          if (!r.ok) throw new Error("pagefind/segments.json: " + r.status);
-          return r.json();
-        });
-        engine = Promise.all([import(new URL("pagefind/pagefind.js", root).href), segments])
-          .then(function (loaded) {
-            var pf = loaded[0];
-            var delta = loaded[1].delta;
-            var replaced = new Set(loaded[1].replaced);
-            return pf.options(settings).then(function () {
-              if (delta) return pf.mergeIndex(new URL("pagefind/delta/", root).href, settings);
-            }).then(function () {
-              function current(query) {
-                return pf.search(query).then(function (answer) {
-                  return valid(answer.results, replaced);
-                });
-              }
-              return { search: delta ? function (q) { return merged(current, q); } : current };
-            });
-          });
-      }
-      return engine;
-    }
-
-    // Results of both bundles, best first, without those a changed page replaced; a page
-    // indexed unchanged in both has the same id in each, and is listed once.
-    function valid(results, replaced) {
-      var seen = new Set();
-      return results.filter(function (result) {
-        if (replaced.has(result.id) || seen.has(result.id)) return false;
-        seen.add(result.id);
-        return true;
-      });
-    }
-
-    // Pagefind ignores a query word its index does not hold, so each bundle alone would
-    // answer "old-word new-word" differently from one index of the whole site. The words
-    // are therefore looked up one by one in both; those found on no current page are
-    // left out, as one index would, and a result must hold every other word.
-    function merged(current, query) {
-      var terms = words(query);
-      return Promise.all(terms.map(function (term) {
-        return current(term).then(function (results) {
-          return new Set(results.map(function (r) { return r.id; }));
-        });
-      })).then(function (sets) {
-        var held = sets.filter(function (set) { return set.size > 0; });
-        if (!held.length) return [];
-        var asked = terms.filter(function (_, i) { return sets[i].size > 0; });
-        return current(asked.join(" ")).then(function (results) {
-          return results.filter(function (r) {
-            return held.every(function (set) { return set.has(r.id); });
-          });
-        });
-      });
-    }
-
-    // The words Pagefind makes of a query: its word segments without punctuation.
-    function words(query) {
-      var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-      var found = [];
-      Array.from(segmenter.segment(query)).forEach(function (part) {
-        var kept = Array.from(part.segment).filter(function (c) {
-          return !/^[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]$/u.test(c);
-        });
-        kept.join("").toLocaleLowerCase().split(/\s+/).forEach(function (word) {
-          if (word) found.push(word);
-        });
-      });
-      return found;
-    }
-
-    // The site's search without the box: its ranked results, each with data() to load.
-    window.budgetSearch = function (query) {
-      return pagefind().then(function (e) { return e.search(query); });
-    };
-
-    // Typing: a query is run once the typing pauses, so each key does not start a search.
     function pause(ms) {
       return new Promise(function (done) { setTimeout(done, ms); });
     }
@@ -119,26 +382,6 @@
       return form.getAttribute("data-bs-other").replace("#", String(n));
     }
 
-    function item(data) {
-      var li = document.createElement("li");
-      li.className = "md-search-result__item";
-      var link = document.createElement("a");
-      link.className = "md-search-result__link";
-      link.href = data.url;
-      var article = document.createElement("article");
-      article.className = "md-search-result__article md-typeset";
-      var title = document.createElement("h1");
-      title.textContent = (data.meta && data.meta.title) || data.url;
-      var excerpt = document.createElement("p");
-      // Pagefind's excerpt is the page's text, escaped, with <mark> around the matched words.
-      excerpt.innerHTML = data.excerpt;
-      article.appendChild(title);
-      article.appendChild(excerpt);
-      link.appendChild(article);
-      li.appendChild(link);
-      return li;
-    }
-
     function more() {
       var number = asked;
       var next = found.slice(shown, shown + PAGE);
@@ -147,7 +390,7 @@
         if (number !== asked) return;
         var old = list.querySelector("[data-bs-more]");
         if (old) old.remove();
-        pages.forEach(function (data) { list.appendChild(item(data)); });
+        pages.forEach(function (data) { list.appendChild(item(data, "box")); });
         if (shown < found.length) {
           var li = document.createElement("li");
           li.className = "md-search-result__item";
@@ -173,16 +416,16 @@
         say(form.getAttribute("data-bs-placeholder"));
         return;
       }
-      if (location.protocol === "file:") {
+      if (fromDisk()) {
         // A browser lets no page opened from disk fetch the index (builder/engines/disk_links.py).
         list.textContent = "";
-        say("从本地文件打开时无法搜索：请通过网页服务器访问本站，或从各年度、地区和单位页面浏览。");
+        say(DISK);
         return;
       }
       Promise.all([pagefind(), pause(150)])
-        .then(function (ready) {
+        .then(function () {
           if (number !== asked) return null; // a newer query is on its way
-          return ready[0].search(query);
+          return search(query);
         })
         .then(function (results) {
           if (results === null || number !== asked) return;
@@ -226,10 +469,12 @@
     toggle.addEventListener("change", function () {
       if (toggle.checked) input.focus();
     });
+    // Enter: the search page, whose address can be shared and gone back to.
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var first = list.querySelector("a");
-      if (first) first.click();
+      var query = input.value.trim();
+      if (!query) return;
+      location.href = new URL("search/?q=" + encodeURIComponent(query), root).href;
     });
     form.addEventListener("reset", function () {
       setTimeout(run, 0); // after the box is cleared
@@ -262,6 +507,14 @@
         else focusAt(at - 1);
       }
     });
+  }
+
+  function setup() {
+    var form = document.querySelector("form[data-bs-search]");
+    if (!form) return;
+    root = new URL(form.getAttribute("data-bs-base").replace(/\/?$/, "/"), location.href);
+    headerBox();
+    searchPage();
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,167 @@
+"""Each page's search record: the words it is found by, and what a result shows of it.
+
+A project or unit page is found by its own words (issue 15): where it is (year, region with
+the city and province above it, unit), and for a project its name, code, purpose, goals and
+every indicator cell; for a unit its goals and measures. Not by what the page repeats of
+other pages (a unit's list of projects) nor by what every page of its kind says alike (the
+column headers), which would make a word's index chunk as large as the site. Its name is
+weighted, so that the page a query names ranks above pages that merely mention it.
+
+A record is written as a small HTML page for Pagefind (``document``): the words, already cut
+(words.py), and the result's fields as metadata and filters in attributes, which Pagefind
+stores without indexing them. The readable text of the record, one cell or sentence a line,
+is what the search script cuts its excerpts from, so that they never stop inside a number.
+Its year, region, unit and kind are words of their own (words.filter_word), which a search
+narrowed by them requires.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from html import escape
+
+from builder.contract.model import Document, Project
+from builder.render.html.money import yuan
+from builder.search.words import filter_word, index_words
+
+PROJECT, UNIT, PAGE = "项目", "单位", "页面"
+# Pagefind's weights: the page a query names ranks first; a page that only lists or explains
+# others (a year's units, a guide) ranks below the project and unit pages it mentions.
+NAME_WEIGHT = {PROJECT: "10", UNIT: "10", PAGE: "5"}
+TEXT_WEIGHT = {PROJECT: "1", UNIT: "1", PAGE: "0.3"}
+LINE_BREAK = "\u00a6"  # ¦ between the lines of a record's text: Pagefind folds white space
+SENTENCE = re.compile(r"(?<=[。；！？;])|\n")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One page as search knows it."""
+
+    url: str  # as Pagefind gives it: /projects/<code>/
+    kind: str  # 项目, 单位 or 页面
+    title: str  # the page's name
+    names: tuple[str, ...]  # texts the page is named by (weighted)
+    texts: tuple[str, ...]  # every other text it is found by
+    lines: tuple[str, ...]  # readable text for excerpts: one cell or sentence each
+    unit: str = ""
+    year: str = ""
+    region: str = ""
+    amount: str = ""  # 预算数, in yuan as the site prints it
+
+
+def region_names(code: str, name: str, parents: Mapping[str, str]) -> list[str]:
+    """Province, city and region: 秦皇岛 finds 山海关区's pages."""
+    return [n for n in (parents.get(code[:2], ""), parents.get(code[:4], ""), name) if n]
+
+
+def _where(doc: Document, parents: Mapping[str, str]) -> list[str]:
+    return [str(doc.year), *region_names(doc.region.code, doc.region.name, parents), doc.unit.name]
+
+
+def _cells(project: Project) -> list[str]:
+    lines = [project.purpose, *project.goals]
+    for row in project.indicators:
+        name = " › ".join(n for n in (row.level1, row.level2, row.level3) if n)
+        lines.append(f"{name}：{row.description}；指标值 {row.value}；依据 {row.basis}")
+    return [line for line in lines if line.strip()]
+
+
+def _place(doc: Document, parents: Mapping[str, str]) -> str:
+    """A line for excerpts, last: where a query matched only the page's place or unit."""
+    return " · ".join([*region_names(doc.region.code, doc.region.name, parents), doc.unit.name])
+
+
+def project_record(doc: Document, project: Project, parents: Mapping[str, str]) -> Record:
+    cells = _cells(project)
+    words = [*_where(doc, parents), *cells]
+    return Record(
+        url=f"/projects/{project.code}/",
+        kind=PROJECT,
+        title=project.name,
+        names=(project.name, project.code),
+        texts=tuple(words),
+        lines=(*cells, project.name, _place(doc, parents)),
+        unit=doc.unit.name,
+        year=str(doc.year),
+        region=doc.region.name,
+        amount=f"{yuan(project.budget_yuan)} 元",
+    )
+
+
+def _sentences(texts: Iterable[str]) -> list[str]:
+    return [s.strip() for text in texts for s in SENTENCE.split(text) if s.strip()]
+
+
+def unit_record(doc: Document, parents: Mapping[str, str]) -> Record:
+    goals = [doc.overall_goal, doc.sub_goals_intro]
+    for goal in doc.sub_goals:
+        goals += [goal.title, goal.text]
+    goals.append(doc.measures)
+    total = sum((p.budget_yuan for p in doc.projects), Decimal(0))
+    return Record(
+        url=f"/{doc.year}/{doc.region.code}/{doc.unit.code}/",
+        kind=UNIT,
+        title=doc.unit.name,
+        names=(doc.unit.name,),
+        texts=tuple(_where(doc, parents) + goals),
+        lines=(*_sentences(goals), _place(doc, parents)),
+        unit=doc.unit.name,
+        year=str(doc.year),
+        region=doc.region.name,
+        amount=f"{yuan(total)} 元" if doc.projects else "",
+    )
+
+
+def report_records(docs: Iterable[Document], parents: Mapping[str, str]) -> dict[str, Record]:
+    """URL → record of every unit and project page."""
+    records = {}
+    for doc in docs:
+        unit = unit_record(doc, parents)
+        records[unit.url] = unit
+        for project in doc.projects:
+            record = project_record(doc, project, parents)
+            records[record.url] = record
+    return records
+
+
+def _attributes(record: Record) -> str:
+    fields = {
+        "title": record.title,
+        "kind": record.kind,
+        "unit": record.unit,
+        "year": record.year,
+        "region": record.region,
+        "amount": record.amount,
+        "text": LINE_BREAK.join(record.lines),
+    }
+    shown = {k: v for k, v in fields.items() if v}
+    meta = ", ".join(f"{k}[data-{k}]" for k in shown)
+    values = " ".join(f'data-{k}="{escape(v)}"' for k, v in shown.items())
+    return f'<span data-pagefind-meta="{meta}" {values}></span>'
+
+
+def filter_words(record: Record) -> list[str]:
+    """The words that narrow a search to this page's year, region, unit and kind."""
+    values = {
+        "year": record.year,
+        "region": record.region,
+        "unit": record.unit,
+        "kind": record.kind,
+    }
+    return [filter_word(name, value) for name, value in values.items() if value]
+
+
+def document(record: Record) -> str:
+    """The page Pagefind indexes for this record (at the record's own URL)."""
+    names = " ".join(index_words(record.names))
+    words = " ".join(index_words(record.texts) + filter_words(record))
+    return (
+        f'<!doctype html>\n<html lang="zh"><head><title>{escape(record.title)}</title></head>'
+        f"<body><main data-pagefind-body>"
+        f'<p data-pagefind-weight="{NAME_WEIGHT[record.kind]}">{names}</p>'
+        f'<p data-pagefind-weight="{TEXT_WEIGHT[record.kind]}">{words}</p>'
+        f"{_attributes(record)}</main></body></html>\n"
+    )
