@@ -406,17 +406,8 @@ def document(
     unit_name = f"{place.region.name}{place.unit_name}"
     intro, sub_goals = _sub_goals(rng)
     seen: set[str] = taken if taken is not None else set()
-    names: set[str] = set()
-    tables = []
-    for _ in range(rng.randint(*projects)):
-        name = _name(rng, place.unit_name, year, names)
-        if name is None:
-            continue
-        names.add(name)
-        project = _project(rng, region, year, name)
-        if project.code not in seen:
-            seen.add(project.code)
-            tables.append(project)
+    tables: list[Project] = []
+    _add_new(rng, tables, seen, set(), (place.unit_name, region, year), rng.randint(*projects))
     return Document(
         source=f"{year}/{region}/{unit_code}.txt",
         year=year,
@@ -428,6 +419,32 @@ def document(
         measures=_paragraphs(rng, 1, 6),
         projects=tuple(tables),
     )
+
+
+def _add(project: Project, tables: list[Project], seen: set[str]) -> None:
+    """Add a project to the report unless its code is taken (codes are unique in a corpus)."""
+    if project.code not in seen:
+        seen.add(project.code)
+        tables.append(project)
+
+
+def _add_new(
+    rng: random.Random,
+    tables: list[Project],
+    seen: set[str],
+    names: set[str],
+    where: tuple[str, str, int],
+    count: int,
+) -> None:
+    """Try ``count`` new projects of a unit of kind ``where[0]`` in region ``where[1]`` and
+    year ``where[2]``, each under a name not in ``names`` (which then holds it)."""
+    kind, region, year = where
+    for _ in range(count):
+        name = _name(rng, kind, year, names)
+        if name is None:
+            continue
+        names.add(name)
+        _add(_project(rng, region, year, name), tables, seen)
 
 
 KEPT = (0.6, 0.8)
@@ -453,23 +470,12 @@ def next_year(
     seen: set[str] = taken if taken is not None else set()
     count = len(previous.projects)
     kept = sorted(rng.sample(range(count), round(count * rng.uniform(*KEPT))))
-    tables = []
+    tables: list[Project] = []
     for index in kept:
-        project = _continued(rng, previous.projects[index], previous.year)
-        if project.code not in seen:
-            seen.add(project.code)
-            tables.append(project)
+        _add(_continued(rng, previous.projects[index], previous.year), tables, seen)
     names = {_renamed(p.name, previous.year) for p in previous.projects}
-    kind = _kind(previous.unit.name)
-    for _ in range(max(1, rng.randint(*projects) - len(tables))):
-        name = _name(rng, kind, year, names)
-        if name is None:
-            continue
-        names.add(name)
-        project = _project(rng, region, year, name)
-        if project.code not in seen:
-            seen.add(project.code)
-            tables.append(project)
+    where = (_kind(previous.unit.name), region, year)
+    _add_new(rng, tables, seen, names, where, max(1, rng.randint(*projects) - len(tables)))
     intro, sub_goals = (
         (previous.sub_goals_intro, previous.sub_goals) if rng.random() < 0.7 else _sub_goals(rng)
     )
