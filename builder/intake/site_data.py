@@ -61,8 +61,9 @@ def load_settings(site_data: Path) -> Settings:
         raise ReportError(str(path), key_line(text, key), message) from None
 
 
-def load_regions(site_data: Path) -> dict[str, str]:
-    """Region code → name from site_data/regions.toml (empty when the file is missing)."""
+def _region_table(site_data: Path, table: str) -> dict[str, str]:
+    """One table of site_data/regions.toml, by code (empty when the file is missing); the
+    file is checked whole, whichever table is asked for."""
     path = site_data / REGIONS
     if not path.exists():
         return {}
@@ -75,15 +76,14 @@ def load_regions(site_data: Path) -> dict[str, str]:
                 key_line(text, key),
                 f"expected only the tables [regions] and [parents], found {found}",
             )
-    regions = data.get("regions", {})
-    return {str(code): str(name) for code, name in sorted(regions.items())}
+    return {str(code): str(name) for code, name in sorted(data.get(table, {}).items())}
+
+
+def load_regions(site_data: Path) -> dict[str, str]:
+    """Region code → name from site_data/regions.toml (empty when the file is missing)."""
+    return _region_table(site_data, "regions")
 
 
 def load_parents(site_data: Path) -> dict[str, str]:
     """Code prefix → name of the city (4 digits) or province (2) from regions.toml's [parents]."""
-    path = site_data / REGIONS
-    if not path.exists():
-        return {}
-    load_regions(site_data)  # the same checks
-    parents = _toml(path)[1].get("parents", {})
-    return {str(code): str(name) for code, name in sorted(parents.items())}
+    return _region_table(site_data, "parents")
