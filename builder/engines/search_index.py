@@ -214,9 +214,10 @@ def _index_pages(
             url = page_url(name)
             record = records.get(url)
             if record is None:
-                if not _indexed(site_dir / name):
-                    continue
-                record = page_record(url, (site_dir / name).read_bytes())
+                page = site_dir / name
+                # Read once; the quick test spares parsing a page left out of search.
+                html = page.read_bytes() if page.suffix == ".html" and page.is_file() else b""
+                record = page_record(url, html) if BODY in html else None
             if record is None:
                 continue
             target = Path(temp, name)
