@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from html import escape
 
+from builder.contract import paths
 from builder.contract.model import Document, Project
 from builder.render.html.money import yuan
+from builder.render.unit import unit_total
 from builder.search.words import filter_word, index_words
 
 PROJECT, UNIT, PAGE = "项目", "单位", "页面"
@@ -74,11 +75,16 @@ def _place(doc: Document, parents: Mapping[str, str]) -> str:
     return " · ".join([*region_names(doc.region.code, doc.region.name, parents), doc.unit.name])
 
 
+def _url(page: str) -> str:
+    """The URL Pagefind gives a page: ``projects/<code>/index.md`` → ``/projects/<code>/``."""
+    return "/" + page.removesuffix("index.md")
+
+
 def project_record(doc: Document, project: Project, parents: Mapping[str, str]) -> Record:
     cells = _cells(project)
     words = [*_where(doc, parents), *cells]
     return Record(
-        url=f"/projects/{project.code}/",
+        url=_url(paths.project(project.code)),
         kind=PROJECT,
         title=project.name,
         names=(project.name, project.code),
@@ -100,9 +106,9 @@ def unit_record(doc: Document, parents: Mapping[str, str]) -> Record:
     for goal in doc.sub_goals:
         goals += [goal.title, goal.text]
     goals.append(doc.measures)
-    total = sum((p.budget_yuan for p in doc.projects), Decimal(0))
+    total = unit_total(doc)
     return Record(
-        url=f"/{doc.year}/{doc.region.code}/{doc.unit.code}/",
+        url=_url(paths.unit(doc)),
         kind=UNIT,
         title=doc.unit.name,
         names=(doc.unit.name,),
