@@ -27,7 +27,7 @@ class ReportError(Exception):
 
 class EnvironmentFailure(Exception):
     """The machine failed, not the input: a full disk, a folder that cannot be removed, an
-    engine (MkDocs, Pagefind) that stopped. Prints as ``place: what was expected: reason``.
+    engine (MkDocs, LibreOffice) that stopped. Prints as ``place: what was expected: reason``.
 
     Kept apart from ReportError so that nobody is told to fix a report for a full disk.
     """

@@ -1,1 +1,1 @@
-"""The engines the build runs: MkDocs, Pagefind, and the processes they run in."""
+"""The engines the build runs: MkDocs, search, LibreOffice, and the processes they run in."""

@@ -19,7 +19,7 @@ OVERRIDES = Path(__file__).resolve().parents[1] / "theme" / "overrides"
 def theme_overrides(folder: Path = OVERRIDES) -> Path:
     """The overrides folder; a missing or empty one is a broken install, never silence.
 
-    Without it the pages lose the search box and the part Pagefind indexes.
+    Without it the pages lose the search box and the part search indexes.
     """
     if not folder.is_dir() or not any(folder.iterdir()):
         raise EnvironmentFailure(

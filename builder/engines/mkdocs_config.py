@@ -73,7 +73,7 @@ def mkdocs_config(
         # The pages are <address>/index.md either way, so the files are where they would be.
         "use_directory_urls": not for_disk,
         "theme": theme,
-        # Search is Pagefind's chunked index, built after MkDocs (builder/engines/search_index.py):
+        # Search is the site's own chunked index, made after MkDocs (engines/search_index.py):
         # Material's search plugin would send every page one index of the whole site.
         "plugins": [],
         "markdown_extensions": [

@@ -9,7 +9,7 @@ site is built from clean. The staged build then starts from a copy of the publis
 (modification times kept), and around the dirty MkDocs run the build does what MkDocs leaves
 out: pages listed in the nav are rendered again (the nav shows their titles, which MkDocs
 only knows for pages it reads), outputs of deleted files are removed, and the pages whose
-HTML changed go to the search index's delta (builder/engines/search_index.py).
+HTML changed are read again for the search index (builder/engines/search_index.py).
 """
 
 from __future__ import annotations
@@ -28,12 +28,11 @@ from typing import Any
 from builder.engines.search_index import same_for_search
 from builder.incremental import docs_manifest
 from builder.render.html import verbatim
+from builder.search import index as search_index
 from builder.write.staging import unshare
 
 STATE = "site-state.json"
 """In the work folder: the fingerprint, output folder and search index of the last build."""
-SEARCH_ENTRY = "pagefind/pagefind-entry.json"
-SEARCH_SEGMENTS = "pagefind/segments.json"
 
 
 @dataclass(frozen=True)
@@ -135,7 +134,7 @@ def _state(output: Path, print_: str) -> str:
     # (not removed, replaced or rebuilt by hand since).
     digests = {
         name: hashlib.sha256((output / name).read_bytes()).hexdigest()
-        for name in (SEARCH_ENTRY, SEARCH_SEGMENTS)
+        for name in (search_index.META,)
         if (output / name).is_file()
     }
     state = {"fingerprint": print_, "output": str(output.resolve()), "search": digests}

@@ -1,4 +1,4 @@
-"""A build: content/ taken in, pages rendered, docs written, MkDocs and Pagefind run, swapped."""
+"""A build: content/ taken in, pages rendered, docs written, MkDocs run, search indexed, swapped."""
 
 from __future__ import annotations
 
@@ -160,8 +160,7 @@ def _build_site(
                 render_sharded(
                     config, work, site_dir, count, write_config=write_yaml, run_mkdocs=run_mkdocs
                 )
-                index_site(site_dir, records)
-                search = search_index.full_state(site_dir, words)
+                search = index_site(site_dir, records, words)
             # Made meanwhile, maybe in a second process; MkDocs did not need them.
             shared = downloads()
             write_downloads(shared, site_dir)

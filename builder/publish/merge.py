@@ -22,7 +22,7 @@ from builder.contract.errors import ReportError
 from builder.contract.model import Document
 from builder.downloads.workbook import stamp_from_env
 from builder.engines.mkdocs import run_mkdocs, site_config, write_config
-from builder.engines.search_index import index_site
+from builder.engines.search_index import index_site, records_key
 from builder.intake.crosscheck import duplicate_projects, duplicate_units
 from builder.intake.hand_pages import listed_pages, load_hand_pages
 from builder.intake.site_data import load_parents, load_settings
@@ -120,6 +120,7 @@ def _merge_site(
         run_mkdocs(write_config(config, work))
         for part, found in by_part:
             copy_owned(part, found, site_dir)
-        index_site(site_dir, report_records(docs, load_parents(site_data)))
+        parents = load_parents(site_data)
+        index_site(site_dir, report_records(docs, parents), records_key(parents))
         write_sitemap(site_dir, settings.url, files)
     return Built(docs_dir, output, tuple(docs), files)

@@ -1,7 +1,7 @@
 """The search record of a page that is not a project's or a unit's, read from its HTML.
 
 Hand-written pages, year and region pages, the lists and the quality pages are found by their
-own text (inside ``data-pagefind-body``, overrides/main.html), less what other pages hold or
+own text (inside ``data-search-body``, overrides/main.html), less what other pages hold or
 what every page of a kind says alike: column headers, charts, the lists of projects, the
 quality findings and the 链接 buttons.
 """
@@ -17,7 +17,7 @@ from builder.search.records import PAGE, Record
 
 _LEFT_OUT = (
     "//thead",
-    "//*[@data-pagefind-ignore]",
+    "//*[@data-search-ignore]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' bs-chart ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' bs-projects ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' bs-unit-projects ')]",
@@ -35,10 +35,10 @@ def _find(element: _Element, path: str) -> list[_Element]:
 
 
 def page_record(url: str, html: bytes) -> Record | None:
-    """The page's record, or None for a page left out of search (no data-pagefind-body)."""
+    """The page's record, or None for a page left out of search (no data-search-body)."""
     # The site writes UTF-8 (MkDocs); read as such whatever the page declares.
     tree = lxml.html.document_fromstring(html.decode("utf-8", errors="replace"))
-    found = _find(tree, "//*[@data-pagefind-body]")
+    found = _find(tree, "//*[@data-search-body]")
     if not found:
         return None
     body = found[0]

@@ -4,15 +4,13 @@ A project or unit page is found by its own words (issue 15): where it is (year, 
 the city and province above it, unit), and for a project its name, code, purpose, goals and
 every indicator cell; for a unit its goals and measures. Not by what the page repeats of
 other pages (a unit's list of projects) nor by what every page of its kind says alike (the
-column headers), which would make a word's index chunk as large as the site. Its name is
-weighted, so that the page a query names ranks above pages that merely mention it.
+column headers), which would make a word's index shard as large as the site. Its names
+are kept apart, so that the page a query names ranks above pages that merely mention it.
 
-A record is written as a small HTML page for Pagefind (``document``): the words, already cut
-(words.py), and the result's fields as metadata and filters in attributes, which Pagefind
-stores without indexing them. The readable text of the record, one cell or sentence a line,
-is what the search script cuts its excerpts from, so that they never stop inside a number.
-Its year, region, unit and kind are words of their own (words.filter_word), which a search
-narrowed by them requires.
+The index (index.py) holds its words, cut as words.py cuts them, and what a result shows.
+The readable text of the record, one cell or sentence a line, is what the search script
+cuts its excerpts from, so that they never stop inside a number. Its year, region, unit and
+kind are words of their own (words.filter_word), which a search narrowed by them requires.
 """
 
 from __future__ import annotations
@@ -20,20 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html import escape
 
 from builder.contract import paths
 from builder.contract.model import Document, Project
 from builder.render.html.money import yuan
 from builder.render.unit import unit_total
-from builder.search.words import filter_word, index_words
+from builder.search.words import filter_word
 
 PROJECT, UNIT, PAGE = "项目", "单位", "页面"
-# Pagefind's weights: the page a query names ranks first; a page that only lists or explains
-# others (a year's units, a guide) ranks below the project and unit pages it mentions.
-NAME_WEIGHT = {PROJECT: "10", UNIT: "10", PAGE: "5"}
-TEXT_WEIGHT = {PROJECT: "1", UNIT: "1", PAGE: "0.3"}
-LINE_BREAK = "\u00a6"  # ¦ between the lines of a record's text: Pagefind folds white space
+LINE_BREAK = "\u00a6"  # ¦ between the lines of a record's text, as a result stores it
 SENTENCE = re.compile(r"(?<=[。；！？;])|\n")
 
 
@@ -41,7 +34,7 @@ SENTENCE = re.compile(r"(?<=[。；！？;])|\n")
 class Record:
     """One page as search knows it."""
 
-    url: str  # as Pagefind gives it: /projects/<code>/
+    url: str  # the page's address from the site root: /projects/<code>/
     kind: str  # 项目, 单位 or 页面
     title: str  # the page's name
     names: tuple[str, ...]  # texts the page is named by (weighted)
@@ -76,7 +69,7 @@ def _place(doc: Document, parents: Mapping[str, str]) -> str:
 
 
 def _url(page: str) -> str:
-    """The URL Pagefind gives a page: ``projects/<code>/index.md`` → ``/projects/<code>/``."""
+    """A page's address: ``projects/<code>/index.md`` → ``/projects/<code>/``."""
     return "/" + page.removesuffix("index.md")
 
 
@@ -133,22 +126,6 @@ def report_records(docs: Iterable[Document], parents: Mapping[str, str]) -> dict
     return records
 
 
-def _attributes(record: Record) -> str:
-    fields = {
-        "title": record.title,
-        "kind": record.kind,
-        "unit": record.unit,
-        "year": record.year,
-        "region": record.region,
-        "amount": record.amount,
-        "text": LINE_BREAK.join(record.lines),
-    }
-    shown = {k: v for k, v in fields.items() if v}
-    meta = ", ".join(f"{k}[data-{k}]" for k in shown)
-    values = " ".join(f'data-{k}="{escape(v)}"' for k, v in shown.items())
-    return f'<span data-pagefind-meta="{meta}" {values}></span>'
-
-
 def filter_words(record: Record) -> list[str]:
     """The words that narrow a search to this page's year, region, unit and kind."""
     values = {
@@ -158,16 +135,3 @@ def filter_words(record: Record) -> list[str]:
         "kind": record.kind,
     }
     return [filter_word(name, value) for name, value in values.items() if value]
-
-
-def document(record: Record) -> str:
-    """The page Pagefind indexes for this record (at the record's own URL)."""
-    names = " ".join(index_words(record.names))
-    words = " ".join(index_words(record.texts) + filter_words(record))
-    return (
-        f'<!doctype html>\n<html lang="zh"><head><title>{escape(record.title)}</title></head>'
-        f"<body><main data-pagefind-body>"
-        f'<p data-pagefind-weight="{NAME_WEIGHT[record.kind]}">{names}</p>'
-        f'<p data-pagefind-weight="{TEXT_WEIGHT[record.kind]}">{words}</p>'
-        f"{_attributes(record)}</main></body></html>\n"
-    )

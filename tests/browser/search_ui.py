@@ -26,19 +26,22 @@ def search(page: Page, query: str) -> list[str]:
 
 @dataclass
 class Downloads:
-    """The responses of the search bundle (…/pagefind/…) a page received, with their sizes."""
+    """The responses of the search index (…/search-index/…) a page received, with their sizes."""
 
     files: dict[str, int] = field(default_factory=dict)
     gzipped: dict[str, int] = field(default_factory=dict)
 
     def record(self, response: Response) -> None:
-        if "/pagefind/" in response.url and response.ok:
+        if "/search-index/" in response.url and response.ok:
             body = response.body()
-            self.files[response.url] = len(body)
-            # Pagefind's index files are gzip already; its scripts are sent gzipped by any
-            # web server that compresses JavaScript (the test server does not).
-            self.gzipped[response.url] = (
-                len(body) if body.startswith(GZIP_MAGIC) else len(gzip.compress(body))
+            name = response.url.split("?")[0]
+            self.files[name] = len(body)
+            # The index's shards and results are gzip already; its meta.json is sent
+            # gzipped by a web server that compresses JSON (the test server does not).
+            self.gzipped[name] = (
+                len(body)
+                if body.startswith(GZIP_MAGIC)
+                else min(len(body), len(gzip.compress(body)))
             )
 
     @property
@@ -48,7 +51,7 @@ class Downloads:
 
     @property
     def wire(self) -> int:
-        """Bytes a web server that gzips scripts sends."""
+        """Bytes a web server that gzips JSON sends."""
         return sum(self.gzipped.values())
 
 

@@ -13,6 +13,7 @@ from builder.engines import search_index
 from builder.engines.search_index import IndexState
 from builder.incremental import dirty as incremental
 from builder.publish.build import build_site
+from builder.search.index import META
 from builder.search.records import Record
 from tests.conftest import site_files, synthetic
 from tests.support.writer import write_report
@@ -37,12 +38,8 @@ def test_rebuild_after_an_edit_and_a_removal_equals_a_clean_build(tmp_path: Path
     assert not (site / "projects" / removed.projects[0].code).exists()
     clean = tmp_path / "clean"
     build_site(content, clean / "site", site_data=site_data, work=clean / "work")
-    # The search index may be the last one plus a delta: tests/site/test_search_delta.py
-    # checks that it finds what a clean build's index finds.
-    rebuilt, cleanly = site_files(site), site_files(clean / "site")
-    assert {n: b for n, b in rebuilt.items() if not n.startswith(search_index.BUNDLE + "/")} == {
-        n: b for n, b in cleanly.items() if not n.startswith(search_index.BUNDLE + "/")
-    }
+    # The search index too: tests/site/test_search_rebuild.py checks what it finds.
+    assert site_files(site) == site_files(clean / "site")
 
 
 def test_a_failed_or_changed_setup_means_a_clean_build(tmp_path: Path) -> None:
@@ -52,10 +49,10 @@ def test_a_failed_or_changed_setup_means_a_clean_build(tmp_path: Path) -> None:
     stray.write_text("left by hand", encoding="utf-8")
     build_site(content, site, site_data=site_data, work=work)
     assert stray.exists()  # incremental: the site folder is not emptied
-    (site / incremental.SEARCH_ENTRY).unlink()
+    (site / META).unlink()
     build_site(content, site, site_data=site_data, work=work)
     assert not stray.exists()  # not the search index the last build wrote: built from clean
-    assert (site / incremental.SEARCH_ENTRY).is_file()
+    assert (site / META).is_file()
     stray.write_text("left by hand", encoding="utf-8")
     build_site(content, site, site_data=site_data, work=work)
     assert stray.exists()
@@ -100,16 +97,15 @@ def test_a_rebuild_that_fails_late_leaves_the_published_site_as_it_was(
     ) -> IndexState:
         unit = site_dir / str(edited.year) / edited.region.code / edited.unit.code
         rendered.append((unit / "index.html").read_text("utf-8"))
-        update(site_dir, changed, state, records, words)  # the delta, beside the full index
-        rendered.append((site_dir / search_index.SEGMENTS).read_text("utf-8"))
+        update(site_dir, changed, state, records, words)
+        rendered.append((site_dir / META).read_text("utf-8"))
         raise ReportError(str(site_dir), 1, "expected the search index")
 
-    monkeypatch.setattr(search_index, "DELTA_SHARE", 1.0)  # a delta even for this small site
     monkeypatch.setattr(search_index, "update_index", update_index)
     with pytest.raises(ReportError):
         build_site(content, site, site_data=site_data, work=work)
     assert "年中修订。" in rendered[0]  # the failure came after MkDocs wrote the page
-    assert '"delta":true' in rendered[1]  # and after the delta was indexed
+    assert rendered[1] != (site / META).read_text("utf-8")  # and after the index was written
     assert site_files(site) == published
 
 

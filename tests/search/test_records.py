@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from builder.contract.model import Document
 from builder.intake.site_data import load_regions
+from builder.search.index import entry
 from builder.search.pages import page_record
-from builder.search.records import PAGE, PROJECT, UNIT, document, report_records
-from builder.search.words import encode
+from builder.search.records import PAGE, PROJECT, UNIT, report_records
 from tests.conftest import CONTENT, SITE_DATA
 from tests.support.reading import load_content
 
@@ -26,9 +28,9 @@ def test_a_project_is_found_by_where_it_is_and_its_own_cells() -> None:
     assert {"河北省", "秦皇岛市", "山海关区", doc.unit.name} <= set(record.texts)
     assert project.purpose in record.lines
     assert record.amount.endswith(" 元")
-    page = document(record)
-    assert encode("秦皇岛") in page and encode(project.name[:3]) in page
-    assert 'data-pagefind-weight="10"' in page
+    page = entry(record)
+    assert {"秦皇岛", project.name[:3], f"year={doc.year}", f"kind={PROJECT}"} <= page.words
+    assert project.name[:3] in page.names and "秦皇岛" not in page.names
 
 
 def test_a_unit_is_found_by_its_goals_not_its_projects_names() -> None:
@@ -41,19 +43,17 @@ def test_a_unit_is_found_by_its_goals_not_its_projects_names() -> None:
     assert all("¦" not in line for line in record.lines)
 
 
-def test_report_text_is_escaped_in_the_indexed_page() -> None:
+def test_report_text_is_kept_as_it_is_in_a_result_for_the_page_to_escape() -> None:
     doc = seeds()[0]
     hostile = doc.model_copy(update={"unit": doc.unit.model_copy(update={"name": '<b x="1">&'})})
-    page = document(
-        report_records([hostile], {})[f"/{doc.year}/{doc.region.code}/{doc.unit.code}/"]
-    )
-    assert '<b x="1">' not in page and "&lt;b x=&quot;1&quot;&gt;&amp;" in page
+    page = entry(report_records([hostile], {})[f"/{doc.year}/{doc.region.code}/{doc.unit.code}/"])
+    assert json.loads(page.result)["title"] == '<b x="1">&'
 
 
 def test_another_page_is_found_by_its_text_less_tables_heads_and_findings() -> None:
     html = (
-        "<html><body><nav>导航</nav><div data-pagefind-body><h1>如何阅读</h1><p>正文<a "
-        "data-pagefind-ignore>链接</a></p><table><thead><tr><th>表头</th></tr></thead><tbody>"
+        "<html><body><nav>导航</nav><div data-search-body><h1>如何阅读</h1><p>正文<a "
+        "data-search-ignore>链接</a></p><table><thead><tr><th>表头</th></tr></thead><tbody>"
         '<tr><td>单元格</td></tr></tbody></table><div class="bs-findings"><p>问题</p></div>'
         "</div></body></html>"
     ).encode()

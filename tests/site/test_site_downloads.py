@@ -456,11 +456,11 @@ def test_control_characters_appear_in_the_workbook_as_on_the_site(built: Built) 
 
 
 def test_the_downloads_page_is_not_in_the_search_index(built: Built) -> None:
-    # Pagefind indexes only what is inside data-pagefind-body (overrides/main.html).
+    # Search indexes only what is inside data-search-body (overrides/main.html).
     data_page = (built.site_dir / "data" / "index.html").read_text("utf-8")
     project_page = built.site_dir / "projects" / "13030322P00397010024Q" / "index.html"
-    assert "data-pagefind-body" in project_page.read_text("utf-8")
-    assert "项目编码" in data_page and "data-pagefind-body" not in data_page
+    assert "data-search-body" in project_page.read_text("utf-8")
+    assert "项目编码" in data_page and "data-search-body" not in data_page
 
 
 def synthetic_corpus() -> list[Document]:

@@ -24,7 +24,7 @@ SETTINGS = load_settings(SITE_DATA)
 
 def html_pages(site: Path) -> list[Path]:
     """Every page of a built site (not the 404 page, which is no address of its own)."""
-    return sorted(p for p in site.rglob("index.html") if "pagefind" not in p.parts)
+    return sorted(p for p in site.rglob("index.html") if "search-index" not in p.parts)
 
 
 def meta(root: Node, **attrs: str) -> str:

@@ -15,7 +15,7 @@ from builder.publish.build import Built, build_site
 from builder.publish.merge import merge_site
 from builder.publish.split import Part, parse_part
 from tests.conftest import CONTENT, SITE_DATA, site_files
-from tests.site.pagefind_search import pagefind_search
+from tests.site.site_search import site_search
 from tests.site.test_site_links import broken_links
 
 SPLITS = {
@@ -65,7 +65,7 @@ def test_search_over_the_merged_site_finds_pages_of_every_part(
     }
     years = {d.year for d in merged.documents for p in d.projects if p.name == "车辆保险费"}
     assert years == {2021, 2022}
-    with pagefind_search(browser, merged.site_dir) as engine:
+    with site_search(browser, merged.site_dir) as engine:
         assert {h.location for h in engine.search("车辆保险")[:4]} == insurance
         top = {h.location for h in engine.search("政协")[:5]}
         assert {"2022/130303/131001/", "2022/130529/131001/"} <= top

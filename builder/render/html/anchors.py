@@ -81,7 +81,7 @@ def sub_goal_id(number: int) -> str:
 def self_link(anchor: str, name: str) -> str:
     """A link to the place itself: its address is the one to share (links.js copies it)."""
     return (
-        f'<a class="bs-copy" href="#{html_text(anchor)}" data-pagefind-ignore '
+        f'<a class="bs-copy" href="#{html_text(anchor)}" data-search-ignore '
         f'aria-label="复制链接：{html_text(name)}">链接</a>'
     )
 

@@ -1,7 +1,8 @@
-// Site search: the header box and the search page /search/?q=…, answered by Pagefind (the
-// site's pagefind/ folder). Pagefind's index is split into chunks, so a query downloads the
-// chunks for its own words, not the whole index. The pages were indexed by words cut in
-// advance (builder/search/words.py); a query is cut here the same way, so the two agree.
+// Site search: the header box and the search page /search/?q=…, answered by the site's own
+// static index (search-index/, written by builder/search/index.py). The index is split into
+// shards by word, so a query downloads the shards of its own words and the results it shows,
+// not the whole index. The pages were indexed by words cut in advance (builder/search/words.py);
+// a query is cut here the same way, so the two agree.
 (function () {
   "use strict";
   var PAGE = 10; // results the header box shows at once
@@ -9,31 +10,11 @@
   var FILTERS = ["year", "region", "unit", "kind"];
 
   // --- Words: as builder/search/words.py cuts them --------------------------------------
-  var DIGITS = "0123456789abcdefghijklmnopqrstuv";
   var RUN = /[0-9a-z]+|[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+  var GRAM = 3;
 
   function fold(text) {
     return text.normalize("NFKC").toLowerCase();
-  }
-
-  function encode(chars) {
-    if (chars.charCodeAt(0) < 0x80) return "w" + chars;
-    var out = "x";
-    for (var i = 0; i < chars.length; i++) {
-      var n = chars.charCodeAt(i) - 0x3000;
-      out += DIGITS[n >> 10] + DIGITS[(n >> 5) & 31] + DIGITS[n & 31];
-    }
-    return out;
-  }
-
-  // The word that narrows a search by a filter (words.filter_word): year, region, unit, kind.
-  function filterWord(name, value) {
-    var out = "y" + name[0];
-    Array.from(value).forEach(function (c) {
-      var n = c.codePointAt(0);
-      out += DIGITS[(n >> 15) & 31] + DIGITS[(n >> 10) & 31] + DIGITS[(n >> 5) & 31] + DIGITS[n & 31];
-    });
-    return out;
   }
 
   function runs(text) {
@@ -42,88 +23,139 @@
 
   // The index words a query needs, all of them: a word of three or more Chinese characters
   // is the trigrams that cover it (one every three characters, and the last three: each may
-  // be in another chunk of the index); a shorter one, or letters and digits, is one word.
+  // be in another shard of the index); a shorter one, or letters and digits, is one word.
   function queryWords(query) {
     var words = [];
     runs(query).forEach(function (run) {
-      if (run.charCodeAt(0) < 0x80 || run.length < 3) { words.push(encode(run)); return; }
-      for (var i = 0; i + 3 <= run.length; i += 3) words.push(encode(run.slice(i, i + 3)));
-      if (run.length % 3) words.push(encode(run.slice(run.length - 3)));
+      if (run.charCodeAt(0) < 0x80 || run.length < GRAM) { words.push(run); return; }
+      for (var i = 0; i + GRAM <= run.length; i += GRAM) words.push(run.slice(i, i + GRAM));
+      if (run.length % GRAM) words.push(run.slice(run.length - GRAM));
     });
     return words.filter(function (w, i) { return words.indexOf(w) === i; });
   }
 
-  // --- The engine ---------------------------------------------------------------------------
-  var root = null; // the site root, from the page's relative base: works from a sub-folder
-  var engine = null;
-
-  // Pagefind's index, merged with the delta a rebuild adds beside it (pages changed since
-  // the full index), less the results those pages replace (builder/engines/search_index.py).
-  function pagefind() {
-    if (!engine) {
-      // noWorker: search in the page itself, which spares the first search a script.
-      // A page's words are listed once each (words.py), so a long page is not one that
-      // says a word more often: its length counts little.
-      var settings = {
-        baseUrl: root.pathname, excerptLength: 30, noWorker: true, ranking: { pageLength: 0.1 }
-      };
-      var segments = fetch(new URL("pagefind/segments.json", root).href).then(function (r) {
-        if (!r.ok) throw new Error("pagefind/segments.json: " + r.status);
-        return r.json();
-      });
-      engine = Promise.all([import(new URL("pagefind/pagefind.js", root).href), segments])
-        .then(function (loaded) {
-          var pf = loaded[0];
-          var replaced = new Set(loaded[1].replaced);
-          return pf.options(settings).then(function () {
-            if (loaded[1].delta) {
-              return pf.mergeIndex(new URL("pagefind/delta/", root).href, settings);
-            }
-          }).then(function () { return { pf: pf, replaced: replaced }; });
-        });
-    }
-    return engine;
+  // The word that narrows a search by a filter (words.filter_word): year, region, unit, kind.
+  function filterWord(name, value) {
+    return name + "=" + value;
   }
 
-  // Results of both bundles, best first, without those a changed page replaced; a page
-  // indexed unchanged in both has the same id in each, and is listed once.
-  function valid(results, replaced) {
-    var seen = new Set();
-    return results.filter(function (result) {
-      if (replaced.has(result.id) || seen.has(result.id)) return false;
-      seen.add(result.id);
-      return true;
+  // --- The index (builder/search/index.py) ---------------------------------------------------
+  var root = null; // the site root, from the page's relative base: works from a sub-folder
+  var meta = null;
+  var shards = new Map();
+
+  // A file of the index (JSON), at an address that changes with every build's index.
+  function load(name) {
+    return meta.then(function (m) {
+      return fetch(new URL("search-index/" + name + "?v=" + m.stamp, root).href);
+    }).then(function (response) {
+      if (!response.ok) throw new Error("search-index/" + name + ": " + response.status);
+      return response.json();
     });
   }
 
-  // Every word is required, as it is. Pagefind matches the start of a word, leaves out a
-  // word its index lacks (each bundle of a rebuilt site lacks some) or matches a shorter
-  // form of it; so each word is looked up alone and exactly ("…"): a word found nowhere
-  // means no results. The ranked results of all words together are then those pages.
+  function index() {
+    if (!meta) {
+      // Asked again on every visit: a rebuilt site has a new stamp.
+      meta = fetch(new URL("search-index/meta.json", root).href, { cache: "no-cache" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("search-index/meta.json: " + response.status);
+          return response.json();
+        });
+      meta.catch(function () { meta = null; });
+    }
+    return meta;
+  }
+
+  // FNV-1a of the word's UTF-16 code units, as index.shard_of hashes it.
+  function shardOf(word, count) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < word.length; i++) {
+      h ^= word.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % count;
+  }
+
+  function shard(word, m) {
+    var n = shardOf(word, m.shards);
+    if (!shards.has(n)) {
+      var loading = load("w/" + n + ".json");
+      loading.catch(function () { shards.delete(n); });
+      shards.set(n, loading);
+    }
+    return shards.get(n);
+  }
+
+  // A word's pages, as sorted page numbers: from the gaps between them, or from a bitmap.
+  function pagesOf(encoded) {
+    if (!encoded) return [];
+    var out = [];
+    if (typeof encoded === "string") {
+      var bytes = atob(encoded);
+      for (var i = 0; i < bytes.length; i++) {
+        var byte = bytes.charCodeAt(i);
+        for (var bit = 0; byte; bit++, byte >>= 1) if (byte & 1) out.push(i * 8 + bit);
+      }
+      return out;
+    }
+    var at = 0;
+    for (var k = 0; k < encoded.length; k++) out.push(at += encoded[k]);
+    return out;
+  }
+
+  // The pages that hold every word, best first. First those whose name holds every word of
+  // the query, in page order (projects, units, other pages; latest year first). Then the
+  // unit pages whose own goals and measures hold them, a unit's work as a whole; then the
+  // project pages, then every other page. A word found nowhere means no results.
+  function lookUp(words, filters, m) {
+    var all = words.concat(filters);
+    return Promise.all(all.map(function (w) { return shard(w, m); })).then(function (loaded) {
+      var lists = all.map(function (w, i) { return pagesOf(loaded[i][w]); });
+      if (lists.some(function (list) { return !list.length; })) return [];
+      var order = lists.map(function (_, i) { return i; })
+        .sort(function (a, b) { return lists[a].length - lists[b].length; });
+      var found = lists[order[0]];
+      order.slice(1).forEach(function (i) {
+        var held = new Uint8Array(m.pages);
+        lists[i].forEach(function (page) { held[page] = 1; });
+        found = found.filter(function (page) { return held[page]; });
+      });
+      var named = new Uint8Array(m.pages).fill(words.length);
+      words.forEach(function (w, i) {
+        pagesOf(loaded[i]["^" + w]).forEach(function (page) { named[page]--; });
+      });
+      var units = m.starts[1];
+      var others = m.starts[2];
+      function rank(p) {
+        if (!named[p]) return 0;
+        return p >= units && p < others ? 1 : p < units ? 2 : 3;
+      }
+      var ranked = found.map(function (p) { return [rank(p), p]; });
+      ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+      return ranked.map(function (r) { return r[1]; });
+    });
+  }
+
+  // Every word is required; a filter is a word of its own, required too.
   function search(query, filters) {
     var words = queryWords(query);
     if (!words.length) return Promise.resolve([]);
-    Object.keys(filters || {}).sort().forEach(function (name) {
-      if (filters[name]) words.push(filterWord(name, filters[name]));
-    });
-    return pagefind().then(function (e) {
-      function run(term) {
-        return e.pf.search(term).then(function (answer) {
-          return valid(answer.results, e.replaced);
-        });
-      }
-      return Promise.all(words.map(function (w) { return run('"' + w + '"'); })).then(function (alone) {
-        if (alone.some(function (r) { return !r.length; })) return [];
-        var sets = alone.map(function (r) { return new Set(r.map(function (x) { return x.id; })); });
-        return run(words.join(" ")).then(function (results) {
-          return results.filter(function (r) {
-            return sets.every(function (set) { return set.has(r.id); });
-          });
-        });
-      });
-    }).then(function (results) {
-      return results.map(function (r) {
-        return { id: r.id, data: function () { return r.data().then(function (d) { return hit(d, query); }); } };
+    var narrowing = Object.keys(filters || {}).sort().filter(function (name) {
+      return filters[name];
+    }).map(function (name) { return filterWord(name, filters[name]); });
+    return index().then(function (m) {
+      return lookUp(words, narrowing, m);
+    }).then(function (pages) {
+      return pages.map(function (page) {
+        var data = null;
+        return {
+          id: page,
+          data: function () {
+            data = data || load("p/" + page + ".json").then(function (d) { return hit(d, query); });
+            return data;
+          },
+        };
       });
     });
   }
@@ -199,13 +231,12 @@
   }
 
   function hit(data, query) {
-    var meta = data.meta || {};
     return {
-      url: data.url,
-      meta: meta,
-      title: meta.title || data.url,
-      kind: meta.kind || "页面",
-      excerpt: excerpt(meta.text, query),
+      url: root.pathname + data.url.slice(1), // the address from the site root, as a link
+      meta: data,
+      title: data.title || data.url,
+      kind: data.kind || "页面",
+      excerpt: excerpt(data.text, query),
     };
   }
 
@@ -422,7 +453,9 @@
         say(DISK);
         return;
       }
-      Promise.all([pagefind(), pause(150)])
+      // A short pause: keys pressed faster than that make one search, not one each. It is
+      // part of the 300 ms a visitor waits for results (issue 15), so it stays short.
+      Promise.all([index(), pause(60)])
         .then(function () {
           if (number !== asked) return null; // a newer query is on its way
           return search(query);
@@ -464,7 +497,7 @@
     input.addEventListener("input", run);
     input.addEventListener("focus", function () {
       toggle.checked = true;
-      pagefind(); // start loading while the user types
+      index(); // start loading while the user types
     });
     toggle.addEventListener("change", function () {
       if (toggle.checked) input.focus();

@@ -1,7 +1,7 @@
 """Query a built site's search index with the site's own scripts, in headless Chromium.
 
-This is the search engine the visitor's browser runs (Pagefind's pagefind.js, merged with a
-rebuild's delta by assets/search.js), without the search box around it: the tests ask it
+This is the search engine the visitor's browser runs (assets/search.js over the site's
+search-index/), without the search box around it: the tests ask it
 questions and read the ranked pages, their titles and excerpts. The browser tests
 (tests/browser) check the box, the result list and the clicks.
 """
@@ -32,7 +32,7 @@ class Hit:
     excerpt: str  # HTML: the page's text, escaped, with <mark> around matched words
 
 
-class PagefindSearch:
+class SiteSearch:
     """Search a served site the way its pages do."""
 
     def __init__(self, page: Page, root_url: str) -> None:
@@ -46,11 +46,11 @@ class PagefindSearch:
 
 
 @contextlib.contextmanager
-def pagefind_search(browser: Browser, site_dir: Path) -> Iterator[PagefindSearch]:
+def site_search(browser: Browser, site_dir: Path) -> Iterator[SiteSearch]:
     """Serve site_dir and open it in a fresh browser context for as long as the block runs."""
     with serve(site_dir) as url:
         context = browser.new_context()
         try:
-            yield PagefindSearch(context.new_page(), url)
+            yield SiteSearch(context.new_page(), url)
         finally:
             context.close()

@@ -1,0 +1,177 @@
+"""The search index as files: each word's pages, in shards a query fetches alone, and results.
+
+The site's search is a small static index of its own, read by assets/search.js with no
+server (docs/DESIGN.md §5). Pagefind, which the site used before, could not meet issue 15's
+numbers: its script, WebAssembly and list of every page were about 200 KB before a query
+fetched any word, and a query of several words took 0.5–1 s on a throttled phone.
+
+The index is a folder of files (``FOLDER``):
+
+- ``meta.json``: how many pages and shards there are, where each kind of page starts, and a
+  stamp of the whole index that the search script adds to every other file's address, so
+  that a browser never mixes the files of two builds.
+- ``w/<n>.json``: shard n of the words, a JSON object: word → its pages, and ``^`` + word →
+  the pages whose name holds it (for ranking). A word's shard is its FNV-1a hash modulo the
+  number of shards; there are enough shards for each to be small, so a query fetches the
+  shards of its own words and no more.
+- ``p/<id>.json``: what a result shows of page ``id``: its address, title, kind, unit, year,
+  region, amount and its readable lines (for excerpts).
+
+Pages are numbered project pages first, then unit pages, then every other page, each kind
+by year (latest first) and address; ``starts`` in meta.json says where each kind begins. The
+search script ranks the pages whose name holds every word of a query first (a project above
+the pages that mention it), then unit pages, project pages and other pages, each in page
+order. A page list is a JSON array of the gaps between page numbers or,
+where that is larger, a bitmap in base64 (a word on most pages). The same pages give the
+same files, byte for byte.
+
+The files are plain JSON, which a web server may compress as it sends them. Stored as gzip,
+they would be a third of the size on a server that does not, but a phone then spends as long
+unpacking a query's files as fetching them (issue 15's 300 ms): the browser's
+DecompressionStream costs about 3 ms a file with the CPU throttled 4×.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from operator import sub
+
+from builder.search.records import LINE_BREAK, PAGE, PROJECT, UNIT, Record, filter_words
+from builder.search.words import index_words
+
+FOLDER = "search-index"
+META = f"{FOLDER}/meta.json"
+VERSION = 1
+WORDS = "trigrams-2"
+"""Changes when the words a record is indexed by change: a rebuild then reads every page."""
+KINDS = (PROJECT, UNIT, PAGE)
+NAME_MARK = "^"
+"""Before a word: the pages whose name holds it. No word of text or filter starts with it."""
+SHARD_BYTES = 6_000
+"""About how large a shard may be, before compression, when the index chooses its number."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One page as the index holds it."""
+
+    url: str
+    kind: str
+    year: str
+    words: frozenset[str]
+    """Every word it is found by: its own, its name's and its filters'."""
+    names: frozenset[str]
+    """The words of its name: a page a query names ranks above pages that mention it."""
+    result: bytes
+    """What a result shows of it (JSON)."""
+
+
+def entry(record: Record) -> Entry:
+    names = index_words(record.names)
+    words = index_words(record.texts) | names | set(filter_words(record))
+    shown = {
+        "url": record.url,
+        "title": record.title,
+        "kind": record.kind,
+        "unit": record.unit,
+        "year": record.year,
+        "region": record.region,
+        "amount": record.amount,
+        "text": LINE_BREAK.join(record.lines),
+    }
+    result = json.dumps(
+        {k: v for k, v in shown.items() if v}, ensure_ascii=False, separators=(",", ":")
+    )
+    return Entry(
+        record.url, record.kind, record.year, frozenset(words), frozenset(names), result.encode()
+    )
+
+
+def page_order(entry: Entry) -> tuple[int, int, str]:
+    """Kind (projects first), then latest year first, then address."""
+    year = int(entry.year) if entry.year.isdigit() else 0
+    return (KINDS.index(entry.kind), -year, entry.url)
+
+
+def shard_of(word: str, shards: int) -> int:
+    """FNV-1a (32 bits) of the word's UTF-16 code units, as assets/search.js hashes it."""
+    h = 0x811C9DC5
+    data = word.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+def encode_pages(pages: list[int], count: int) -> list[int] | str:
+    """A sorted list of page numbers: the gaps between them, or a bitmap if that is smaller."""
+    gaps = list(map(sub, pages, [0, *pages[:-1]]))
+    if len(",".join(map(str, gaps))) <= (count + 7) // 8 * 4 // 3 + 2:
+        return gaps
+    bits = bytearray((count + 7) // 8)
+    for page in pages:
+        bits[page >> 3] |= 1 << (page & 7)
+    return base64.b64encode(bytes(bits)).decode("ascii")
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
+    """The index folder's files (site-relative path → bytes) for these pages."""
+    ordered = sorted(entries, key=page_order)
+    count = len(ordered)
+    postings: dict[str, list[int]] = {}
+    for number, page in enumerate(ordered):
+        for word in page.words:
+            postings.setdefault(word, []).append(number)
+        for word in page.names:
+            postings.setdefault(NAME_MARK + word, []).append(number)
+    # Each word's entry is written once, as it appears in its shard's JSON object.
+    items = {
+        word: json.dumps(word, ensure_ascii=False)
+        + ":"
+        + json.dumps(encode_pages(pages, count), separators=(",", ":"))
+        for word, pages in postings.items()
+    }
+    size = sum(len(item.encode()) for item in items.values())
+    shards = 1
+    while size / shards > SHARD_BYTES:
+        shards *= 2
+    grouped: list[list[str]] = [[] for _ in range(shards)]
+    for word in sorted(items):
+        grouped[shard_of(word.removeprefix(NAME_MARK), shards)].append(items[word])
+    files = {
+        f"{FOLDER}/w/{n}.json": ("{" + ",".join(group) + "}").encode()
+        for n, group in enumerate(grouped)
+    }
+    files.update({f"{FOLDER}/p/{n}.json": page.result for n, page in enumerate(ordered)})
+    kinds = [page.kind for page in ordered]
+    starts = {kind: kinds.index(kind) if kind in kinds else count for kind in KINDS}
+    stamp = hashlib.sha256()
+    for name in sorted(files):
+        stamp.update(name.encode() + b"\0" + files[name])
+    meta = {
+        "version": VERSION,
+        "pages": count,
+        "shards": shards,
+        "starts": [starts[kind] for kind in KINDS],
+        "stamp": stamp.hexdigest()[:16],
+    }
+    files[META] = _json(meta) + b"\n"
+    return files
+
+
+def result_urls(files: Mapping[str, bytes]) -> dict[int, str]:
+    """Page number → address, from an index's result files (for benchmarks and tests)."""
+    urls = {}
+    prefix = f"{FOLDER}/p/"
+    for name, data in files.items():
+        if name.startswith(prefix):
+            urls[int(name[len(prefix) :].removesuffix(".json"))] = json.loads(data)["url"]
+    return urls

@@ -1,0 +1,126 @@
+"""The search index's files (builder/search/index.py), read back as the search script reads them."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.search.index import (
+    FOLDER,
+    META,
+    NAME_MARK,
+    Entry,
+    encode_pages,
+    entry,
+    index_files,
+    result_urls,
+    shard_of,
+)
+from builder.search.records import PAGE, PROJECT, UNIT, Record
+from builder.search.words import index_words, query_words
+
+
+def record(url: str, kind: str, name: str, text: str, year: str = "") -> Record:
+    return Record(
+        url=url, kind=kind, title=name, names=(name,), texts=(text,), lines=(text,), year=year
+    )
+
+
+def decode(encoded: list[int] | str) -> list[int]:
+    """As assets/search.js's pagesOf."""
+    if isinstance(encoded, str):
+        bits = base64.b64decode(encoded)
+        return [i * 8 + b for i, byte in enumerate(bits) for b in range(8) if byte >> b & 1]
+    pages, at = [], 0
+    for gap in encoded:
+        at += gap
+        pages.append(at)
+    return pages
+
+
+def shard(files: dict[str, bytes], word: str) -> dict[str, Any]:
+    meta = json.loads(files[META])
+    data: dict[str, Any] = json.loads(files[f"{FOLDER}/w/{shard_of(word, meta['shards'])}.json"])
+    return data
+
+
+def look_up(files: dict[str, bytes], query: str) -> list[str]:
+    """The addresses of the pages holding every word of the query, in page order."""
+    urls = result_urls(files)
+    found: set[int] | None = None
+    for word in query_words(query):
+        pages = set(decode(shard(files, word).get(word, [])))
+        found = pages if found is None else found & pages
+    return [urls[n] for n in sorted(found or ())]
+
+
+PAGES = [
+    record("/how-to-read/", PAGE, "如何阅读", "车辆保险费是什么"),
+    record("/2021/130303/1/", UNIT, "统战部", "民族宗教工作", "2021"),
+    record("/projects/B/", PROJECT, "车辆保险费", "为公车续保", "2021"),
+    record("/projects/A/", PROJECT, "车辆保险费", "为公车续保", "2022"),
+]
+
+
+def test_a_query_finds_every_page_holding_its_words_projects_first_latest_first() -> None:
+    files = index_files(entry(r) for r in PAGES)
+    assert look_up(files, "车辆保险费") == ["/projects/A/", "/projects/B/", "/how-to-read/"]
+    assert look_up(files, "宗教") == ["/2021/130303/1/"]
+    assert look_up(files, "火星") == []
+    meta = json.loads(files[META])
+    assert meta["pages"] == 4 and meta["starts"] == [0, 2, 3]
+
+
+def test_a_name_word_is_listed_apart_for_ranking() -> None:
+    files = index_files(entry(r) for r in PAGES)
+    assert decode(shard(files, "保险费")[NAME_MARK + "保险费"]) == [0, 1]
+    assert NAME_MARK + "续保" not in shard(files, "续保")
+
+
+def test_the_same_pages_give_the_same_files_in_any_order() -> None:
+    entries = [entry(r) for r in PAGES]
+    assert index_files(entries) == index_files(reversed(entries))
+    files = index_files(entries)
+    assert all(json.loads(data) for data in files.values())
+    changed = index_files(
+        [*entries[:3], entry(record("/projects/A/", PROJECT, "车辆保险费", "改", "2022"))]
+    )
+    assert json.loads(changed[META])["stamp"] != json.loads(files[META])["stamp"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.integers(0, 999), min_size=1, unique=True))
+def test_page_lists_read_back_as_they_were_by_gaps_or_bitmap(pages: list[int]) -> None:
+    pages.sort()
+    encoded = encode_pages(pages, 1000)
+    assert decode(encoded) == pages
+    assert len(json.dumps(encoded)) <= max(len(json.dumps(pages)), 1000 // 8 * 4 // 3 + 8)
+
+
+def test_a_word_on_most_pages_is_a_bitmap_and_a_rare_one_a_list() -> None:
+    assert isinstance(encode_pages(list(range(0, 1000, 2)), 1000), str)
+    assert encode_pages([5, 900], 1000) == [5, 895]
+
+
+def test_every_word_of_many_pages_is_in_its_shard() -> None:
+    texts = [
+        f"第{n}号项目：{'车辆保险费宗教工作民族团结'[n % 7 :]}{n * 7919 % 1000}" for n in range(300)
+    ]
+    entries = [
+        entry(record(f"/projects/{n:03}/", PROJECT, f"项目{n}", t)) for n, t in enumerate(texts)
+    ]
+    files = index_files(entries)
+    assert json.loads(files[META])["shards"] > 1
+    urls = result_urls(files)
+    for n, text in enumerate(texts):
+        for word in index_words([text]):
+            assert f"/projects/{n:03}/" in {urls[p] for p in decode(shard(files, word)[word])}
+
+
+def test_an_entry_is_found_by_its_filters() -> None:
+    found: Entry = entry(PAGES[2])
+    assert {"year=2021", "kind=项目"} <= found.words
