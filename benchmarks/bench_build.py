@@ -5,7 +5,7 @@ Usage: python -m benchmarks.bench_build [--runs N]
 Both are measured in the same run, each in a fresh interpreter (so both pay Python start-up,
 imports), alternating, and the median is reported:
 - ours: ``budgetsite build`` (parse content/, render Markdown, write mkdocs.yml, MkDocs,
-  Pagefind's search index);
+  the search index);
 - bare: ``mkdocs build`` with the same theme settings (Material, zh, no fonts, Material's
   own search) of as many plain Markdown pages, holding as much text as ours in total.
 """

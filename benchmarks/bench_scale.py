@@ -10,14 +10,13 @@ For each N, in one run:
 3. bare: ``mkdocs build --strict`` of a copy of the Markdown our build wrote, with our
    mkdocs.yml (same nav, theme, extensions) minus our template overrides and with
    Material's default plugins (its lunr search): what MkDocs and Material alone cost for
-   the same pages as a site with search (ours searches with Pagefind, run after MkDocs);
+   the same pages as a site with search (ours writes its own index after MkDocs);
 4. rebuilds: change one report's text and build again with the same work folder; then
    change another and build again (the steady state: this one also removes the site the
-   first rebuild replaced, and its search delta holds both reports' pages);
+   first rebuild replaced);
 5. first search: serve the site, open the home page in Chromium with an empty cache and
    wait for the network to settle (a lunr index is fetched here, by every page), then type
-   a Chinese query and wait for results (a chunked index such as Pagefind's is fetched
-   now). Only network responses are counted, so both kinds of search are measured alike.
+   a Chinese query and wait for results (a chunked index such as ours is fetched now). Only network responses are counted, so both kinds of search are measured alike.
 The machine may be shared: wall times are noisy, CPU times less so; both are printed.
 """
 
@@ -131,8 +130,8 @@ def change_one_report(corpus: Path, documents: tuple[Document, ...], at: float =
     return document.source
 
 
-RESULTS = ".md-search-result__item, .pagefind-ui__result, .pagefind-modular-list-result"
-"""A search result, in Material's search and in Pagefind's UIs."""
+RESULTS = ".md-search-result__item"
+"""A search result, in Material's search and in ours (the same markup)."""
 
 
 @dataclass(frozen=True)

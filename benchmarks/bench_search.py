@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-data", type=Path, default=ROOT / "site_data")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--keep", type=Path, help="build into this folder; reuse a site built there"
+        "--keep", type=Path, help="build into this folder; use a corpus written there again"
     )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
@@ -195,15 +195,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.site is not None:
             site = args.site
         elif args.shipped:
-            site = (
-                out / "site" if (out / "site").is_dir() else build(ROOT / "content", site_data, out)
-            )
+            site = build(ROOT / "content", site_data, out)
         else:
+            # A kept corpus is used again; the site is always built, by this code (a rebuild
+            # of an unchanged corpus, or a clean build if the builder changed).
             section, site_data = "synthetic", out / "corpus" / "site_data"
-            if not (out / "site").is_dir():
+            if not (out / "corpus").is_dir():
                 write_corpus(args.reports, args.seed, out / "corpus")
-                build(out / "corpus" / "content", site_data, out)
-            site = out / "site"
+            site = build(out / "corpus" / "content", site_data, out)
         with sync_playwright() as driver:
             browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             scores = measure(site, site_data, section, browser)

@@ -37,6 +37,11 @@ def render_search(docs: Sequence[Document]) -> str:
     years = [(str(y), f"{y}年") for y in catalog.years(docs)]
     regions = sorted({(name, name) for _code, name in catalog.regions(docs)})
     kinds = [(k, k) for k in (PROJECT, UNIT, PAGE)]
+    # The unit filter names one unit exactly (words.filter_word): the list offers every name.
+    units = "".join(
+        f'<option value="{html_text(name)}"></option>'
+        for name in sorted({d.unit.name for d in docs})
+    )
     form = f"""
 <form class="bs-search-page" data-bs-search-page action="./" method="get" role="search">
 <div class="bs-search-row">
@@ -48,7 +53,8 @@ def render_search(docs: Sequence[Document]) -> str:
 {_select("year", "年度", "全部年度", years)}
 {_select("region", "地区", "全部地区", regions)}
 {_select("kind", "类型", "全部类型", kinds)}
-<label class="bs-filter">单位<input type="text" name="unit" placeholder="全部单位"></label>
+<label class="bs-filter">单位<input type="text" name="unit" placeholder="全部单位" list="bs-search-units" autocomplete="off"></label>
+<datalist id="bs-search-units">{units}</datalist>
 </div>
 </form>
 <p class="bs-search-count" data-bs-search-count aria-live="polite">{HOW}</p>

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import sub
 
+from builder.parse.controls import visible
 from builder.search.records import LINE_BREAK, PAGE, PROJECT, UNIT, Record, filter_words
 from builder.search.words import index_words
 
@@ -73,15 +74,16 @@ class Entry:
 def entry(record: Record) -> Entry:
     names = index_words(record.names)
     words = index_words(record.texts) | names | set(filter_words(record))
+    # Control characters as the site's pages show them (builder/parse/controls.py).
     shown = {
         "url": record.url,
-        "title": record.title,
+        "title": visible(record.title),
         "kind": record.kind,
-        "unit": record.unit,
+        "unit": visible(record.unit),
         "year": record.year,
-        "region": record.region,
+        "region": visible(record.region),
         "amount": record.amount,
-        "text": LINE_BREAK.join(record.lines),
+        "text": visible(LINE_BREAK.join(record.lines)),
     }
     result = json.dumps(
         {k: v for k, v in shown.items() if v}, ensure_ascii=False, separators=(",", ":")

@@ -240,6 +240,20 @@
     };
   }
 
+  // Draw each result as soon as it and every result before it are loaded: the first appear
+  // without waiting for the last (a server of HTTP/1.1 sends six files at a time). draw
+  // returns false once the results are no longer wanted (a newer query).
+  function inOrder(results, draw) {
+    var loads = results.map(function (r) { return r.data(); });
+    var done = Promise.resolve(true);
+    loads.forEach(function (load) {
+      done = done.then(function (going) {
+        return going && load.then(draw);
+      });
+    });
+    return Promise.all([done].concat(loads));
+  }
+
   // The site's search without the box: its results, best first, each with data() to load.
   window.budgetSearch = function (query, filters) {
     return search(query, filters);
@@ -328,14 +342,15 @@
     function more() {
       var number = asked;
       var next = found.slice(shown, shown + PAGE_LIST);
-      return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
-        if (number !== asked) return;
-        var first = null;
-        pages.forEach(function (data) {
-          var li = item(data, "page");
-          first = first || li;
-          list.appendChild(li);
-        });
+      var first = null;
+      return inOrder(next, function (data) {
+        if (number !== asked) return false;
+        var li = item(data, "page");
+        first = first || li;
+        list.appendChild(li);
+        return true;
+      }).then(function () {
+        if (number !== asked) return null;
         shown += next.length;
         moreButton.hidden = shown >= found.length;
         moreButton.textContent = "显示更多结果（已显示 " + shown + " / " + found.length + " 条）";
@@ -399,10 +414,6 @@
     var found = [];
     var shown = 0;
 
-    function pause(ms) {
-      return new Promise(function (done) { setTimeout(done, ms); });
-    }
-
     function say(text) {
       meta.textContent = text;
     }
@@ -417,11 +428,14 @@
       var number = asked;
       var next = found.slice(shown, shown + PAGE);
       shown += next.length;
-      return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
-        if (number !== asked) return;
-        var old = list.querySelector("[data-bs-more]");
+      var old = list.querySelector("[data-bs-more]");
+      return inOrder(next, function (data) {
+        if (number !== asked) return false;
         if (old) old.remove();
-        pages.forEach(function (data) { list.appendChild(item(data, "box")); });
+        list.appendChild(item(data, "box"));
+        return true;
+      }).then(function () {
+        if (number !== asked) return;
         if (shown < found.length) {
           var li = document.createElement("li");
           li.className = "md-search-result__item";
@@ -453,9 +467,10 @@
         say(DISK);
         return;
       }
-      // A short pause: keys pressed faster than that make one search, not one each. It is
-      // part of the 300 ms a visitor waits for results (issue 15), so it stays short.
-      Promise.all([index(), pause(60)])
+      // No pause for more typing: a query's shards are fetched once and kept, and the answer
+      // to a query typed over is dropped; a pause would be part of the 300 ms a visitor
+      // waits for results (issue 15).
+      index()
         .then(function () {
           if (number !== asked) return null; // a newer query is on its way
           return search(query);
