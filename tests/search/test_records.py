@@ -52,7 +52,6 @@ def test_report_text_is_kept_as_it_is_in_a_result_for_the_page_to_escape() -> No
     assert json.loads(page.result)["title"] == '<b x="1">&[U+000B]'
 
 
-
 def test_another_page_is_found_by_its_text_less_tables_heads_and_findings() -> None:
     html = (
         "<html><body><nav>导航</nav><div data-search-body><h1>如何阅读</h1><p>正文<a "
