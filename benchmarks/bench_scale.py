@@ -16,7 +16,8 @@ For each N, in one run:
    first rebuild replaced);
 5. first search: serve the site, open the home page in Chromium with an empty cache and
    wait for the network to settle (a lunr index is fetched here, by every page), then type
-   a Chinese query and wait for results (a chunked index such as ours is fetched now). Only network responses are counted, so both kinds of search are measured alike.
+   a Chinese query and wait for results (a chunked index such as ours is fetched now).
+   Only network responses are counted, so both kinds of search are measured alike.
 The machine may be shared: wall times are noisy, CPU times less so; both are printed.
 """
 

@@ -53,7 +53,8 @@ def render_search(docs: Sequence[Document]) -> str:
 {_select("year", "年度", "全部年度", years)}
 {_select("region", "地区", "全部地区", regions)}
 {_select("kind", "类型", "全部类型", kinds)}
-<label class="bs-filter">单位<input type="text" name="unit" placeholder="全部单位" list="bs-search-units" autocomplete="off"></label>
+<label class="bs-filter">单位<input type="text" name="unit" placeholder="全部单位"
+list="bs-search-units" autocomplete="off"></label>
 <datalist id="bs-search-units">{units}</datalist>
 </div>
 </form>
