@@ -5,8 +5,9 @@ Usage: python -m benchmarks.bench_scale [--reports 100 1000] [--seed S] [--keep 
 
 For each N, in one run:
 1. generate N reports (benchmarks.make_corpus: about 10 projects each, many regions, 5 years);
-2. ours: ``budgetsite build`` in a fresh process: wall and CPU time, peak RSS (the build and
-   its parse workers), HTML pages, output bytes, time per page, project page HTML sizes;
+2. ours: ``budgetsite build --timings`` in a fresh process: wall and CPU time, peak RSS (the
+   build and its parse workers), HTML pages, output bytes, time per page, project page HTML
+   sizes, and where the time went, step by step (for the rebuilds too);
 3. bare: ``mkdocs build --strict`` of a copy of the Markdown our build wrote, with our
    mkdocs.yml (same nav, theme, extensions) minus our template overrides and with
    Material's default plugins (its lunr search): what MkDocs and Material alone cost for
@@ -56,6 +57,7 @@ class Run:
     wall: float
     cpu: float
     peak_mib: float
+    log: str = ""  # what it printed
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,12 @@ def measure(command: list[str]) -> Run:
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        printed = log.read().decode(errors="replace")
         if process.returncode != 0:
-            log.seek(0)
-            sys.stderr.write(log.read().decode(errors="replace"))
+            sys.stderr.write(printed)
             raise SystemExit(f"bench_scale: {' '.join(command)} failed")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, printed)
 
 
 def build_command(root: Path, corpus: Path) -> list[str]:
@@ -98,6 +101,7 @@ def build_command(root: Path, corpus: Path) -> list[str]:
         str(root / "site"),
         "--work",
         str(root / "work"),
+        "--timings",
     ]
 
 
@@ -196,6 +200,9 @@ def bench(count: int, seed: int, root: Path, browser: bool) -> tuple[dict[str, s
     rebuild = measure(build_command(ours_root, corpus_dir))
     changed_too = change_one_report(corpus_dir, corpus.documents, at=0.25)
     again = measure(build_command(ours_root, corpus_dir))
+    for name, run in (("full build", ours), ("rebuild", rebuild), ("2nd rebuild", again)):
+        steps = [line for line in run.log.splitlines() if line.startswith("  ")]
+        print(f"{count} reports, {name}, where the time went:", *steps, sep="\n", flush=True)
     row = {
         "reports": str(count),
         "projects": str(projects),

@@ -75,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         help="links name each page's index.html, so the site can be opened from disk "
         "(file://, e.g. on a USB stick); search then needs a web server",
     )
+    build.add_argument(
+        "--timings",
+        action="store_true",
+        help="print where the build's time went, step by step",
+    )
     merge = sub.add_parser("merge", help="merge parts built with build --only into one site")
     merge.add_argument("parts", nargs="+", type=Path, metavar="PART", help="a built part's folder")
     _site_options(merge, content="hand-written pages in content/pages (default content/)")
@@ -183,6 +188,7 @@ def run_build(
     keep_going: bool,
     wait: bool = False,
     for_disk: bool = False,
+    timings: bool = False,
 ) -> int:
     """``budgetsite build``: report every problem, build or stop, say where the site is."""
     try:
@@ -206,6 +212,8 @@ def run_build(
     print(
         f"budgetsite: built {pages} pages from {len(built.documents)} reports{part} into {output}"
     )
+    if timings:
+        print(built.timings.report())
     failed = failed_sources(built.problems)
     if failed:
         print(
@@ -245,6 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.keep_going,
                 args.wait,
                 args.for_disk,
+                args.timings,
             )
         if args.command == "merge":
             return run_merge(args.parts, args.output, args.content, args.site_data, args.work)

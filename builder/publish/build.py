@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.contract.errors import ReportError
@@ -22,6 +23,7 @@ from builder.intake.hand_pages import PAGES, listed_pages, load_hand_pages
 from builder.intake.site_data import load_parents, load_regions, load_settings
 from builder.publish import split
 from builder.publish.split import Part
+from builder.publish.timings import Timings
 from builder.render import catalog
 from builder.render import problems as problems_page
 from builder.render.site import rendering
@@ -48,6 +50,8 @@ class Built:
     documents: tuple[Document, ...]
     files: dict[str, str | bytes]
     problems: tuple[Problem, ...] = ()
+    timings: Timings = field(default_factory=Timings)
+    """Where the build's time went (builder/publish/timings.py)."""
 
 
 def build_site(
@@ -98,13 +102,15 @@ def _build_site(
     for_disk: bool,
 ) -> Built:
     source_date_epoch(os.environ)  # checked before MkDocs reads it
+    timings = Timings()
     settings = load_settings(site_data)
-    intake = read_content(
-        content,
-        load_regions(site_data),
-        cache=work / CACHE,
-        max_bytes=settings.max_report_bytes,
-    )
+    with timings.step("read reports"):
+        intake = read_content(
+            content,
+            load_regions(site_data),
+            cache=work / CACHE,
+            max_bytes=settings.max_report_bytes,
+        )
     if errors_in(intake.problems) and not keep_going:
         raise ProblemsFound(intake.problems)
     # A part reads every report too: checks across reports (a project code or a copied
@@ -122,13 +128,22 @@ def _build_site(
             1,
             f"expected another name: /{problems_page.STEM}/ lists the files with problems",
         )
-    kept = report_cache.load(work / CACHE / REPORT_FILES)
     stamp = stamp_from_env(os.environ)
-    with rendering(
-        docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=kept, placer=intake.placed
-    ) as made:
-        files, downloads = made
-        report_cache.save(work / CACHE / REPORT_FILES, kept)
+    with ExitStack() as rendered:
+        with timings.step("render pages"):
+            kept = report_cache.load(work / CACHE / REPORT_FILES)
+            files, downloads = rendered.enter_context(
+                rendering(
+                    docs,
+                    settings,
+                    hand_pages,
+                    stamp=stamp,
+                    corpus=corpus,
+                    cache=kept,
+                    placer=intake.placed,
+                )
+            )
+            report_cache.save(work / CACHE / REPORT_FILES, kept)
         extra_pages = listed_pages(hand_pages)
         if intake.problems:
             files[problems_page.PAGE] = problems_page.render_problems(intake.problems)
@@ -138,7 +153,8 @@ def _build_site(
         docs_dir = work / "docs"
         # The report files as received go to the site beside their pages, not into the
         # rendered files, which are a function of the Documents alone.
-        synced = write_docs({**files, **stubs, **received(content, docs)}, docs_dir)
+        with timings.step("write docs"):
+            synced = write_docs({**files, **stubs, **received(content, docs)}, docs_dir)
         config = site_config(settings, new_folder(output), years, extra_pages, for_disk=for_disk)
         if stubs:
             config["exclude_docs"] = split.exclude_lines(stubs)
@@ -146,26 +162,40 @@ def _build_site(
         print_ = dirty.build_fingerprint(config_file, config["theme"].get("custom_dir"))
         search = search_index.load_state(work / SEARCH_STATE)
         parents = load_parents(site_data)
-        records, words = report_records(docs, parents), search_index.records_key(parents)
+        with timings.step("search records"):
+            records, words = report_records(docs, parents), search_index.records_key(parents)
         reuse = dirty.can_reuse(work, output, print_) and search is not None
-        with staged(output, from_output=reuse, ahead=started) as site_dir:
+        with ExitStack() as publishing:
+            with timings.step("stage the site"):
+                site_dir = publishing.enter_context(
+                    staged(output, from_output=reuse, ahead=started)
+                )
             if reuse and search is not None:
-                changes = dirty.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
-                run_mkdocs(config_file, True)
-                changed = dirty.changed_pages(site_dir, output, changes)
-                search = search_index.update_index(site_dir, changed, search, records, words)
+                with timings.step("MkDocs, changed pages"):
+                    changes = dirty.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
+                    run_mkdocs(config_file, True)
+                    changed = dirty.changed_pages(site_dir, output, changes)
+                with timings.step("search index"):
+                    search = search_index.update_index(site_dir, changed, search, records, words)
             else:
                 project_pages = sum(len(doc.projects) for doc in docs)
                 count = shards or shard_count(project_pages, os.cpu_count() or 1)
-                render_sharded(
-                    config, work, site_dir, count, write_config=write_yaml, run_mkdocs=run_mkdocs
-                )
-                search = index_site(site_dir, records, words)
+                with timings.step(f"MkDocs, every page ({count} at once)"):
+                    render_sharded(
+                        config, work, site_dir, count, write_config=write_yaml,
+                        run_mkdocs=run_mkdocs,
+                    )  # fmt: skip
+                with timings.step("search index"):
+                    search = index_site(site_dir, records, words)
             # Made meanwhile, maybe in a second process; MkDocs did not need them.
-            shared = downloads()
-            write_downloads(shared, site_dir)
-            write_sitemap(site_dir, settings.url, files)
+            with timings.step("shared downloads (the rest)"):
+                shared = downloads()
+            with timings.step("write downloads, sitemap"):
+                write_downloads(shared, site_dir)
+                write_sitemap(site_dir, settings.url, files)
+            with timings.step("swap in the new site"):
+                publishing.close()
     files = dict(sorted({**files, **shared}.items()))
     search_index.save_state(work / SEARCH_STATE, search)
     dirty.remember(work, output, print_)
-    return Built(docs_dir, output, tuple(docs), files, intake.problems)
+    return Built(docs_dir, output, tuple(docs), files, intake.problems, timings)

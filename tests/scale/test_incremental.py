@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.cli import main
 from builder.contract.errors import ReportError
 from builder.engines import search_index
 from builder.engines.search_index import IndexState
@@ -129,3 +130,25 @@ def test_a_touched_theme_file_means_a_clean_build(
     assert incremental.fingerprint("site_name: x", None) == before
     os.utime(bundle, ns=(0, 0))
     assert incremental.fingerprint("site_name: x", None) != before
+
+
+def test_timings_say_where_a_build_and_a_rebuild_spent_their_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, content, site_data, site, work = synthetic(tmp_path, 3, 2)
+    where = ["--content", str(content), "--site-data", str(site_data), "--output", str(site)]
+    command = ["build", *where, "--work", str(work), "--timings"]
+
+    def steps() -> list[str]:
+        assert main(command) == 0
+        lines = capsys.readouterr().out.splitlines()
+        return [line.split("  ")[1].strip() for line in lines if line.startswith("  ")]
+
+    full = steps()
+    assert full[0] == "read reports" and full[-1] == "(steps in all)"
+    assert {"render pages", "search index", "swap in the new site"} <= set(full)
+    assert any(step.startswith("MkDocs, every page") for step in full)
+    edited = corpus.documents[0]
+    revised = edited.model_copy(update={"measures": edited.measures + "\n按季度复核。"})
+    (content / edited.source).write_text(write_report(revised), encoding="utf-8")
+    assert "MkDocs, changed pages" in steps()
