@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.contract.errors import EnvironmentFailure
-from builder.search.index import FOLDER, META, WORDS, entry, index_files
+from builder.search.index import FOLDER, META, WORDS, index_files
 from builder.search.pages import page_record
 from builder.search.records import Record
 
@@ -128,7 +128,7 @@ def _write_index(
         raise EnvironmentFailure(str(site_dir), "expected HTML pages with data-search-body")
     # A page of the site with the URL of a report's page is the report's page.
     every = {**pages, **records}
-    files = index_files(entry(record) for record in every.values())
+    files = index_files(every.values())
     folder = site_dir / FOLDER
     old = {p.relative_to(site_dir).as_posix() for p in folder.rglob("*") if p.is_file()}
     for name in sorted(old - files.keys()):

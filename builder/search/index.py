@@ -36,7 +36,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import sub
 
@@ -93,10 +94,10 @@ def entry(record: Record) -> Entry:
     )
 
 
-def page_order(entry: Entry) -> tuple[int, int, str]:
+def page_order(record: Record) -> tuple[int, int, str]:
     """Kind (projects first), then latest year first, then address."""
-    year = int(entry.year) if entry.year.isdigit() else 0
-    return (KINDS.index(entry.kind), -year, entry.url)
+    year = int(record.year) if record.year.isdigit() else 0
+    return (KINDS.index(record.kind), -year, record.url)
 
 
 def shard_of(word: str, shards: int) -> int:
@@ -109,7 +110,7 @@ def shard_of(word: str, shards: int) -> int:
     return h % shards
 
 
-def encode_pages(pages: list[int], count: int) -> list[int] | str:
+def encode_pages(pages: Sequence[int], count: int) -> list[int] | str:
     """A sorted list of page numbers: the gaps between them, or a bitmap if that is smaller."""
     gaps = list(map(sub, pages, [0, *pages[:-1]]))
     if len(",".join(map(str, gaps))) <= (count + 7) // 8 * 4 // 3 + 2:
@@ -124,16 +125,21 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
+def index_files(records: Iterable[Record]) -> dict[str, bytes]:
     """The index folder's files (site-relative path → bytes) for these pages."""
-    ordered = sorted(entries, key=page_order)
+    ordered = sorted(records, key=page_order)
     count = len(ordered)
-    postings: dict[str, list[int]] = {}
-    for number, page in enumerate(ordered):
+    # One page's words at a time, into a compact list of page numbers per word: a site's
+    # words, held as sets of strings, would take hundreds of megabytes.
+    postings: dict[str, array[int]] = {}
+    results = []
+    for number, record in enumerate(ordered):
+        page = entry(record)
         for word in page.words:
-            postings.setdefault(word, []).append(number)
+            postings.setdefault(word, array("I")).append(number)
         for word in page.names:
-            postings.setdefault(NAME_MARK + word, []).append(number)
+            postings.setdefault(NAME_MARK + word, array("I")).append(number)
+        results.append(page.result)
     # Each word's entry is written once, as it appears in its shard's JSON object.
     items = {
         word: json.dumps(word, ensure_ascii=False)
@@ -152,8 +158,8 @@ def index_files(entries: Iterable[Entry]) -> dict[str, bytes]:
         f"{FOLDER}/w/{n}.json": ("{" + ",".join(group) + "}").encode()
         for n, group in enumerate(grouped)
     }
-    files.update({f"{FOLDER}/p/{n}.json": page.result for n, page in enumerate(ordered)})
-    kinds = [page.kind for page in ordered]
+    files.update({f"{FOLDER}/p/{n}.json": result for n, result in enumerate(results)})
+    kinds = [record.kind for record in ordered]
     starts = {kind: kinds.index(kind) if kind in kinds else count for kind in KINDS}
     stamp = hashlib.sha256()
     for name in sorted(files):

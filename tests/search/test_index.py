@@ -67,7 +67,7 @@ PAGES = [
 
 
 def test_a_query_finds_every_page_holding_its_words_projects_first_latest_first() -> None:
-    files = index_files(entry(r) for r in PAGES)
+    files = index_files(PAGES)
     assert look_up(files, "车辆保险费") == ["/projects/A/", "/projects/B/", "/how-to-read/"]
     assert look_up(files, "宗教") == ["/2021/130303/1/"]
     assert look_up(files, "火星") == []
@@ -76,19 +76,16 @@ def test_a_query_finds_every_page_holding_its_words_projects_first_latest_first(
 
 
 def test_a_name_word_is_listed_apart_for_ranking() -> None:
-    files = index_files(entry(r) for r in PAGES)
+    files = index_files(PAGES)
     assert decode(shard(files, "保险费")[NAME_MARK + "保险费"]) == [0, 1]
     assert NAME_MARK + "续保" not in shard(files, "续保")
 
 
 def test_the_same_pages_give_the_same_files_in_any_order() -> None:
-    entries = [entry(r) for r in PAGES]
-    assert index_files(entries) == index_files(reversed(entries))
-    files = index_files(entries)
+    assert index_files(PAGES) == index_files(reversed(PAGES))
+    files = index_files(PAGES)
     assert all(json.loads(data) for data in files.values())
-    changed = index_files(
-        [*entries[:3], entry(record("/projects/A/", PROJECT, "车辆保险费", "改", "2022"))]
-    )
+    changed = index_files([*PAGES[:3], record("/projects/A/", PROJECT, "车辆保险费", "改", "2022")])
     assert json.loads(changed[META])["stamp"] != json.loads(files[META])["stamp"]
 
 
@@ -110,10 +107,9 @@ def test_every_word_of_many_pages_is_in_its_shard() -> None:
     texts = [
         f"第{n}号项目：{'车辆保险费宗教工作民族团结'[n % 7 :]}{n * 7919 % 1000}" for n in range(300)
     ]
-    entries = [
-        entry(record(f"/projects/{n:03}/", PROJECT, f"项目{n}", t)) for n, t in enumerate(texts)
-    ]
-    files = index_files(entries)
+    files = index_files(
+        record(f"/projects/{n:03}/", PROJECT, f"项目{n}", t) for n, t in enumerate(texts)
+    )
     assert json.loads(files[META])["shards"] > 1
     urls = result_urls(files)
     for n, text in enumerate(texts):
