@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -134,6 +134,8 @@ class ParseResults:
     failures: tuple[ReportError, ...]
     parsed: int
     cached: int
+    keys: dict[str, str] = field(default_factory=dict)
+    """Each file's cache key, by source."""
 
 
 def parse_cached(
@@ -142,11 +144,13 @@ def parse_cached(
     *,
     cache: Path | None = None,
     workers: int | None = None,
+    keep: frozenset[str] = frozenset(),
 ) -> ParseResults:
     """(source, bytes) of each report → its Report, from ``cache`` or parsed on all cores.
 
     A file that does not parse is in ``failures``, never cached. Cache entries of files
-    that are gone or changed are removed, so the folder holds one entry per report.
+    that are gone or changed are removed, so the folder holds one entry per report; the
+    entries named in ``keep`` are those of files taken in unread (intake_cache.py).
     """
     regions = dict(regions)
     if cache is not None:
@@ -170,8 +174,14 @@ def parse_cached(
         if cache is not None:
             _write_cached(cache / f"{keys[job.source]}.json", result)
     if cache is not None:
-        _prune(cache, set(keys.values()))
-    return ParseResults(reports, tuple(failures), len(missing), len(files) - len(missing))
+        _prune(cache, {*keys.values(), *keep})
+    done = len(files) - len(missing)
+    return ParseResults(reports, tuple(failures), len(missing), done, keys)
+
+
+def cached(cache: Path, key: str) -> Report | None:
+    """The entry under key, or None if there is none that reads back."""
+    return _read_cached(cache / f"{key}.json")
 
 
 def _prune(cache: Path, keep: set[str]) -> None:

@@ -9,6 +9,8 @@ the rest are returned for publishing.
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +20,8 @@ from builder.contract.model import Document
 from builder.contract.problems import ERROR, WARNING, Problem, errors_in, failed_sources
 from builder.contract.settings import Settings
 from builder.engines.libreoffice import CONVERTED, to_docx
-from builder.incremental.parse_cache import Report, parse_cached
+from builder.incremental import intake_cache
+from builder.incremental.parse_cache import Report, cached, parse_cached
 from builder.intake.crosscheck import cross_problems
 from builder.intake.files import Named, named
 from builder.intake.identity import Where, identity_problems, locate
@@ -31,6 +34,17 @@ from builder.quality.finding import Finding
 
 
 @dataclass(frozen=True)
+class Taken:
+    """One file taken in on its own: its Document (None with an error), where its codes are,
+    the places of its lines (Word files), and its own problems, not yet placed."""
+
+    document: Document | None
+    where: Where | None
+    places: tuple[str, ...] | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
 class Intake:
     """What the content gave: the documents fit to publish and every problem, sorted."""
 
@@ -38,6 +52,8 @@ class Intake:
     problems: tuple[Problem, ...]
     places: Mapping[str, Text] = field(default_factory=dict)
     """The text of each file whose lines are not places a person can find (Word files)."""
+    taken: Mapping[str, Taken] = field(default_factory=dict)
+    """What taking each file in gave on its own, by source (for intake_cache.py)."""
 
     def placed(self, findings: Iterable[Finding]) -> list[Finding]:
         """Quality findings with the place in words of their line, where the file has one."""
@@ -104,28 +120,33 @@ def take_in(
     files: Iterable[tuple[str, bytes]],
     regions: Mapping[str, str],
     parsed: Mapping[str, Report] | None = None,
+    taken: Mapping[str, Taken] | None = None,
 ) -> Intake:
     """(source, bytes) of each report → the documents to publish and all problems.
 
-    ``parsed`` holds the parses already made (or cached), by source.
+    ``parsed`` holds the parses already made (or cached), by source; ``taken``, the files
+    taken in already, unread (builder/incremental/intake_cache.py).
     """
+    every = dict(taken or {})
+    for source, data in files:
+        doc, where, text, found = take_in_one(source, data, regions, (parsed or {}).get(source))
+        every[source] = Taken(doc, where, None if text is None else text.places, tuple(found))
     docs: list[Document] = []
     places: dict[str, Where] = {}
     texts: dict[str, Text] = {}
     problems: list[Problem] = []
-    for source, data in files:
-        doc, where, text, found = take_in_one(source, data, regions, (parsed or {}).get(source))
-        problems.extend(found)
-        if text is not None and text.places is not None:
-            texts[source] = text
-        if doc is not None and where is not None:
-            docs.append(doc)
-            places[source] = where
+    for source, one in sorted(every.items()):
+        problems.extend(one.problems)
+        if one.places is not None:
+            texts[source] = Text("", one.places)
+        if one.document is not None and one.where is not None:
+            docs.append(one.document)
+            places[source] = one.where
     docs.sort(key=lambda d: d.source)
     problems.extend(cross_problems(docs, places))
     failed = failed_sources(problems)
     kept = tuple(d for d in docs if d.source not in failed)
-    return Intake(kept, tuple(sorted(set(placed(problems, texts)))), texts)
+    return Intake(kept, tuple(sorted(set(placed(problems, texts)))), texts, every)
 
 
 def _read(
@@ -182,12 +203,40 @@ def read_files(
     warnings (builder/intake/files.py).
     """
     unread: list[Problem] = list(named.skipped)
-    found = _read(named.files, unread, max_bytes)
-    parsed = parse_cached(found, regions, cache=cache, workers=workers)
-    intake = take_in(found, regions, parsed.reports)
+    index = {} if cache is None else intake_cache.load(cache / intake_cache.INDEX, regions)
+    kept: dict[str, intake_cache.Kept] = {}
+    taken: dict[str, Taken] = {}
+    stats: dict[str, intake_cache.Stat] = {}
+    to_read: list[tuple[str, Path]] = []
+    for source, path in named.files:
+        entry = index.get(source)
+        report = None
+        if cache is not None and entry is not None and intake_cache.fresh(entry, path):
+            report = cached(cache, entry.key)
+        if entry is not None and report is not None:
+            kept[source] = entry
+            doc = report.document
+            taken[source] = Taken(doc, entry.where, entry.places, entry.problems)
+            continue
+        with contextlib.suppress(OSError):  # _read says why a file cannot be read
+            stats[source] = intake_cache.stat_of(path)  # before reading: a change after shows
+        to_read.append((source, path))
+    found = _read(to_read, unread, max_bytes)
+    keep = frozenset(entry.key for entry in kept.values())
+    parsed = parse_cached(found, regions, cache=cache, workers=workers, keep=keep)
+    intake = take_in(found, regions, parsed.reports, taken)
+    if cache is not None:
+        for source, _data in found:
+            one = intake.taken[source]
+            if one.document is not None and one.where is not None and source in stats:
+                kept[source] = intake_cache.Kept(
+                    stats[source], parsed.keys[source], one.problems, one.where, one.places
+                )
+        intake_cache.save(cache / intake_cache.INDEX, regions, kept, time.time_ns())
     if not unread:
         return intake
-    return Intake(intake.documents, tuple(sorted({*intake.problems, *unread})), intake.places)
+    problems = tuple(sorted({*intake.problems, *unread}))
+    return Intake(intake.documents, problems, intake.places, intake.taken)
 
 
 def read_content(
