@@ -5,8 +5,11 @@ and project pages' come from the Documents (builder/search/records.py), every ot
 from its HTML (builder/search/pages.py), that is every page MkDocs wrote with
 ``data-search-body`` (overrides/main.html). A rebuild takes the other pages' records from the
 last build, kept in the work folder (``IndexState``), and reads again only the pages whose HTML
-changed; it then makes the whole index and writes only the files that differ. So a rebuilt
-site's index is the one a clean build writes, byte for byte, and a search finds the same pages.
+changed. It then changes the index in place (index.update_index): the changed pages'
+results, the shards of the words they gained or lost, and meta.json. Pages added, removed or
+in another order need the whole index made again, of which only the files that differ are
+written. Either way a rebuilt site's index is the one a clean build writes, byte for byte,
+and a search finds the same pages.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from builder.contract.errors import EnvironmentFailure
-from builder.search.index import FOLDER, META, WORDS, index_files
+from builder.search.index import FOLDER, META, WORDS, Index, Indexed, build_index
+from builder.search.index import update_index as updated_index
 from builder.search.pages import page_record
 from builder.search.records import Record
 
@@ -49,6 +53,8 @@ class IndexState:
     """What the records were made with (records_key): another key means read every page."""
     pages: Mapping[str, Record] = field(default_factory=dict)
     """The records of the pages that are not a unit's or a project's, by URL."""
+    index: Index | None = None
+    """The index's pages, file hashes and shards (not its files): to change it in place."""
 
 
 def records_key(parents: Mapping[str, str]) -> str:
@@ -112,7 +118,7 @@ def update_index(
         pages.pop(url, None)
         if url not in records and (record := _read_record(site_dir, name)):
             pages[url] = record
-    return _write_index(site_dir, records, pages, words)
+    return _write_index(site_dir, records, pages, words, state.index)
 
 
 def _reindex(site_dir: Path, records: Mapping[str, Record], words: str) -> IndexState:
@@ -121,28 +127,43 @@ def _reindex(site_dir: Path, records: Mapping[str, Record], words: str) -> Index
 
 
 def _write_index(
-    site_dir: Path, records: Mapping[str, Record], pages: Mapping[str, Record], words: str
+    site_dir: Path,
+    records: Mapping[str, Record],
+    pages: Mapping[str, Record],
+    words: str,
+    last: Index | None = None,
 ) -> IndexState:
-    """Write the index of these pages, leaving files that are already so as they are."""
+    """Write the index of these pages: changed in place where ``last`` (the index in
+    site_dir) allows, else whole, leaving files that are already so as they are."""
     if not pages and not records:
         raise EnvironmentFailure(str(site_dir), "expected HTML pages with data-search-body")
     # A page of the site with the URL of a report's page is the report's page.
     every = {**pages, **records}
-    files = index_files(every.values())
-    folder = site_dir / FOLDER
-    old = {p.relative_to(site_dir).as_posix() for p in folder.rglob("*") if p.is_file()}
-    for name in sorted(old - files.keys()):
-        (site_dir / name).unlink()
-    for name, data in sorted(files.items()):
-        path = site_dir / name
-        if name in old and path.read_bytes() == data:
-            continue
-        # A new file, not written through: the staged site's files are hard links to the
-        # published site's (builder/write/staging.py).
-        path.unlink(missing_ok=True)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return IndexState(_meta_hash(site_dir), words, dict(sorted(pages.items())))
+    index = None
+    if last is not None:
+        index = updated_index(last, every.values(), lambda name: (site_dir / name).read_bytes())
+    if index is not None:
+        for name, data in sorted(index.files.items()):
+            _write_file(site_dir / name, data)
+    else:
+        index = build_index(every.values())
+        folder = site_dir / FOLDER
+        old = {p.relative_to(site_dir).as_posix() for p in folder.rglob("*") if p.is_file()}
+        for name in sorted(old - index.files.keys()):
+            (site_dir / name).unlink()
+        for name, data in sorted(index.files.items()):
+            if name not in old or (site_dir / name).read_bytes() != data:
+                _write_file(site_dir / name, data)
+    kept = dataclasses.replace(index, files={})
+    return IndexState(_meta_hash(site_dir), words, dict(sorted(pages.items())), kept)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    # A new file, not written through: the staged site's files are hard links to the
+    # published site's (builder/write/staging.py).
+    path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _meta_hash(site_dir: Path) -> str:
@@ -160,7 +181,15 @@ def load_state(path: Path) -> IndexState | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         pages = {url: _record(fields) for url, fields in data["pages"].items()}
-        return IndexState(str(data["meta"]), str(data["words"]), pages)
+        held = data["index"]
+        index = Index(
+            {},
+            tuple(Indexed(*(str(v) for v in page)) for page in held["pages"]),
+            {str(k): str(v) for k, v in held["hashes"].items()},
+            int(held["shards"]),
+            int(held["postings"]),
+        )
+        return IndexState(str(data["meta"]), str(data["words"]), pages, index)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -176,5 +205,13 @@ def save_state(path: Path, state: IndexState) -> None:
         "meta": state.meta,
         "words": state.words,
         "pages": {url: dataclasses.asdict(record) for url, record in state.pages.items()},
+        "index": None
+        if state.index is None
+        else {
+            "pages": [[p.url, p.digest, p.words, p.names] for p in state.index.pages],
+            "hashes": state.index.hashes,
+            "shards": state.index.shards,
+            "postings": state.index.postings,
+        },
     }
     path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")

@@ -37,8 +37,9 @@ import base64
 import hashlib
 import json
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from operator import sub
 
 from builder.parse.controls import visible
@@ -53,8 +54,9 @@ WORDS = "trigrams-2"
 KINDS = (PROJECT, UNIT, PAGE)
 NAME_MARK = "^"
 """Before a word: the pages whose name holds it. No word of text or filter starts with it."""
-SHARD_BYTES = 6_000
-"""About how large a shard may be, before compression, when the index chooses its number."""
+SHARD_POSTINGS = 5_000
+"""About how many (word, page) pairs a shard holds: about 6 KB of JSON on the 1,000-report
+site; counted in pairs, a rebuild can tell the number of shards without writing them."""
 
 
 @dataclass(frozen=True)
@@ -125,45 +127,69 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def index_files(records: Iterable[Record]) -> dict[str, bytes]:
-    """The index folder's files (site-relative path → bytes) for these pages."""
-    ordered = sorted(records, key=page_order)
-    count = len(ordered)
-    # One page's words at a time, into a compact list of page numbers per word: a site's
-    # words, held as sets of strings, would take hundreds of megabytes.
-    postings: dict[str, array[int]] = {}
-    results = []
-    for number, record in enumerate(ordered):
-        page = entry(record)
-        for word in page.words:
-            postings.setdefault(word, array("I")).append(number)
-        for word in page.names:
-            postings.setdefault(NAME_MARK + word, array("I")).append(number)
-        results.append(page.result)
-    # Each word's entry is written once, as it appears in its shard's JSON object.
-    items = {
-        word: json.dumps(word, ensure_ascii=False)
-        + ":"
-        + json.dumps(encode_pages(pages, count), separators=(",", ":"))
-        for word, pages in postings.items()
-    }
-    size = sum(len(item.encode()) for item in items.values())
+@dataclass(frozen=True)
+class Indexed:
+    """A page as an index holds it: what a rebuild needs to change the index in place."""
+
+    url: str
+    digest: str
+    """A hash of its record: another means the page changed."""
+    words: str
+    """Its words, sorted, joined by WORD_BREAK; then its name's words the same way."""
+    names: str
+
+
+@dataclass(frozen=True)
+class Index:
+    """An index: its files (all of them, or those a rebuild changed), and what a rebuild of
+    it needs: its pages in order, every file's hash, its number of shards."""
+
+    files: dict[str, bytes]
+    pages: tuple[Indexed, ...]
+    hashes: dict[str, str]
+    shards: int
+    postings: int
+    """How many (word, page) pairs it holds: what the number of shards follows."""
+
+
+WORD_BREAK = "\x1f"  # in no word: words.RUN takes none, and a filter's value is one line
+
+
+def record_digest(record: Record) -> str:
+    return hashlib.sha256(repr(record).encode()).hexdigest()
+
+
+def shard_count(postings: int) -> int:
+    """The shards for this many (word, page) pairs: a power of two, each about SHARD_POSTINGS."""
     shards = 1
-    while size / shards > SHARD_BYTES:
+    while postings / shards > SHARD_POSTINGS:
         shards *= 2
-    grouped: list[list[str]] = [[] for _ in range(shards)]
-    for word in sorted(items):
-        grouped[shard_of(word.removeprefix(NAME_MARK), shards)].append(items[word])
-    files = {
-        f"{FOLDER}/w/{n}.json": ("{" + ",".join(group) + "}").encode()
-        for n, group in enumerate(grouped)
-    }
-    files.update({f"{FOLDER}/p/{n}.json": result for n, result in enumerate(results)})
-    kinds = [record.kind for record in ordered]
+    return shards
+
+
+def _item(word: str, pages: list[int] | str) -> str:
+    """A word's entry, as it is written in its shard's JSON object."""
+    encoded = json.dumps(pages, separators=(",", ":"))
+    return json.dumps(word, ensure_ascii=False) + ":" + encoded
+
+
+def _shard(items: dict[str, str]) -> bytes:
+    return ("{" + ",".join(items[word] for word in sorted(items)) + "}").encode()
+
+
+def _file_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _with_meta(
+    files: dict[str, bytes], hashes: dict[str, str], kinds: Sequence[str], shards: int
+) -> None:
+    """Add meta.json, whose stamp is a hash of every other file (by their hashes)."""
+    count = len(kinds)
     starts = {kind: kinds.index(kind) if kind in kinds else count for kind in KINDS}
     stamp = hashlib.sha256()
-    for name in sorted(files):
-        stamp.update(name.encode() + b"\0" + files[name])
+    for name in sorted(hashes):
+        stamp.update(f"{name}\0{hashes[name]}\n".encode())
     meta = {
         "version": VERSION,
         "pages": count,
@@ -172,7 +198,119 @@ def index_files(records: Iterable[Record]) -> dict[str, bytes]:
         "stamp": stamp.hexdigest()[:16],
     }
     files[META] = _json(meta) + b"\n"
-    return files
+
+
+def build_index(records: Iterable[Record]) -> Index:
+    """The whole index for these pages."""
+    ordered = sorted(records, key=page_order)
+    count = len(ordered)
+    # One page's words at a time, into a compact list of page numbers per word: a site's
+    # words, held as sets of strings, would take hundreds of megabytes.
+    postings: dict[str, array[int]] = {}
+    results = []
+    pages = []
+    for number, record in enumerate(ordered):
+        page = entry(record)
+        words, names = sorted(page.words), sorted(page.names)
+        for word in words:
+            postings.setdefault(word, array("I")).append(number)
+        for word in names:
+            postings.setdefault(NAME_MARK + word, array("I")).append(number)
+        results.append(page.result)
+        pages.append(
+            Indexed(
+                record.url, record_digest(record), WORD_BREAK.join(words), WORD_BREAK.join(names)
+            )
+        )
+    pairs = sum(len(p) for p in postings.values())
+    shards = shard_count(pairs)
+    grouped: list[dict[str, str]] = [{} for _ in range(shards)]
+    for word, numbers in postings.items():
+        shard = grouped[shard_of(word.removeprefix(NAME_MARK), shards)]
+        shard[word] = _item(word, encode_pages(numbers, count))
+    files = {f"{FOLDER}/w/{n}.json": _shard(group) for n, group in enumerate(grouped)}
+    files.update({f"{FOLDER}/p/{n}.json": result for n, result in enumerate(results)})
+    hashes = {name: _file_hash(data) for name, data in files.items()}
+    _with_meta(files, hashes, [record.kind for record in ordered], shards)
+    return Index(files, tuple(pages), hashes, shards, pairs)
+
+
+def _split(words: str) -> set[str]:
+    return set(words.split(WORD_BREAK)) if words else set()
+
+
+def update_index(
+    last: Index, records: Iterable[Record], read: Callable[[str], bytes]
+) -> Index | None:
+    """The index ``last`` changed in place for these pages: only the files that differ, read
+    with ``read`` (site-relative path → bytes); or None where only a whole index will do
+    (pages added, removed or in another order, or another number of shards).
+
+    The files are those build_index would write for the same pages, byte for byte.
+    """
+    ordered = sorted(records, key=page_order)
+    if [r.url for r in ordered] != [p.url for p in last.pages]:
+        return None
+    count = len(ordered)
+    pages = list(last.pages)
+    files: dict[str, bytes] = {}
+    added: dict[str, set[int]] = {}
+    gone: dict[str, set[int]] = {}
+    postings = last.postings
+    for number, record in enumerate(ordered):
+        digest = record_digest(record)
+        if digest == pages[number].digest:
+            continue
+        page = entry(record)
+        old = pages[number]
+        before = _split(old.words) | {NAME_MARK + w for w in _split(old.names)}
+        after = set(page.words) | {NAME_MARK + w for w in page.names}
+        postings += len(after) - len(before)
+        for word in after - before:
+            added.setdefault(word, set()).add(number)
+        for word in before - after:
+            gone.setdefault(word, set()).add(number)
+        files[f"{FOLDER}/p/{number}.json"] = page.result
+        pages[number] = Indexed(
+            record.url,
+            digest,
+            WORD_BREAK.join(sorted(page.words)),
+            WORD_BREAK.join(sorted(page.names)),
+        )
+    if shard_count(postings) != last.shards:
+        return None
+    by_shard: dict[int, set[str]] = {}
+    for word in {*added, *gone}:
+        by_shard.setdefault(shard_of(word.removeprefix(NAME_MARK), last.shards), set()).add(word)
+    for shard, words in sorted(by_shard.items()):
+        name = f"{FOLDER}/w/{shard}.json"
+        held: dict[str, list[int] | str] = json.loads(read(name))
+        items = {word: _item(word, value) for word, value in held.items()}
+        for word in words:
+            numbers = set(decode_pages(held[word])) if word in held else set()
+            numbers = (numbers - gone.get(word, set())) | added.get(word, set())
+            items.pop(word, None)
+            if numbers:
+                items[word] = _item(word, encode_pages(sorted(numbers), count))
+        files[name] = _shard(items)
+    if not files:
+        return Index({}, last.pages, last.hashes, last.shards, postings)
+    hashes = {**last.hashes, **{name: _file_hash(data) for name, data in files.items()}}
+    _with_meta(files, hashes, [record.kind for record in ordered], last.shards)
+    return Index(files, tuple(pages), hashes, last.shards, postings)
+
+
+def decode_pages(encoded: list[int] | str) -> list[int]:
+    """The page numbers encode_pages wrote (as assets/search.js reads them)."""
+    if isinstance(encoded, str):
+        bits = base64.b64decode(encoded)
+        return [i * 8 + b for i, byte in enumerate(bits) if byte for b in range(8) if byte >> b & 1]
+    return list(accumulate(encoded))
+
+
+def index_files(records: Iterable[Record]) -> dict[str, bytes]:
+    """The index folder's files (site-relative path → bytes) for these pages."""
+    return build_index(records).files
 
 
 def result_urls(files: Mapping[str, bytes]) -> dict[int, str]:

@@ -14,11 +14,14 @@ from builder.search.index import (
     META,
     NAME_MARK,
     Entry,
+    Index,
+    build_index,
     encode_pages,
     entry,
     index_files,
     result_urls,
     shard_of,
+    update_index,
 )
 from builder.search.records import PAGE, PROJECT, UNIT, Record
 from builder.search.words import index_words, query_words
@@ -120,3 +123,55 @@ def test_every_word_of_many_pages_is_in_its_shard() -> None:
 def test_an_entry_is_found_by_its_filters() -> None:
     found: Entry = entry(PAGES[2])
     assert {"year=2021", "kind=项目"} <= found.words
+
+
+def changed_in_place(old: list[Record], new: list[Record]) -> dict[str, bytes] | None:
+    """The files of old's index with the rebuild's changes written over them."""
+    last = build_index(old)
+    update = update_index(last, new, last.files.__getitem__)
+    return None if update is None else {**last.files, **update.files}
+
+
+def test_a_page_changed_in_place_gives_a_clean_index_byte_for_byte() -> None:
+    texts = [
+        f"第{n}号：{'车辆保险费宗教工作民族团结'[n % 7 :]}{n * 7919 % 1000}" for n in range(300)
+    ]
+    old = [
+        record(f"/projects/{n:03}/", PROJECT, f"项目{n}", t, "2021") for n, t in enumerate(texts)
+    ]
+    new = list(old)
+    new[5] = record("/projects/005/", PROJECT, "项目5", "全新的词语：蓝莓示范园", "2021")
+    new[6] = record("/projects/006/", PROJECT, "改名的项目", texts[6], "2021")
+    new[200] = record("/projects/200/", PROJECT, "项目200", texts[201], "2021")
+    clean = build_index(new)
+    assert changed_in_place(old, new) == clean.files
+    update = update_index(build_index(old), new, build_index(old).files.__getitem__)
+    assert update is not None and update.pages == clean.pages and update.hashes == clean.hashes
+    # Only the changed pages' results, their words' shards and meta.json are written.
+    assert {n for n in update.files if "/p/" in n} == {f"{FOLDER}/p/{n}.json" for n in (5, 6, 200)}
+    assert len(update.files) < len(clean.files) / 2
+    assert update_index(clean, new, clean.files.__getitem__) == Index(
+        {}, clean.pages, clean.hashes, clean.shards, clean.postings
+    )
+
+
+def test_pages_added_or_reordered_need_a_whole_index() -> None:
+    last = build_index(PAGES)
+    assert (
+        update_index(last, [*PAGES, record("/x/", PAGE, "新页", "正文")], last.files.__getitem__)
+        is None
+    )
+    older = record("/projects/A/", PROJECT, "车辆保险费", "为公车续保", "2020")
+    assert update_index(last, [*PAGES[:3], older], last.files.__getitem__) is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.sampled_from("车辆保险费宗教工作民族团结会议"), min_size=0, max_size=8),
+    st.integers(0, 3),
+)
+def test_any_text_changed_in_place_gives_a_clean_index(chars: list[str], at: int) -> None:
+    new = list(PAGES)
+    changed = PAGES[at]
+    new[at] = record(changed.url, changed.kind, changed.title, "".join(chars), changed.year)
+    assert changed_in_place(PAGES, new) in (None, build_index(new).files)

@@ -3,6 +3,7 @@ again only the pages that changed; in the real browser, it finds what a clean bu
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from playwright.sync_api import Browser
 
 from builder.contract.model import Document
 from builder.publish.build import build_site
+from builder.search import index as search_files
 from builder.search import pages as search_pages
-from builder.search.index import FOLDER
+from builder.search.index import FOLDER, Index
 from builder.search.records import Record
 from tests.conftest import site_files, synthetic
 from tests.site.site_search import SiteSearch, site_search
@@ -103,6 +105,33 @@ def test_new_regions_above_mean_every_page_is_read_again(tmp_path: Path) -> None
     regions = site_data / "regions.toml"
     regions.write_text(regions.read_text("utf-8").replace("石家庄市", "石门市"), "utf-8")
     build_site(content, site, site_data=site_data, work=work)
+    clean = tmp_path / "clean"
+    build_site(content, clean / "site", site_data=site_data, work=clean / "work")
+    assert site_files(site) == site_files(clean / "site")
+
+
+def test_an_edited_report_changes_the_index_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, content, site_data, site, work = synthetic(tmp_path, 12, 5)
+    build_site(content, site, site_data=site_data, work=work)
+    before = site_files(site / FOLDER)
+    whole: list[int] = []
+    build_index = search_files.build_index
+
+    def counted(records: Iterable[Record]) -> Index:
+        whole.append(1)
+        return build_index(records)
+
+    monkeypatch.setattr("builder.engines.search_index.build_index", counted)
+    doc = corpus.documents[4]
+    edited = doc.model_copy(update={"overall_goal": doc.overall_goal + f"\n{NEW_WORDS}。"})
+    (content / doc.source).write_text(write_report(edited), "utf-8")
+    build_site(content, site, site_data=site_data, work=work)
+    assert whole == []  # not made whole
+    after = site_files(site / FOLDER)
+    written = {name for name, data in after.items() if before.get(name) != data}
+    assert "meta.json" in written and 1 < len(written) < len(after) / 4, len(written)
     clean = tmp_path / "clean"
     build_site(content, clean / "site", site_data=site_data, work=clean / "work")
     assert site_files(site) == site_files(clean / "site")
