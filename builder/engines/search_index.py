@@ -5,7 +5,7 @@ and project pages' come from the Documents (builder/search/records.py), every ot
 from its HTML (builder/search/pages.py), that is every page MkDocs wrote with
 ``data-search-body`` (overrides/main.html). A rebuild takes the other pages' records from the
 last build, kept in the work folder (``IndexState``), and reads again only the pages whose HTML
-changed. It then changes the index in place (index.update_index): the changed pages'
+changed. It then changes the index in place (builder/search/rebuild.py): the changed pages'
 results, the shards of the words they gained or lost, and meta.json. Pages added, removed or
 in another order need the whole index made again, of which only the files that differ are
 written. Either way a rebuilt site's index is the one a clean build writes, byte for byte,
@@ -26,8 +26,8 @@ from typing import Any
 
 from builder.contract.errors import EnvironmentFailure
 from builder.search.index import FOLDER, META, WORDS, Index, Indexed, build_index
-from builder.search.index import update_index as updated_index
 from builder.search.pages import page_record
+from builder.search.rebuild import update_index as updated_index
 from builder.search.records import Record
 
 BODY = b"<div data-search-body"  # overrides/main.html: a page to index (page text is escaped)

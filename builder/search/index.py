@@ -37,9 +37,8 @@ import base64
 import hashlib
 import json
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from operator import sub
 
 from builder.parse.controls import visible
@@ -167,21 +166,21 @@ def shard_count(postings: int) -> int:
     return shards
 
 
-def _item(word: str, pages: list[int] | str) -> str:
+def item(word: str, pages: list[int] | str) -> str:
     """A word's entry, as it is written in its shard's JSON object."""
     encoded = json.dumps(pages, separators=(",", ":"))
     return json.dumps(word, ensure_ascii=False) + ":" + encoded
 
 
-def _shard(items: dict[str, str]) -> bytes:
+def shard_json(items: dict[str, str]) -> bytes:
     return ("{" + ",".join(items[word] for word in sorted(items)) + "}").encode()
 
 
-def _file_hash(data: bytes) -> str:
+def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _with_meta(
+def with_meta(
     files: dict[str, bytes], hashes: dict[str, str], kinds: Sequence[str], shards: int
 ) -> None:
     """Add meta.json, whose stamp is a hash of every other file (by their hashes)."""
@@ -227,85 +226,12 @@ def build_index(records: Iterable[Record]) -> Index:
     grouped: list[dict[str, str]] = [{} for _ in range(shards)]
     for word, numbers in postings.items():
         shard = grouped[shard_of(word.removeprefix(NAME_MARK), shards)]
-        shard[word] = _item(word, encode_pages(numbers, count))
-    files = {f"{FOLDER}/w/{n}.json": _shard(group) for n, group in enumerate(grouped)}
+        shard[word] = item(word, encode_pages(numbers, count))
+    files = {f"{FOLDER}/w/{n}.json": shard_json(group) for n, group in enumerate(grouped)}
     files.update({f"{FOLDER}/p/{n}.json": result for n, result in enumerate(results)})
-    hashes = {name: _file_hash(data) for name, data in files.items()}
-    _with_meta(files, hashes, [record.kind for record in ordered], shards)
+    hashes = {name: file_hash(data) for name, data in files.items()}
+    with_meta(files, hashes, [record.kind for record in ordered], shards)
     return Index(files, tuple(pages), hashes, shards, pairs)
-
-
-def _split(words: str) -> set[str]:
-    return set(words.split(WORD_BREAK)) if words else set()
-
-
-def update_index(
-    last: Index, records: Iterable[Record], read: Callable[[str], bytes]
-) -> Index | None:
-    """The index ``last`` changed in place for these pages: only the files that differ, read
-    with ``read`` (site-relative path → bytes); or None where only a whole index will do
-    (pages added, removed or in another order, or another number of shards).
-
-    The files are those build_index would write for the same pages, byte for byte.
-    """
-    ordered = sorted(records, key=page_order)
-    if [r.url for r in ordered] != [p.url for p in last.pages]:
-        return None
-    count = len(ordered)
-    pages = list(last.pages)
-    files: dict[str, bytes] = {}
-    added: dict[str, set[int]] = {}
-    gone: dict[str, set[int]] = {}
-    postings = last.postings
-    for number, record in enumerate(ordered):
-        digest = record_digest(record)
-        if digest == pages[number].digest:
-            continue
-        page = entry(record)
-        old = pages[number]
-        before = _split(old.words) | {NAME_MARK + w for w in _split(old.names)}
-        after = set(page.words) | {NAME_MARK + w for w in page.names}
-        postings += len(after) - len(before)
-        for word in after - before:
-            added.setdefault(word, set()).add(number)
-        for word in before - after:
-            gone.setdefault(word, set()).add(number)
-        files[f"{FOLDER}/p/{number}.json"] = page.result
-        pages[number] = Indexed(
-            record.url,
-            digest,
-            WORD_BREAK.join(sorted(page.words)),
-            WORD_BREAK.join(sorted(page.names)),
-        )
-    if shard_count(postings) != last.shards:
-        return None
-    by_shard: dict[int, set[str]] = {}
-    for word in {*added, *gone}:
-        by_shard.setdefault(shard_of(word.removeprefix(NAME_MARK), last.shards), set()).add(word)
-    for shard, words in sorted(by_shard.items()):
-        name = f"{FOLDER}/w/{shard}.json"
-        held: dict[str, list[int] | str] = json.loads(read(name))
-        items = {word: _item(word, value) for word, value in held.items()}
-        for word in words:
-            numbers = set(decode_pages(held[word])) if word in held else set()
-            numbers = (numbers - gone.get(word, set())) | added.get(word, set())
-            items.pop(word, None)
-            if numbers:
-                items[word] = _item(word, encode_pages(sorted(numbers), count))
-        files[name] = _shard(items)
-    if not files:
-        return Index({}, last.pages, last.hashes, last.shards, postings)
-    hashes = {**last.hashes, **{name: _file_hash(data) for name, data in files.items()}}
-    _with_meta(files, hashes, [record.kind for record in ordered], last.shards)
-    return Index(files, tuple(pages), hashes, last.shards, postings)
-
-
-def decode_pages(encoded: list[int] | str) -> list[int]:
-    """The page numbers encode_pages wrote (as assets/search.js reads them)."""
-    if isinstance(encoded, str):
-        bits = base64.b64decode(encoded)
-        return [i * 8 + b for i, byte in enumerate(bits) if byte for b in range(8) if byte >> b & 1]
-    return list(accumulate(encoded))
 
 
 def index_files(records: Iterable[Record]) -> dict[str, bytes]:

@@ -21,8 +21,8 @@ from builder.search.index import (
     index_files,
     result_urls,
     shard_of,
-    update_index,
 )
+from builder.search.rebuild import update_index
 from builder.search.records import PAGE, PROJECT, UNIT, Record
 from builder.search.words import index_words, query_words
 
