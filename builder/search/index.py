@@ -39,6 +39,7 @@ import json
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from operator import sub
 
 from builder.parse.controls import visible
@@ -122,6 +123,14 @@ def encode_pages(pages: Sequence[int], count: int) -> list[int] | str:
     return base64.b64encode(bytes(bits)).decode("ascii")
 
 
+def decode_pages(encoded: list[int] | str) -> list[int]:
+    """The page numbers encode_pages wrote (as assets/search.js reads them)."""
+    if isinstance(encoded, str):
+        bits = base64.b64decode(encoded)
+        return [i * 8 + b for i, byte in enumerate(bits) if byte for b in range(8) if byte >> b & 1]
+    return list(accumulate(encoded))
+
+
 def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
@@ -199,6 +208,13 @@ def with_meta(
     files[META] = _json(meta) + b"\n"
 
 
+def indexed(record: Record, page: Entry, digest: str) -> Indexed:
+    """The page as the index keeps it for a rebuild: its words sorted, as text."""
+    return Indexed(
+        record.url, digest, WORD_BREAK.join(sorted(page.words)), WORD_BREAK.join(sorted(page.names))
+    )
+
+
 def build_index(records: Iterable[Record]) -> Index:
     """The whole index for these pages."""
     ordered = sorted(records, key=page_order)
@@ -210,17 +226,12 @@ def build_index(records: Iterable[Record]) -> Index:
     pages = []
     for number, record in enumerate(ordered):
         page = entry(record)
-        words, names = sorted(page.words), sorted(page.names)
-        for word in words:
+        for word in page.words:
             postings.setdefault(word, array("I")).append(number)
-        for word in names:
+        for word in page.names:
             postings.setdefault(NAME_MARK + word, array("I")).append(number)
         results.append(page.result)
-        pages.append(
-            Indexed(
-                record.url, record_digest(record), WORD_BREAK.join(words), WORD_BREAK.join(names)
-            )
-        )
+        pages.append(indexed(record, page, record_digest(record)))
     pairs = sum(len(p) for p in postings.values())
     shards = shard_count(pairs)
     grouped: list[dict[str, str]] = [{} for _ in range(shards)]
@@ -232,11 +243,6 @@ def build_index(records: Iterable[Record]) -> Index:
     hashes = {name: file_hash(data) for name, data in files.items()}
     with_meta(files, hashes, [record.kind for record in ordered], shards)
     return Index(files, tuple(pages), hashes, shards, pairs)
-
-
-def index_files(records: Iterable[Record]) -> dict[str, bytes]:
-    """The index folder's files (site-relative path → bytes) for these pages."""
-    return build_index(records).files
 
 
 def result_urls(files: Mapping[str, bytes]) -> dict[int, str]:

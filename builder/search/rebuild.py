@@ -7,20 +7,19 @@ files are those a whole index would have, byte for byte); every other file is le
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Callable, Iterable
-from itertools import accumulate
 
 from builder.search.index import (
     FOLDER,
     NAME_MARK,
     WORD_BREAK,
     Index,
-    Indexed,
+    decode_pages,
     encode_pages,
     entry,
     file_hash,
+    indexed,
     item,
     page_order,
     record_digest,
@@ -68,12 +67,7 @@ def update_index(
         for word in before - after:
             gone.setdefault(word, set()).add(number)
         files[f"{FOLDER}/p/{number}.json"] = page.result
-        pages[number] = Indexed(
-            record.url,
-            digest,
-            WORD_BREAK.join(sorted(page.words)),
-            WORD_BREAK.join(sorted(page.names)),
-        )
+        pages[number] = indexed(record, page, digest)
     if shard_count(postings) != last.shards:
         return None
     by_shard: dict[int, set[str]] = {}
@@ -95,11 +89,3 @@ def update_index(
     hashes = {**last.hashes, **{name: file_hash(data) for name, data in files.items()}}
     with_meta(files, hashes, [record.kind for record in ordered], last.shards)
     return Index(files, tuple(pages), hashes, last.shards, postings)
-
-
-def decode_pages(encoded: list[int] | str) -> list[int]:
-    """The page numbers encode_pages wrote (as assets/search.js reads them)."""
-    if isinstance(encoded, str):
-        bits = base64.b64decode(encoded)
-        return [i * 8 + b for i, byte in enumerate(bits) if byte for b in range(8) if byte >> b & 1]
-    return list(accumulate(encoded))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import base64
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from hypothesis import given, settings
@@ -16,9 +16,9 @@ from builder.search.index import (
     Entry,
     Index,
     build_index,
+    decode_pages,
     encode_pages,
     entry,
-    index_files,
     result_urls,
     shard_of,
 )
@@ -33,16 +33,8 @@ def record(url: str, kind: str, name: str, text: str, year: str = "") -> Record:
     )
 
 
-def decode(encoded: list[int] | str) -> list[int]:
-    """As assets/search.js's pagesOf."""
-    if isinstance(encoded, str):
-        bits = base64.b64decode(encoded)
-        return [i * 8 + b for i, byte in enumerate(bits) for b in range(8) if byte >> b & 1]
-    pages, at = [], 0
-    for gap in encoded:
-        at += gap
-        pages.append(at)
-    return pages
+def build_index_files(records: Iterable[Record]) -> dict[str, bytes]:
+    return build_index(records).files
 
 
 def shard(files: dict[str, bytes], word: str) -> dict[str, Any]:
@@ -56,7 +48,7 @@ def look_up(files: dict[str, bytes], query: str) -> list[str]:
     urls = result_urls(files)
     found: set[int] | None = None
     for word in query_words(query):
-        pages = set(decode(shard(files, word).get(word, [])))
+        pages = set(decode_pages(shard(files, word).get(word, [])))
         found = pages if found is None else found & pages
     return [urls[n] for n in sorted(found or ())]
 
@@ -70,7 +62,7 @@ PAGES = [
 
 
 def test_a_query_finds_every_page_holding_its_words_projects_first_latest_first() -> None:
-    files = index_files(PAGES)
+    files = build_index_files(PAGES)
     assert look_up(files, "车辆保险费") == ["/projects/A/", "/projects/B/", "/how-to-read/"]
     assert look_up(files, "宗教") == ["/2021/130303/1/"]
     assert look_up(files, "火星") == []
@@ -79,16 +71,18 @@ def test_a_query_finds_every_page_holding_its_words_projects_first_latest_first(
 
 
 def test_a_name_word_is_listed_apart_for_ranking() -> None:
-    files = index_files(PAGES)
-    assert decode(shard(files, "保险费")[NAME_MARK + "保险费"]) == [0, 1]
+    files = build_index_files(PAGES)
+    assert decode_pages(shard(files, "保险费")[NAME_MARK + "保险费"]) == [0, 1]
     assert NAME_MARK + "续保" not in shard(files, "续保")
 
 
 def test_the_same_pages_give_the_same_files_in_any_order() -> None:
-    assert index_files(PAGES) == index_files(reversed(PAGES))
-    files = index_files(PAGES)
+    assert build_index_files(PAGES) == build_index_files(reversed(PAGES))
+    files = build_index_files(PAGES)
     assert all(json.loads(data) for data in files.values())
-    changed = index_files([*PAGES[:3], record("/projects/A/", PROJECT, "车辆保险费", "改", "2022")])
+    changed = build_index_files(
+        [*PAGES[:3], record("/projects/A/", PROJECT, "车辆保险费", "改", "2022")]
+    )
     assert json.loads(changed[META])["stamp"] != json.loads(files[META])["stamp"]
 
 
@@ -97,7 +91,7 @@ def test_the_same_pages_give_the_same_files_in_any_order() -> None:
 def test_page_lists_read_back_as_they_were_by_gaps_or_bitmap(pages: list[int]) -> None:
     pages.sort()
     encoded = encode_pages(pages, 1000)
-    assert decode(encoded) == pages
+    assert decode_pages(encoded) == pages
     assert len(json.dumps(encoded)) <= max(len(json.dumps(pages)), 1000 // 8 * 4 // 3 + 8)
 
 
@@ -110,14 +104,14 @@ def test_every_word_of_many_pages_is_in_its_shard() -> None:
     texts = [
         f"第{n}号项目：{'车辆保险费宗教工作民族团结'[n % 7 :]}{n * 7919 % 1000}" for n in range(300)
     ]
-    files = index_files(
+    files = build_index_files(
         record(f"/projects/{n:03}/", PROJECT, f"项目{n}", t) for n, t in enumerate(texts)
     )
     assert json.loads(files[META])["shards"] > 1
     urls = result_urls(files)
     for n, text in enumerate(texts):
         for word in index_words([text]):
-            assert f"/projects/{n:03}/" in {urls[p] for p in decode(shard(files, word)[word])}
+            assert f"/projects/{n:03}/" in {urls[p] for p in decode_pages(shard(files, word)[word])}
 
 
 def test_an_entry_is_found_by_its_filters() -> None:
