@@ -18,7 +18,7 @@ import multiprocessing
 import pickle
 import subprocess
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -122,14 +122,25 @@ def start(place: str, purpose: str, work: Callable[..., T], *args: Any) -> Job[T
     return Job(place, purpose, child, receive)
 
 
-def start_program(place: str, purpose: str, command: Sequence[str], log: Path) -> Job[None]:
-    """Run an engine's command line; its output goes to ``log``, whose last lines an error shows.
+def start_program(
+    place: str,
+    purpose: str,
+    command: Sequence[str],
+    log: Path,
+    env: Mapping[str, str] | None = None,
+) -> Job[None]:
+    """Run an engine's command line (in ``env``, else this process's environment); its
+    output goes to ``log``, whose last lines an error shows.
 
     A file, not a pipe: a full pipe nobody reads yet would stall the program.
     """
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            list(command), stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT
+            list(command),
+            stdin=subprocess.DEVNULL,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env=None if env is None else dict(env),
         )
     return Job(place, purpose, process, None, log)
 

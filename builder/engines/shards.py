@@ -1,20 +1,27 @@
-"""Render the pages in more than one MkDocs process: MkDocs itself uses one core.
+"""Render the pages in several MkDocs processes, each holding a bounded share of them.
 
-At province scale nine pages in ten are project pages, and Markdown → HTML is most of a
-build. A clean build of a large site therefore splits the project pages into shards by the
-last character of their code (random-looking in real and generated codes): the build's own
-MkDocs run renders every other page and the first shard, and one more ``mkdocs build`` per
-further shard renders only its project pages, at the same time. Every run has the same
-mkdocs.yml but for ``exclude_docs``: an excluded page is still known to MkDocs, so links to
-it are checked and resolve, and the navigation is the same (it lists index pages only). The
-shards' pages then move into the site folder, byte for byte what one run writes.
+MkDocs holds every page it renders in memory until its run ends, and uses one core. A large
+site is therefore rendered in runs of at most RUN_PAGES pages, ``cores`` at a time, each a
+fresh ``mkdocs build`` program (not a fork, which would carry the build's memory):
+
+- run 0 renders the pages the navigation lists and copies every other file (assets, JSON,
+  the reports as received), straight into the site folder;
+- each further run renders its share of the other pages, dealt by a hash of their name,
+  into a folder of its own; its pages then move into the site folder.
+
+Every run has the same mkdocs.yml. The hook builder/engines/shard_hook.py marks, in each run,
+the files that are not its own as excluded: an excluded page is still known to MkDocs, so
+links to it are checked and resolve, and the navigation is the same (it names only pages
+that run 0 renders). The pages are byte for byte what one run writes.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import sys
+import zlib
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
@@ -22,99 +29,88 @@ from typing import Any
 
 from builder.engines.processes import Job, start_program
 
-CODE_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-"""The characters a 项目编码 ends with (builder/intake/identity.py checks codes before any path)."""
-PAGES = "projects"
+SHARD_ENV = "BUDGETSITE_SHARD"
+"""Names a run's share, ``<run>/<runs>``, for shard_hook.py; unset, a run renders everything."""
+HOOK = str(Path(__file__).with_name("shard_hook.py"))
 MIN_PAGES = 1500
-"""Below this many project pages one run is faster: another MkDocs start costs ~2 s."""
+"""Below this many pages one run in the build's own process is faster: a run costs ~2 s."""
+RUN_PAGES = 4000
+"""At most this many pages in a run besides run 0: MkDocs' memory grows with its pages."""
 
 
-def shard_count(project_pages: int, cores: int) -> int:
-    """How many MkDocs runs to use: one per core, when there are enough pages to share."""
-    return max(1, min(cores, 4)) if project_pages >= MIN_PAGES else 1
+def run_count(pages: int, cores: int) -> int:
+    """How many MkDocs runs for a site of ``pages`` pages: 1 for a small site, else run 0
+    and enough further runs for RUN_PAGES each, at least one per core."""
+    if pages < MIN_PAGES:
+        return 1
+    return 1 + max(min(cores, 4), math.ceil(pages / RUN_PAGES))
 
 
-MAIN_SHARE = 0.6
-"""The build's own run takes this share of a shard's project pages: it renders the rest too."""
+def nav_pages(nav: Any) -> list[str]:
+    """Every Markdown file the nav lists."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in nav_pages(item)]
+    return []
 
 
-def groups(shards: int) -> list[str]:
-    """The last characters of the codes each run renders, the build's own run first.
-
-    Characters are dealt in turn to the run with the least work for its weight, so the
-    groups interleave over the alphabet and the build's own run gets fewer of them.
-    """
-    weights = [MAIN_SHARE, *([1.0] * (shards - 1))]
-    dealt: list[list[str]] = [[] for _ in range(shards)]
-    for char in CODE_CHARS:
-        shard = min(range(shards), key=lambda s: ((len(dealt[s]) + 1) / weights[s], s))
-        dealt[shard].append(char)
-    return ["".join(group) for group in dealt]
-
-
-def _group(shard: int, shards: int) -> str:
-    return groups(shards)[shard]
-
-
-def main_excludes(shards: int) -> str:
-    """``exclude_docs`` lines for the build's own run: the other shards' project pages."""
-    others = "".join(_group(shard, shards) for shard in range(1, shards))
-    return f"/{PAGES}/*[{others}]/index.md\n" if others else ""
-
-
-def shard_excludes(shard: int, shards: int) -> str:
-    """``exclude_docs`` lines for a further shard: every file but its own project pages.
-
-    ``*.*`` names files only (no folder of the docs has a dot), so the pages under
-    projects/ can be taken back in; gitignore cannot take back a file in an excluded folder.
-    """
-    return f"*.*\n!/{PAGES}/*[{_group(shard, shards)}]/index.md\n"
-
-
-def with_excludes(config: dict[str, Any], lines: str, site_dir: Path) -> dict[str, Any]:
-    """A copy of config writing into site_dir with more ``exclude_docs`` lines."""
-    excludes = config.get("exclude_docs", "") + lines
-    return {**config, "site_dir": str(site_dir), "exclude_docs": excludes}
+def run_of(name: str, listed: frozenset[str], runs: int) -> int:
+    """Which run renders the docs file ``name`` (``listed``: the nav's pages)."""
+    if runs == 1 or not name.endswith(".md") or name in listed:
+        return 0
+    return 1 + zlib.crc32(name.encode("utf-8")) % (runs - 1)
 
 
 def render_sharded(
     config: dict[str, Any],
     work: Path,
     site_dir: Path,
-    shards: int,
+    runs: int,
     *,
     write_config: Callable[[dict[str, Any], Path], Path],
-    run_mkdocs: Callable[[Path], None],
+    cores: int,
 ) -> None:
-    """MkDocs over the docs folder in ``shards`` processes at once, into site_dir."""
-    started: list[tuple[Path, Job[None]]] = []
+    """MkDocs over the docs folder in ``runs`` programs, ``cores`` at a time, into site_dir."""
+    hooked = {**config, "hooks": [*config.get("hooks", []), HOOK]}
+    path = write_config(hooked, work / "mkdocs.shards.yml")
+    pending = list(range(runs))
+    running: list[tuple[int, Job[None]]] = []
     try:
-        for shard in range(1, shards):
-            out = work / f"shard-{shard}"
-            shard_config = with_excludes(config, shard_excludes(shard, shards), out)
-            path = write_config(shard_config, work / f"mkdocs.shard-{shard}.yml")
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(path)]
-            # A program, not a forked function: a fresh MkDocs does not carry the build's
-            # memory (a fork would count the reports and pages again in its peak).
-            log = work / f"shard-{shard}.log"
-            job = start_program(str(out), "build its pages with MkDocs", command, log)
-            started.append((out, job))
-        main = with_excludes(config, main_excludes(shards), site_dir)
-        run_mkdocs(write_config(main, work / "mkdocs.shard-0.yml"))
+        while pending or running:
+            while pending and len(running) < cores:
+                run = pending.pop(0)
+                running.append((run, _start(run, runs, path, work, site_dir)))
+            run, job = running.pop(0)
+            job.result()
+            if run:
+                move_pages(_out(work, run, site_dir), site_dir)
+                shutil.rmtree(_out(work, run, site_dir))
     finally:
-        for _out, job in started:
-            with suppress(Exception):  # each is raised below, or the run's error is
-                job.result()
-    for out, job in started:
-        job.result()
-        move_pages(out, site_dir)
-        shutil.rmtree(out)
+        for _run, job in running:
+            with suppress(Exception):  # the first error is raised above
+                job.cancel()
+
+
+def _out(work: Path, run: int, site_dir: Path) -> Path:
+    return site_dir if run == 0 else work / f"shard-{run}"
+
+
+def _start(run: int, runs: int, config_file: Path, work: Path, site_dir: Path) -> Job[None]:
+    out = _out(work, run, site_dir)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
+    command += ["--site-dir", str(out)]
+    env = {**os.environ, SHARD_ENV: f"{run}/{runs}"}
+    log = work / f"shard-{run}.log"
+    return start_program(str(out), "build its pages with MkDocs", command, log, env=env)
 
 
 def move_pages(shard_site: Path, site_dir: Path) -> int:
-    """Move a shard's project pages into the site folder; the rest it wrote is the same."""
+    """Move a further run's pages into the site folder; the rest it wrote run 0 writes too."""
     moved = 0
-    for page in sorted((shard_site / PAGES).glob("*/index.html")):
+    for page in sorted(shard_site.rglob("index.html")):
         target = site_dir / page.relative_to(shard_site)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(page, target)

@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from importlib.metadata import version
@@ -26,83 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from builder.engines.search_index import same_for_search
-from builder.incremental import docs_manifest
+from builder.engines.shards import nav_pages
+from builder.incremental.folder_sync import Synced, remove_empty_folders
 from builder.render.html import verbatim
 from builder.search import index as search_index
 from builder.write.staging import unshare
 
 STATE = "site-state.json"
 """In the work folder: the fingerprint, output folder and search index of the last build."""
-
-
-@dataclass(frozen=True)
-class Synced:
-    """What sync_folder changed: files written (new or different) and files removed."""
-
-    written: tuple[str, ...]
-    removed: tuple[str, ...]
-
-
-def sync_folder(
-    files: Mapping[str, str | bytes], folder: Path, manifest: Path | None = None
-) -> Synced:
-    """Make ``folder`` hold exactly these files; unchanged files keep their modification time.
-
-    With ``manifest`` (a file outside ``folder``), a file the last sync left as it is now is
-    not read back to be compared (builder/incremental/docs_manifest.py); the manifest is written
-    again once the folder is in sync.
-    """
-    existing = _files_under(folder)
-    known = docs_manifest.load(manifest) if manifest else docs_manifest.Manifest()
-    if manifest:
-        docs_manifest.forget(manifest)
-    written = []
-    entries: dict[str, docs_manifest.Entry] = {}
-    root = os.fspath(folder)  # plain strings: this loop runs once per file of a large site
-    for name, content in files.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        data_digest = docs_manifest.digest(data) if manifest else b""
-        if name in existing:
-            stat = os.stat(os.path.join(root, name))
-            if known.unchanged(name, stat, data_digest) or (folder / name).read_bytes() == data:
-                entries[name] = docs_manifest.entry(data_digest, stat)
-                continue
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written.append(name)
-        if manifest:
-            entries[name] = docs_manifest.entry(data_digest, target.stat())
-    removed = sorted(existing - set(files))
-    for name in removed:
-        (folder / name).unlink()
-    _remove_empty_folders(folder, removed)
-    if manifest:
-        docs_manifest.save(manifest, entries)
-    return Synced(tuple(written), tuple(removed))
-
-
-def _files_under(folder: Path) -> set[str]:
-    """The files under folder by relative name (one directory listing per folder)."""
-    found: set[str] = set()
-    pending = [""] if folder.is_dir() else []
-    while pending:
-        prefix = pending.pop()
-        with os.scandir(os.path.join(folder, prefix)) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(f"{prefix}{entry.name}/")
-                elif entry.is_file():
-                    found.add(f"{prefix}{entry.name}")
-    return found
-
-
-def _remove_empty_folders(root: Path, removed: Iterable[str]) -> None:
-    for name in removed:
-        parent = (root / name).parent
-        while parent != root and parent.is_dir() and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
 
 
 def fingerprint(config_text: str, overrides: Path | None) -> str:
@@ -208,17 +139,6 @@ def changed_pages(site_dir: Path, published: Path, dirty: Dirty) -> set[str]:
     return changed
 
 
-def nav_pages(nav: Any) -> list[str]:
-    """Every Markdown file the nav lists."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [page for value in nav.values() for page in nav_pages(value)]
-    if isinstance(nav, list):
-        return [page for item in nav for page in nav_pages(item)]
-    return []
-
-
 def output_name(name: str) -> str:
     """Where MkDocs (directory URLs) writes a docs file.
 
@@ -237,7 +157,7 @@ def remove_outputs(site_dir: Path, removed: Iterable[str]) -> list[str]:
     gone = [output_name(name) for name in removed]
     for name in gone:
         (site_dir / name).unlink(missing_ok=True)
-    _remove_empty_folders(site_dir, gone)
+    remove_empty_folders(site_dir, gone)
     return gone
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import cast
 
 from builder.contract.model import Document
+from builder.incremental.folder_sync import Content, Stored
 from builder.incremental.parse_cache import source_hash
 from builder.quality import Finding
 from builder.quality.rules import Level
@@ -62,20 +63,56 @@ def report_key(
 
 @dataclass
 class ReportCache:
-    """Files by report key: those of the last build, and those this build used or made."""
+    """Files by report key: those of the last build, and those this build used or made.
 
-    known: dict[str, ReportFiles] = field(default_factory=dict)
-    used: dict[str, ReportFiles] = field(default_factory=dict)
+    Only an index (each entry's file names and their hashes) is held: an entry's files are
+    read when the docs folder does not hold them already (builder/incremental/folder_sync.py),
+    and an entry made in this build is written at once, so a build never holds them all.
+    Without a folder (``ReportCache()``) entries are kept in memory.
+    """
+
+    folder: Path | None = None
+    index: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    """The last build's entries: report key → file name → SHA-256 of its UTF-8 text."""
+    used: dict[str, dict[str, bytes]] = field(default_factory=dict)
     checked: dict[str, list[FindingRow]] = field(default_factory=dict)
     """A report's own findings by its doc_hash, as plain tuples (marshal holds no models)."""
     checked_used: dict[str, list[FindingRow]] = field(default_factory=dict)
+    _memory: dict[str, ReportFiles] = field(default_factory=dict)
+    _last: tuple[str, ReportFiles] | None = None
 
-    def files(self, key: str, make: Callable[[], ReportFiles]) -> ReportFiles:
-        found = self.known.get(key)
-        if found is None:
-            found = make()
-        self.used[key] = found
-        return found
+    def files(self, key: str, make: Callable[[], ReportFiles]) -> dict[str, Content]:
+        """The report's files under ``key``: kept ones as Stored, else made (and kept)."""
+        digests = self.index.get(key)
+        if digests is not None and self._holds(key):
+            self.used[key] = digests
+            return {
+                name: Stored(digest, functools.partial(self._text, key, name, make))
+                for name, digest in digests.items()
+            }
+        made = make()
+        self.used[key] = {name: _digest(text) for name, text in made.items()}
+        if self.folder is None:
+            self._memory[key] = made
+        else:
+            _write(self.folder / f"{FILES}{key}{_SUFFIX}", made)
+        return dict(made)
+
+    def _holds(self, key: str) -> bool:
+        return key in self._memory if self.folder is None else self._entry(key).is_file()
+
+    def _entry(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / f"{FILES}{key}{_SUFFIX}"
+
+    def _text(self, key: str, name: str, make: Callable[[], ReportFiles]) -> str:
+        # The files of one report are asked for one after another: read its entry once.
+        if self._last is None or self._last[0] != key:
+            entry = self._memory.get(key) if self.folder is None else _read(self._entry(key))
+            if entry is None or name not in entry:
+                entry = make()  # gone or spoilt since the build began: made again
+            self._last = (key, entry)
+        return self._last[1][name]
 
     def findings(self, digest: str, make: Callable[[], list[Finding]]) -> list[Finding]:
         rows = self.checked.get(digest)
@@ -83,6 +120,26 @@ class ReportCache:
             rows = [_row(finding) for finding in make()]
         self.checked_used[digest] = rows
         return [_finding(row) for row in rows]
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def _read(path: Path) -> ReportFiles | None:
+    try:
+        # marshal: plain dicts and tuples of strings, fast to read, and no arbitrary objects.
+        value = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return value if _valid_files(value) else None
+
+
+def _write(path: Path, value: ReportFiles | list[FindingRow] | dict[str, dict[str, bytes]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp")
+    partial.write_bytes(marshal.dumps(value))
+    os.replace(partial, path)
 
 
 FindingRow = tuple[str, str, str, int, str, str, str, str]
@@ -113,25 +170,27 @@ def _row(finding: Finding) -> FindingRow:
 
 FILES, FINDINGS = "files-", "findings-"
 """Names of the entries in the cache folder: one file per report key or per report hash."""
+INDEX = "index.marshal"
+"""In the cache folder: the file names and hashes of every entry the last build used."""
 _SUFFIX = ".marshal"
 
 
 def load(folder: Path) -> ReportCache:
-    """The cache a build left in folder; entries that cannot be read are left out (made again)."""
-    known: dict[str, ReportFiles] = {}
+    """The cache a build left in folder; what cannot be read is left out (made again)."""
+    try:
+        index = marshal.loads((folder / INDEX).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        index = {}
     checked: dict[str, list[FindingRow]] = {}
-    for path in sorted(folder.glob(f"*{_SUFFIX}")) if folder.is_dir() else []:
-        name = path.name.removesuffix(_SUFFIX)
+    for path in sorted(folder.glob(f"{FINDINGS}*{_SUFFIX}")) if folder.is_dir() else []:
         try:
-            # marshal: plain dicts and tuples of strings, fast to read, and no arbitrary objects.
             value = marshal.loads(path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
             continue
-        if name.startswith(FILES) and _valid({name: value}):
-            known[name.removeprefix(FILES)] = value
-        elif name.startswith(FINDINGS) and _checked({name: value}):
+        name = path.name.removesuffix(_SUFFIX)
+        if _checked({name: value}):
             checked[name.removeprefix(FINDINGS)] = value
-    return ReportCache(known, checked=checked)
+    return ReportCache(folder, index if _valid_index(index) else {}, checked=checked)
 
 
 def _checked(checked: object) -> bool:
@@ -148,33 +207,36 @@ def _checked(checked: object) -> bool:
     )
 
 
-def _valid(known: object) -> bool:
-    return isinstance(known, dict) and all(
-        isinstance(key, str)
-        and isinstance(files, dict)
-        and all(isinstance(n, str) and isinstance(t, str) for n, t in files.items())
-        for key, files in known.items()
+def _valid_files(files: object) -> bool:
+    return isinstance(files, dict) and all(
+        isinstance(n, str) and isinstance(t, str) for n, t in files.items()
     )
 
 
-def save(folder: Path, cache: ReportCache) -> None:
+def _valid_index(index: object) -> bool:
+    return isinstance(index, dict) and all(
+        isinstance(key, str)
+        and isinstance(digests, dict)
+        and all(isinstance(n, str) and isinstance(d, bytes) for n, d in digests.items())
+        for key, digests in index.items()
+    )
+
+
+def save(cache: ReportCache) -> None:
     """Keep what this build used, nothing else (the cache does not grow with old versions).
 
-    One file per entry, so that a rebuild writes only the entries it made.
+    One file per entry, so that a rebuild writes only the entries it made; the index last.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    wanted: dict[str, ReportFiles | list[FindingRow]] = {
-        FILES + key: files for key, files in cache.used.items()
-    }
-    wanted.update({FINDINGS + key: rows for key, rows in cache.checked_used.items()})
-    kept = {FILES + key for key in cache.known} | {FINDINGS + key for key in cache.checked}
+    folder = cache.folder
+    if folder is None:
+        return
+    wanted = {FILES + key for key in cache.used}
+    wanted.update(FINDINGS + key for key in cache.checked_used)
     for path in folder.glob(f"*{_SUFFIX}"):
-        if path.name.removesuffix(_SUFFIX) not in wanted:
+        name = path.name.removesuffix(_SUFFIX)
+        if name not in wanted and path.name != INDEX:
             path.unlink()
-    for name, value in sorted(wanted.items()):
-        target = folder / f"{name}{_SUFFIX}"
-        if name in kept and target.is_file():
-            continue
-        partial = target.with_suffix(".tmp")
-        partial.write_bytes(marshal.dumps(value))
-        os.replace(partial, target)
+    for key, rows in sorted(cache.checked_used.items()):
+        if key not in cache.checked or not (folder / f"{FINDINGS}{key}{_SUFFIX}").is_file():
+            _write(folder / f"{FINDINGS}{key}{_SUFFIX}", rows)
+    _write(folder / INDEX, dict(sorted(cache.used.items())))

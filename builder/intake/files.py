@@ -8,7 +8,7 @@ listed as skipped with the reason. Symbolic links are never followed out of cont
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -133,9 +133,10 @@ def named(paths: Sequence[Path], content: Path | None = None) -> Named:
     return Named([(source_name(path, content), path) for path in files], skipped)
 
 
-def received(content: Path, docs: Sequence[Document]) -> dict[str, bytes]:
-    """Each report's file as received, by its address beside the unit's page.
+def received(content: Path, docs: Sequence[Document]) -> Iterator[tuple[str, bytes]]:
+    """Each report's file as received, by its address beside the unit's page, read as taken.
 
     Published so that a reader can check the site against the very file the unit sent.
     """
-    return {paths.unit_source(doc): (content / doc.source).read_bytes() for doc in docs}
+    for doc in docs:
+        yield paths.unit_source(doc), (content / doc.source).read_bytes()

@@ -14,7 +14,7 @@ from builder.downloads.workbook import stamp_from_env
 from builder.engines import search_index
 from builder.engines.mkdocs import run_mkdocs, site_config, write_config, write_yaml
 from builder.engines.search_index import index_site
-from builder.engines.shards import render_sharded, shard_count
+from builder.engines.shards import render_sharded, run_count
 from builder.incremental import dirty, report_cache
 from builder.intake.build_date import source_date_epoch
 from builder.intake.content import read_content
@@ -28,7 +28,7 @@ from builder.render import catalog
 from builder.render import problems as problems_page
 from builder.render.site import rendering
 from builder.search.records import report_records
-from builder.write.docs import write_docs, write_downloads, write_sitemap
+from builder.write.docs import DocsFolder, write_downloads, write_sitemap
 from builder.write.lock import one_build
 from builder.write.staging import Ahead, ahead, new_folder, repair_swap, staged
 
@@ -48,7 +48,8 @@ class Built:
     docs_dir: Path
     site_dir: Path
     documents: tuple[Document, ...]
-    files: dict[str, str | bytes]
+    files: tuple[str, ...]
+    """The names of the rendered docs files and of the shared downloads, sorted."""
     problems: tuple[Problem, ...] = ()
     timings: Timings = field(default_factory=Timings)
     """Where the build's time went (builder/publish/timings.py)."""
@@ -129,10 +130,13 @@ def _build_site(
             f"expected another name: /{problems_page.STEM}/ lists the files with problems",
         )
     stamp = stamp_from_env(os.environ)
+    extra_pages = listed_pages(hand_pages)
+    docs_dir = work / "docs"
     with ExitStack() as rendered:
-        with timings.step("render pages"):
+        # Each page is written to the docs folder as it is made: the build holds none of them.
+        with timings.step("render and write pages"):
             kept = report_cache.load(work / CACHE / REPORT_FILES)
-            files, downloads = rendered.enter_context(
+            pages, downloads = rendered.enter_context(
                 rendering(
                     docs,
                     settings,
@@ -143,18 +147,23 @@ def _build_site(
                     placer=intake.placed,
                 )
             )
-            report_cache.save(work / CACHE / REPORT_FILES, kept)
-        extra_pages = listed_pages(hand_pages)
-        if intake.problems:
-            files[problems_page.PAGE] = problems_page.render_problems(intake.problems)
-            files = dict(sorted(files.items()))
-            extra_pages.append((problems_page.STEM, problems_page.TITLE))
-        stubs = split.nav_stubs(files, years)  # a part's navigation names the other parts' years
-        docs_dir = work / "docs"
-        # The report files as received go to the site beside their pages, not into the
-        # rendered files, which are a function of the Documents alone.
-        with timings.step("write docs"):
-            synced = write_docs({**files, **stubs, **received(content, docs)}, docs_dir)
+            folder = DocsFolder(docs_dir)
+            for name, page in pages:
+                folder.put(name, page)
+            if intake.problems:
+                folder.put(problems_page.PAGE, problems_page.render_problems(intake.problems))
+                extra_pages.append((problems_page.STEM, problems_page.TITLE))
+            names = sorted(folder.names)
+            # a part's navigation names the other parts' years
+            stubs = split.nav_stubs(names, years)
+            for name, stub in stubs.items():
+                folder.put(name, stub)
+            # The report files as received go to the site beside their pages, not into the
+            # rendered files, which are a function of the Documents alone.
+            for name, data in received(content, docs):
+                folder.put(name, data)
+            synced = folder.finish()
+            report_cache.save(kept)
         config = site_config(settings, new_folder(output), years, extra_pages, for_disk=for_disk)
         if stubs:
             config["exclude_docs"] = split.exclude_lines(stubs)
@@ -178,13 +187,16 @@ def _build_site(
                 with timings.step("search index"):
                     search = search_index.update_index(site_dir, changed, search, records, words)
             else:
-                project_pages = sum(len(doc.projects) for doc in docs)
-                count = shards or shard_count(project_pages, os.cpu_count() or 1)
-                with timings.step(f"MkDocs, every page ({count} at once)"):
-                    render_sharded(
-                        config, work, site_dir, count, write_config=write_yaml,
-                        run_mkdocs=run_mkdocs,
-                    )  # fmt: skip
+                page_count = sum(1 for name in names if name.endswith(".md"))
+                cores = os.cpu_count() or 1
+                runs = shards or run_count(page_count, cores)
+                with timings.step(f"MkDocs, every page ({runs} runs)"):
+                    if runs == 1:
+                        run_mkdocs(config_file)
+                    else:
+                        render_sharded(
+                            config, work, site_dir, runs, write_config=write_yaml, cores=cores
+                        )
                 with timings.step("search index"):
                     search = index_site(site_dir, records, words)
             # Made meanwhile, maybe in a second process; MkDocs did not need them.
@@ -192,10 +204,10 @@ def _build_site(
                 shared = downloads()
             with timings.step("write downloads, sitemap"):
                 write_downloads(shared, site_dir)
-                write_sitemap(site_dir, settings.url, files)
+                write_sitemap(site_dir, settings.url, names)
             with timings.step("swap in the new site"):
                 publishing.close()
-    files = dict(sorted({**files, **shared}.items()))
     search_index.save_state(work / SEARCH_STATE, search)
     dirty.remember(work, output, print_)
+    files = tuple(sorted({*names, *shared}))
     return Built(docs_dir, output, tuple(docs), files, intake.problems, timings)

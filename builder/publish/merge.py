@@ -123,4 +123,4 @@ def _merge_site(
         parents = load_parents(site_data)
         index_site(site_dir, report_records(docs, parents), records_key(parents))
         write_sitemap(site_dir, settings.url, files)
-    return Built(docs_dir, output, tuple(docs), files)
+    return Built(docs_dir, output, tuple(docs), tuple(sorted(files)))

@@ -11,7 +11,7 @@ merged site. Everything here is pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from builder.contract import codes, paths
@@ -70,7 +70,7 @@ def owned_data(doc: Document) -> list[str]:
     return [*own, paths.unit_source(doc)]
 
 
-def nav_stubs(files: Mapping[str, str | bytes], years: Sequence[int]) -> dict[str, str]:
+def nav_stubs(files: Collection[str], years: Sequence[int]) -> dict[str, str]:
     """Empty pages for the navigation's years that another part builds.
 
     MkDocs resolves a navigation entry only to a file in the docs folder; these are written

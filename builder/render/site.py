@@ -16,6 +16,7 @@ from builder.contract.settings import Settings
 from builder.downloads.files import report_downloads, shared_downloads
 from builder.downloads.workbook import ZIP_EPOCH
 from builder.engines import processes
+from builder.incremental.folder_sync import Content, Stored
 from builder.incremental.report_cache import ReportCache, ReportFiles, doc_hash, report_key
 from builder.intake.hand_pages import listed_pages
 from builder.quality import Finding, check_documents
@@ -63,10 +64,8 @@ def render_site(
     """
     with rendering(
         docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=cache, placer=placer
-    ) as (
-        files,
-        downloads,
-    ):
+    ) as (pages, downloads):
+        files: Files = {n: c.load() if isinstance(c, Stored) else c for n, c in pages}
         files.update(downloads())
     return dict(sorted(files.items()))
 
@@ -81,10 +80,11 @@ def rendering(
     corpus: Sequence[Document] | None = None,
     cache: ReportCache | None = None,
     placer: Placer = list,
-) -> Iterator[tuple[Files, Callable[[], Files]]]:
+) -> Iterator[tuple[Iterator[Page], Callable[[], Files]]]:
     """render_site in two parts: the pages and each report's files, and the shared downloads.
 
-    Yields the pages with a function that returns the downloads (all.json, the CSVs, the
+    Yields the pages, made one at a time as they are taken (the build writes each and holds
+    none), with a function that returns the downloads (all.json, the CSVs, the
     workbook, the schemas). For a large site these are made in a second process meanwhile, and
     the build asks for them only after MkDocs has run (builder/publish/build.py), since MkDocs
     needs nothing from them but copies.
@@ -92,13 +92,12 @@ def rendering(
     background = len(docs) >= BACKGROUND_MIN
     work = functools.partial(shared_downloads, settings=settings)
     with _started(work, docs, stamp, background=background) as downloads:
-        yield (
-            dict(sorted(_pages(docs, settings, hand_pages, corpus, cache, placer).items())),
-            downloads,
-        )
+        yield _pages(docs, settings, hand_pages, corpus, cache, placer), downloads
 
 
 Files = dict[str, str | bytes]
+Page = tuple[str, Content]
+"""A file of the docs folder: its name and content (a report's kept files are Stored)."""
 Placer = Callable[[Iterable[Finding]], list[Finding]]
 """Findings → the same findings, each given its place in words where its file has one."""
 
@@ -157,23 +156,22 @@ def _pages(
     corpus: Sequence[Document] | None,
     cache: ReportCache | None,
     placer: Placer,
-) -> Files:
-    files: Files = {
-        paths.HOME: render_home(
-            docs, settings, hand_pages.get(HOME_PAGE, ""), listed_pages(hand_pages)
-        ),
-        paths.UNITS: render_units(docs),
-        paths.DATA: render_data(docs),
-        SEARCH: render_search(docs),
-    }
-    files.update(project_list_files(docs))
-    files.update(indicator_pages(docs))
-    files.update(group_pages(docs))
-    files.update(change_pages(docs))
+) -> Iterator[Page]:
+    yield (
+        paths.HOME,
+        render_home(docs, settings, hand_pages.get(HOME_PAGE, ""), listed_pages(hand_pages)),
+    )
+    yield paths.UNITS, render_units(docs)
+    yield paths.DATA, render_data(docs)
+    yield SEARCH, render_search(docs)
+    yield from project_list_files(docs).items()
+    yield from indicator_pages(docs).items()
+    yield from group_pages(docs).items()
+    yield from change_pages(docs).items()
     for year in catalog.years(docs):
-        files[paths.year(year)] = render_year(docs, year)
+        yield paths.year(year), render_year(docs, year)
         for code, _name in catalog.regions(catalog.docs_in(docs, year)):
-            files[paths.region(year, code)] = render_region(docs, year, code)
+            yield paths.region(year, code), render_region(docs, year, code)
     everyone = corpus or docs
     digests = {} if cache is None else {doc.source: doc_hash(doc) for doc in everyone}
 
@@ -190,16 +188,15 @@ def _pages(
         own = of_report.get(doc.source, [])
         mine = related[doc.source]
         if cache is None:
-            files.update(report_files(doc, own, settings.quality, mine))
+            yield from report_files(doc, own, settings.quality, mine).items()
         else:
             key = report_key(
                 doc, own, settings.quality, doc_digest=digests[doc.source], related=repr(mine)
             )
             make = functools.partial(report_files, doc, own, settings.quality, mine)
-            files.update(cache.files(key, make))
+            yield from cache.files(key, make).items()
     if settings.quality:
-        files.update(quality_pages(docs, findings))
+        yield from quality_pages(docs, findings).items()
     for stem, text in hand_pages.items():
         if stem != HOME_PAGE:
-            files[paths.hand_page(stem)] = text
-    return files
+            yield paths.hand_page(stem), text

@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from builder.contract.errors import EnvironmentFailure, ReportError
 from builder.downloads.sitemap import sitemaps
 from builder.engines.mkdocs_config import ASSETS
-from builder.incremental import dirty
+from builder.incremental.folder_sync import Content, FolderSync, Synced
 
 
 def inside(name: str) -> bool:
@@ -38,27 +38,50 @@ def links_in(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def write_docs(files: Mapping[str, str | bytes], docs_dir: Path) -> dirty.Synced:
-    """Make docs_dir hold exactly these files plus the site's own assets.
+class DocsFolder:
+    """The docs folder being written: each file is put as it is made, the build holds none.
 
-    Files that did not change are left alone, so MkDocs can tell what to render again.
+    Files that did not change are left alone, so MkDocs can tell what to render again;
+    ``finish`` adds the site's own assets and removes every file not put.
     """
+
+    def __init__(self, docs_dir: Path) -> None:
+        # The build never makes links: one in the docs folder could lead a write outside it.
+        links = links_in(docs_dir)
+        if links:
+            raise EnvironmentFailure(str(links[0]), "expected no symbolic link in the docs folder")
+        self.docs_dir = docs_dir
+        # Beside the docs folder, in the work folder: what this sync wrote, for the next one.
+        manifest = docs_dir.with_name(f"{docs_dir.name}.manifest")
+        self._sync = FolderSync(docs_dir, manifest)
+
+    @property
+    def names(self) -> set[str]:
+        """The files put so far."""
+        return self._sync.names
+
+    def put(self, name: str, content: Content) -> None:
+        if not inside(name):
+            raise ReportError(name, 1, f"expected a page path inside {self.docs_dir}")
+        self._sync.put(name, content)
+
+    def finish(self) -> Synced:
+        assets = resources.files("builder.theme") / "assets"
+        for asset in sorted(assets.iterdir(), key=lambda a: a.name):
+            if asset.is_file():
+                self._sync.put(f"{ASSETS}/{asset.name}", asset.read_bytes())
+        return self._sync.finish()
+
+
+def write_docs(files: Mapping[str, Content], docs_dir: Path) -> Synced:
+    """Make docs_dir hold exactly these files plus the site's own assets (see DocsFolder)."""
     for name in files:
         if not inside(name):
             raise ReportError(name, 1, f"expected a page path inside {docs_dir}")
-    # The build never makes links: one in the docs folder could lead a write outside it.
-    links = links_in(docs_dir)
-    if links:
-        raise EnvironmentFailure(str(links[0]), "expected no symbolic link in the docs folder")
-    assets = resources.files("builder.theme") / "assets"
-    own = {
-        f"{ASSETS}/{asset.name}": asset.read_bytes()
-        for asset in sorted(assets.iterdir(), key=lambda a: a.name)
-        if asset.is_file()
-    }
-    # Beside the docs folder, in the work folder: what this sync wrote, for the next one.
-    manifest = docs_dir.with_name(f"{docs_dir.name}.manifest")
-    return dirty.sync_folder({**files, **own}, docs_dir, manifest)
+    folder = DocsFolder(docs_dir)
+    for name, content in files.items():
+        folder.put(name, content)
+    return folder.finish()
 
 
 def write_downloads(files: Mapping[str, str | bytes], site_dir: Path) -> None:

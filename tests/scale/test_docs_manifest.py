@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.incremental import dirty as incremental
-from builder.incremental import docs_manifest
+from builder.incremental import docs_manifest, folder_sync
 from builder.publish.build import build_site
 from builder.write.docs import write_docs
 from tests.conftest import synthetic
@@ -37,9 +36,35 @@ def age(folder: Path) -> None:
             os.utime(path, ns=(PAST_NS, PAST_NS))
 
 
+def test_stored_content_is_loaded_only_when_the_folder_does_not_hold_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
+    folder_sync.sync_folder(FILES, docs, manifest)
+    age(docs)
+    folder_sync.sync_folder(FILES, docs, manifest)  # every stat recorded, older than it
+    loaded: list[str] = []
+
+    def stored(text: str) -> folder_sync.Stored:
+        def load() -> str:
+            loaded.append(text)
+            return text
+
+        return folder_sync.Stored(docs_manifest.digest(text.encode("utf-8")), load)
+
+    read = reads(monkeypatch)
+    same = {**FILES, "a/index.md": stored("# 甲\n")}
+    assert folder_sync.sync_folder(same, docs, manifest).written == ()
+    assert loaded == [] and [n for n in read if n != manifest.name] == []
+    other = {**FILES, "a/index.md": stored("# 乙\n"), "new.md": stored("# 新\n")}
+    assert folder_sync.sync_folder(other, docs, manifest).written == ("a/index.md", "new.md")
+    assert loaded == ["# 乙\n", "# 新\n"]
+    assert (docs / "a" / "index.md").read_text("utf-8") == "# 乙\n"
+
+
 def assert_restored(docs: Path, manifest: Path) -> None:
     """A sync of FILES writes the page a/index.md, changed by hand, and only that, again."""
-    synced = incremental.sync_folder(FILES, docs, manifest)
+    synced = folder_sync.sync_folder(FILES, docs, manifest)
     assert synced.written == ("a/index.md",)
     assert (docs / "a" / "index.md").read_text("utf-8") == "# 甲\n"
 
@@ -48,27 +73,27 @@ def test_files_the_last_sync_left_are_not_read_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
-    incremental.sync_folder(FILES, docs, manifest)
+    folder_sync.sync_folder(FILES, docs, manifest)
     age(docs)  # a stat the manifest does not know: read and compared, then recorded
-    again = incremental.sync_folder(FILES, docs, manifest)
+    again = folder_sync.sync_folder(FILES, docs, manifest)
     assert (again.written, again.removed) == ((), ())
     read = reads(monkeypatch)
     changed = {**FILES, "b.json": b"[]"}
-    synced = incremental.sync_folder(changed, docs, manifest)
+    synced = folder_sync.sync_folder(changed, docs, manifest)
     assert (synced.written, synced.removed) == (("b.json",), ())
     assert [name for name in read if name != manifest.name] == ["b.json"]
     assert (docs / "b.json").read_bytes() == b"[]"
     # the same as without a manifest
     plain = tmp_path / "plain"
-    incremental.sync_folder(FILES, plain)
-    assert incremental.sync_folder(changed, plain) == synced
+    folder_sync.sync_folder(FILES, plain)
+    assert folder_sync.sync_folder(changed, plain) == synced
 
 
 def test_a_file_changed_by_hand_is_written_again(tmp_path: Path) -> None:
     docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
-    incremental.sync_folder(FILES, docs, manifest)
+    folder_sync.sync_folder(FILES, docs, manifest)
     age(docs)
-    incremental.sync_folder(FILES, docs, manifest)
+    folder_sync.sync_folder(FILES, docs, manifest)
     page = docs / "a" / "index.md"
     page.write_text("# 乙\n", encoding="utf-8")  # the same size, a new modification time
     assert_restored(docs, manifest)
@@ -78,7 +103,7 @@ def test_a_file_as_new_as_the_manifest_is_read(tmp_path: Path) -> None:
     # Changed by hand within the clock tick the manifest was written in, a file can keep its
     # recorded size and modification time: only a file older than the manifest is trusted.
     docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
-    incremental.sync_folder(FILES, docs, manifest)
+    folder_sync.sync_folder(FILES, docs, manifest)
     page = docs / "a" / "index.md"
     stat = page.stat()
     page.write_text("# 乙\n", encoding="utf-8")
@@ -89,10 +114,10 @@ def test_a_file_as_new_as_the_manifest_is_read(tmp_path: Path) -> None:
 
 def test_the_manifest_is_written_only_after_a_sync_succeeds(tmp_path: Path) -> None:
     docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
-    incremental.sync_folder(FILES, docs, manifest)
+    folder_sync.sync_folder(FILES, docs, manifest)
     assert set(docs_manifest.load(manifest).entries) == set(FILES)
     with pytest.raises(OSError):  # a page below a file: the folder cannot be made
-        incremental.sync_folder({**FILES, "b.json/x.md": "# x\n"}, docs, manifest)
+        folder_sync.sync_folder({**FILES, "b.json/x.md": "# x\n"}, docs, manifest)
     assert not manifest.exists()
     assert docs_manifest.load(manifest) == docs_manifest.Manifest()
     manifest.write_bytes(b"not marshal")
@@ -103,10 +128,13 @@ def test_a_rebuild_restores_a_docs_page_changed_by_hand(tmp_path: Path) -> None:
     corpus, content, site_data, site, work = synthetic(tmp_path, 2, 2)
     built = build_site(content, site, site_data=site_data, work=work)
     age(work / "docs")
-    write_docs(built.files, work / "docs")  # every stat recorded, older than the manifest
+    files = {
+        name: (work / "docs" / name).read_bytes() for name in built.files if name.endswith(".md")
+    }
+    write_docs(files, work / "docs")  # every stat recorded, older than the manifest
     doc = corpus.documents[0]
     page = work / "docs" / "projects" / doc.projects[0].code / "index.md"
     page.write_text("# 手改\n", encoding="utf-8")
-    synced = write_docs(built.files, work / "docs")
+    synced = write_docs(files, work / "docs")
     assert synced.written == (f"projects/{doc.projects[0].code}/index.md",)
-    assert page.read_text("utf-8") == built.files[synced.written[0]]
+    assert page.read_bytes() == files[synced.written[0]]

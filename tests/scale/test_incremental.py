@@ -13,6 +13,7 @@ from builder.contract.errors import ReportError
 from builder.engines import search_index
 from builder.engines.search_index import IndexState
 from builder.incremental import dirty as incremental
+from builder.incremental import folder_sync
 from builder.publish.build import build_site
 from builder.search.index import META
 from builder.search.records import Record
@@ -66,11 +67,11 @@ def test_a_failed_or_changed_setup_means_a_clean_build(tmp_path: Path) -> None:
 
 
 def test_sync_folder_writes_only_what_changed(tmp_path: Path) -> None:
-    first = incremental.sync_folder({"a/index.md": "一", "b.json": b"{}"}, tmp_path)
+    first = folder_sync.sync_folder({"a/index.md": "一", "b.json": b"{}"}, tmp_path)
     assert (first.written, first.removed) == (("a/index.md", "b.json"), ())
-    again = incremental.sync_folder({"a/index.md": "二", "c/d/e.md": "三"}, tmp_path)
+    again = folder_sync.sync_folder({"a/index.md": "二", "c/d/e.md": "三"}, tmp_path)
     assert (again.written, again.removed) == (("a/index.md", "c/d/e.md"), ("b.json",))
-    gone = incremental.sync_folder({"a/index.md": "二"}, tmp_path)
+    gone = folder_sync.sync_folder({"a/index.md": "二"}, tmp_path)
     assert (gone.written, gone.removed) == ((), ("c/d/e.md",))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]  # empty folders go too
 
@@ -146,7 +147,7 @@ def test_timings_say_where_a_build_and_a_rebuild_spent_their_time(
 
     full = steps()
     assert full[0] == "read reports" and full[-1] == "(steps in all)"
-    assert {"render pages", "search index", "swap in the new site"} <= set(full)
+    assert {"render and write pages", "search index", "swap in the new site"} <= set(full)
     assert any(step.startswith("MkDocs, every page") for step in full)
     edited = corpus.documents[0]
     revised = edited.model_copy(update={"measures": edited.measures + "\n按季度复核。"})

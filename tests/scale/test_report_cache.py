@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import marshal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from builder.compare.related import UnitRelations
 from builder.contract.model import Document
 from builder.contract.settings import Settings
 from builder.incremental import report_cache
-from builder.incremental.report_cache import ReportCache, ReportFiles, report_key
+from builder.incremental.folder_sync import Stored
+from builder.incremental.report_cache import ReportFiles, report_key
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
 from builder.render import site as render_site
@@ -31,11 +33,11 @@ def docs(tmp_path: Path) -> list[Document]:
 def test_a_second_render_makes_only_the_changed_reports_files(
     docs: list[Document], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = ReportCache()
+    path = tmp_path / "cache" / "reports"
+    cache = report_cache.load(path)
     first = render_site.render_site(docs, SETTINGS, {}, cache=cache)
     assert first == render_site.render_site(docs, SETTINGS, {})  # the cache changes nothing
-    path = tmp_path / "cache" / "reports"
-    report_cache.save(path, cache)
+    report_cache.save(cache)
     saved = {p.name: p.stat().st_mtime_ns for p in path.iterdir()}
 
     revised = docs[2].model_copy(update={"overall_goal": docs[2].overall_goal + "\n年中修订。"})
@@ -62,11 +64,13 @@ def test_a_second_render_makes_only_the_changed_reports_files(
     assert checked == [revised.source]  # the others' own findings come from the cache
     monkeypatch.undo()
     assert again == render_site.render_site(changed, SETTINGS, {})
-    report_cache.save(path, loaded)
+    report_cache.save(loaded)
     now = {p.name: p.stat().st_mtime_ns for p in path.iterdir()}
     kept = {name for name in now if saved.get(name) == now[name]}
-    # only the revised report's two entries (its files and its findings) were written again
-    assert len(now) == len(saved) and len(set(now) - kept) == 2
+    # only the revised report's two entries (its files and its findings) and the index
+    # were written again
+    assert len(now) == len(saved)
+    assert len(set(now) - kept) == 3 and report_cache.INDEX in set(now) - kept
 
 
 def test_the_key_covers_the_report_its_findings_and_the_settings(docs: list[Document]) -> None:
@@ -81,23 +85,49 @@ def test_the_key_covers_the_report_its_findings_and_the_settings(docs: list[Docu
     assert key != report_key(doc.model_copy(update={"measures": doc.measures + "。"}), own, True)
 
 
-def test_an_unreadable_entry_is_left_out_and_unused_ones_go(tmp_path: Path) -> None:
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def test_kept_files_are_read_only_when_asked_and_a_spoilt_entry_is_made_again(
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "reports"
-    assert report_cache.load(folder).known == {}
+    assert report_cache.load(folder).index == {}
     folder.mkdir()
-    entry = folder / f"{report_cache.FILES}good.marshal"
-    entry.write_bytes(marshal.dumps({"page": "text"}))
+    (folder / f"{report_cache.FILES}good.marshal").write_bytes(marshal.dumps({"page": "text"}))
     (folder / f"{report_cache.FILES}garbled.marshal").write_bytes(b"not marshal data")
-    (folder / f"{report_cache.FILES}wrong.marshal").write_bytes(marshal.dumps({"page": 1}))
+    (folder / f"{report_cache.FILES}unused.marshal").write_bytes(marshal.dumps({"x": "y"}))
     (folder / f"{report_cache.FINDINGS}wrong.marshal").write_bytes(marshal.dumps([("rule",)]))
+    index = {"good": {"page": _digest("text")}, "garbled": {"page": _digest("old")}}
+    (folder / report_cache.INDEX).write_bytes(marshal.dumps(index))
     cache = report_cache.load(folder)
-    assert cache.known == {"good": {"page": "text"}}
+    assert cache.index == index
     assert cache.checked == {}
-    cache.files("good", dict)
-    cache.files("new", lambda: {"other": "page"})
-    report_cache.save(folder, cache)
+    made: list[str] = []
+
+    def make(key: str) -> Callable[[], ReportFiles]:
+        def files() -> ReportFiles:
+            made.append(key)
+            return {"page": f"made for {key}"}
+
+        return files
+
+    good = cache.files("good", make("good"))["page"]
+    assert isinstance(good, Stored) and good.digest == _digest("text") and made == []
+    assert good.load() == "text" and made == []
+    garbled = cache.files("garbled", make("garbled"))["page"]
+    assert isinstance(garbled, Stored) and garbled.load() == "made for garbled"
+    assert cache.files("new", make("new")) == {"page": "made for new"}
+    assert made == ["garbled", "new"]
+    report_cache.save(cache)
     assert sorted(p.name for p in folder.iterdir()) == [
+        f"{report_cache.FILES}garbled.marshal",
         f"{report_cache.FILES}good.marshal",
         f"{report_cache.FILES}new.marshal",
+        report_cache.INDEX,
     ]
-    assert report_cache.load(folder).known == {"good": {"page": "text"}, "new": {"other": "page"}}
+    again = report_cache.load(folder)
+    assert again.index["new"] == {"page": _digest("made for new")}
+    (folder / report_cache.INDEX).write_bytes(marshal.dumps({"good": {"page": 1}}))
+    assert report_cache.load(folder).index == {}

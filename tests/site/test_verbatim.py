@@ -27,9 +27,9 @@ def convert(text: str, extensions: list[str]) -> str:
 
 def pages(built: Built) -> dict[str, str]:
     return {
-        name: text
-        for name, text in built.files.items()
-        if name.endswith(".md") and isinstance(text, str)
+        name: (built.docs_dir / name).read_text(encoding="utf-8")
+        for name in built.files
+        if name.endswith(".md")
     }
 
 

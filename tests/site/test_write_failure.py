@@ -40,7 +40,7 @@ def test_a_full_disk_names_the_site_folder(
     def full(*args: object, **kwargs: object) -> NoReturn:
         raise OSError(errno.ENOSPC, "No space left on device", where)
 
-    monkeypatch.setattr(build, "write_docs", full)
+    monkeypatch.setattr(build, "DocsFolder", full)
     args = ["build", "--content", str(content), "--output", str(site), "--work", str(work)]
     assert main([*args, "--site-data", str(SITE_DATA)]) == 1
     err = capsys.readouterr().err

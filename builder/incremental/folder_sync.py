@@ -1,0 +1,137 @@
+"""Make a folder hold exactly the files given to it, one at a time, writing only what changed.
+
+The docs folder of a large site holds tens of thousands of files. They are given to a
+FolderSync as they are rendered, so the build never holds them all: each is compared with
+what the folder holds (through the manifest of the last sync, builder/incremental/
+docs_manifest.py, without reading it back when its stat is the one recorded) and written only
+when it differs. A file kept from the last build (``Stored``) is not even loaded when the
+folder still holds it. Unchanged files keep their modification time, so MkDocs can tell what
+to render again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.incremental import docs_manifest
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A file's content kept elsewhere (builder/incremental/report_cache.py), known by its
+    hash: read only when the folder does not already hold it."""
+
+    digest: bytes
+    load: Callable[[], str]
+
+    def read(self) -> bytes:
+        return self.load().encode("utf-8")
+
+
+Content = str | bytes | Stored
+"""What a file of the folder holds: text, bytes, or content kept elsewhere."""
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What a sync changed: files written (new or different) and files removed."""
+
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+class FolderSync:
+    """One sync of ``folder``: ``put`` each file, then ``finish`` removes the files not put.
+
+    With ``manifest`` (a file outside ``folder``), a file the last sync left as it is now is
+    not read back to be compared; the manifest is written again once the folder is in sync,
+    and removed until then, so an interrupted sync leaves no entry to trust.
+    """
+
+    def __init__(self, folder: Path, manifest: Path | None = None) -> None:
+        self.folder = folder
+        self.manifest = manifest
+        self.existing = _files_under(folder)
+        self.known = docs_manifest.load(manifest) if manifest else docs_manifest.Manifest()
+        if manifest:
+            docs_manifest.forget(manifest)
+        self.names: set[str] = set()
+        self.written: list[str] = []
+        self.entries: dict[str, docs_manifest.Entry] = {}
+        self._root = os.fspath(folder)  # plain strings: put runs once per file of a large site
+
+    def put(self, name: str, content: Content) -> None:
+        """The folder holds ``content`` at ``name`` (relative, checked by the caller)."""
+        self.names.add(name)
+        data = None if isinstance(content, Stored) else _encoded(content)
+        if isinstance(content, Stored):
+            data_digest = content.digest
+        else:
+            data_digest = docs_manifest.digest(_encoded(content)) if self.manifest else b""
+        if name in self.existing:
+            stat = os.stat(os.path.join(self._root, name))
+            if self.known.unchanged(name, stat, data_digest):
+                self.entries[name] = docs_manifest.entry(data_digest, stat)
+                return
+            data = _encoded(content) if data is None else data
+            if (self.folder / name).read_bytes() == data:
+                self.entries[name] = docs_manifest.entry(data_digest, stat)
+                return
+        data = _encoded(content) if data is None else data
+        target = self.folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.written.append(name)
+        if self.manifest:
+            self.entries[name] = docs_manifest.entry(data_digest, target.stat())
+
+    def finish(self) -> Synced:
+        """Remove what was not put; record the manifest."""
+        removed = sorted(self.existing - self.names)
+        for name in removed:
+            (self.folder / name).unlink()
+        remove_empty_folders(self.folder, removed)
+        if self.manifest:
+            docs_manifest.save(self.manifest, self.entries)
+        return Synced(tuple(self.written), tuple(removed))
+
+
+def sync_folder(files: Mapping[str, Content], folder: Path, manifest: Path | None = None) -> Synced:
+    """Make ``folder`` hold exactly these files; see FolderSync."""
+    sync = FolderSync(folder, manifest)
+    for name, content in files.items():
+        sync.put(name, content)
+    return sync.finish()
+
+
+def _encoded(content: Content) -> bytes:
+    if isinstance(content, Stored):
+        return content.read()
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def _files_under(folder: Path) -> set[str]:
+    """The files under folder by relative name (one directory listing per folder)."""
+    found: set[str] = set()
+    pending = [""] if folder.is_dir() else []
+    while pending:
+        prefix = pending.pop()
+        with os.scandir(os.path.join(folder, prefix)) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(f"{prefix}{entry.name}/")
+                elif entry.is_file():
+                    found.add(f"{prefix}{entry.name}")
+    return found
+
+
+def remove_empty_folders(root: Path, removed: Iterable[str]) -> None:
+    """Remove the folders that removing these files left empty, up to root."""
+    for name in removed:
+        parent = (root / name).parent
+        while parent != root and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
