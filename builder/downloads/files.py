@@ -4,7 +4,7 @@ datapackage.json, and one JSON per project and per unit beside their pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -43,12 +43,19 @@ def unit_json(doc: Document) -> str:
 
 
 def all_json(docs: Sequence[Document]) -> str:
-    return _json([doc.model_dump(mode="json") for doc in catalog.sorted_docs(docs)])
+    """Every report in one JSON list: the same text as the list dumped whole, made one report
+    at a time (the whole list as Python values is many times the size of its text)."""
+    items = []
+    for doc in catalog.sorted_docs(docs):
+        # A JSON string holds no raw line break, so each line of an item is one to indent.
+        item = _json(doc.model_dump(mode="json")).rstrip("\n")
+        items.append("  " + item.replace("\n", "\n  "))
+    return "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
 
 
 def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[str, str | bytes]:
     """Path under docs/ → text (or bytes) of every download and of the downloads page."""
-    files = {paths.DATA: render_data(docs), **shared_downloads(docs, stamp)}
+    files = {paths.DATA: render_data(docs), **dict(shared_downloads(docs, stamp))}
     for doc in docs:
         files.update(report_downloads(doc))
     return files
@@ -56,22 +63,20 @@ def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[st
 
 def shared_downloads(
     docs: Sequence[Document], stamp: datetime = ZIP_EPOCH, settings: Settings | None = None
-) -> dict[str, str | bytes]:
-    """The downloads made from every report (not the downloads page, which MkDocs renders);
+) -> Iterator[tuple[str, str | bytes]]:
+    """The downloads made from every report (not the downloads page, which MkDocs renders),
+    one at a time, so that each can be written and let go before the next is made;
     ``settings`` give datapackage.json its licence and date."""
+    yield paths.ALL_DATA_JSON, all_json(docs)
+    yield paths.ALL_SCHEMA, _json(all_schema())
+    yield paths.UNIT_SCHEMA, _json(unit_schema())
+    yield paths.PROJECT_SCHEMA, _json(project_schema())
+    yield paths.DATAPACKAGE, _json(descriptor(TABLES, TITLE, settings))
     found = all_rows(TABLES, docs)
-    files: dict[str, str | bytes] = {
-        paths.ALL_DATA_JSON: all_json(docs),
-        paths.ALL_SCHEMA: _json(all_schema()),
-        paths.UNIT_SCHEMA: _json(unit_schema()),
-        paths.PROJECT_SCHEMA: _json(project_schema()),
-        paths.DATAPACKAGE: _json(descriptor(TABLES, TITLE, settings)),
-        paths.WORKBOOK: workbook_bytes(TABLES, docs, stamp, found),
-        paths.DATABASE: database_bytes(TABLES, docs, found),
-    }
+    yield paths.WORKBOOK, workbook_bytes(TABLES, docs, stamp, found)
+    yield paths.DATABASE, database_bytes(TABLES, docs, found)
     for table in TABLES:
-        files[paths.data_file(table.file)] = csv_text(table, docs, found)
-    return files
+        yield paths.data_file(table.file), csv_text(table, docs, found)
 
 
 def report_downloads(doc: Document) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ from builder.render import catalog
 from builder.render import problems as problems_page
 from builder.render.site import rendering
 from builder.search.records import report_records
-from builder.write.docs import DocsFolder, write_downloads, write_sitemap
+from builder.write.docs import DocsFolder, move_downloads, write_sitemap
 from builder.write.lock import one_build
 from builder.write.staging import Ahead, ahead, new_folder, repair_swap, staged
 
@@ -37,6 +38,8 @@ CACHE = "cache"
 REPORT_FILES = "reports"
 """In the cache folder: each report's pages, JSON and findings from the last build
 (report_cache.py)."""
+DOWNLOADS = "downloads"
+"""In the work folder: the shared downloads as made, before they move into the site."""
 SEARCH_STATE = "search-state.json"
 """In the work folder: what a rebuild needs to know about the search index (search_index.py)."""
 
@@ -132,6 +135,8 @@ def _build_site(
     stamp = stamp_from_env(os.environ)
     extra_pages = listed_pages(hand_pages)
     docs_dir = work / "docs"
+    made = work / DOWNLOADS  # the shared downloads, written there by the process making them
+    shutil.rmtree(made, ignore_errors=True)  # a failed build's
     with ExitStack() as rendered:
         # Each page is written to the docs folder as it is made: the build holds none of them.
         with timings.step("render and write pages"):
@@ -145,6 +150,7 @@ def _build_site(
                     corpus=corpus,
                     cache=kept,
                     placer=intake.placed,
+                    into=made,
                 )
             )
             folder = DocsFolder(docs_dir)
@@ -201,9 +207,9 @@ def _build_site(
                     search = index_site(site_dir, records, words)
             # Made meanwhile, maybe in a second process; MkDocs did not need them.
             with timings.step("shared downloads (the rest)"):
-                shared = downloads()
+                downloads()
             with timings.step("write downloads, sitemap"):
-                write_downloads(shared, site_dir)
+                shared = move_downloads(made, site_dir)
                 write_sitemap(site_dir, settings.url, names)
             with timings.step("swap in the new site"):
                 publishing.close()

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 from builder.compare.related import UnitRelations, relations
 from builder.contract import paths
@@ -38,6 +39,7 @@ from builder.render.quality import (
 )
 from builder.render.search_page import SEARCH, render_search
 from builder.render.unit import render_unit
+from builder.write.docs import write_files
 
 BACKGROUND_MIN = 200
 """From this many reports the downloads are made in a second process while pages render."""
@@ -80,6 +82,7 @@ def rendering(
     corpus: Sequence[Document] | None = None,
     cache: ReportCache | None = None,
     placer: Placer = list,
+    into: Path | None = None,
 ) -> Iterator[tuple[Iterator[Page], Callable[[], Files]]]:
     """render_site in two parts: the pages and each report's files, and the shared downloads.
 
@@ -87,10 +90,12 @@ def rendering(
     none), with a function that returns the downloads (all.json, the CSVs, the
     workbook, the schemas). For a large site these are made in a second process meanwhile, and
     the build asks for them only after MkDocs has run (builder/publish/build.py), since MkDocs
-    needs nothing from them but copies.
+    needs nothing from them but copies. With ``into``, each download is written into that
+    folder as it is made, and the function returns no files: a large site's downloads are
+    then never all in memory, nor copied back from the second process.
     """
     background = len(docs) >= BACKGROUND_MIN
-    work = functools.partial(shared_downloads, settings=settings)
+    work = functools.partial(_shared, settings=settings, into=into)
     with _started(work, docs, stamp, background=background) as downloads:
         yield _pages(docs, settings, hand_pages, corpus, cache, placer), downloads
 
@@ -100,6 +105,16 @@ Page = tuple[str, Content]
 """A file of the docs folder: its name and content (a report's kept files are Stored)."""
 Placer = Callable[[Iterable[Finding]], list[Finding]]
 """Findings → the same findings, each given its place in words where its file has one."""
+
+
+def _shared(
+    docs: Sequence[Document], stamp: datetime, *, settings: Settings, into: Path | None
+) -> Files:
+    made = shared_downloads(docs, stamp, settings)
+    if into is None:
+        return dict(made)
+    write_files(made, into)
+    return {}
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -84,19 +85,39 @@ def write_docs(files: Mapping[str, Content], docs_dir: Path) -> Synced:
     return folder.finish()
 
 
-def write_downloads(files: Mapping[str, str | bytes], site_dir: Path) -> None:
-    """Write the shared downloads into the built site, each as a new file.
+def write_files(files: Iterable[tuple[str, str | bytes]], folder: Path) -> None:
+    """Write each file into folder as it comes, each as a new file.
 
     New files, not rewritten ones: in a rebuild the staged site's files are hard links to the
     published site's (builder/write/staging.py).
     """
-    for name, content in files.items():
+    for name, content in files:
         if not inside(name):
-            raise ReportError(name, 1, f"expected a download path inside {site_dir}")
-        target = site_dir / name
+            raise ReportError(name, 1, f"expected a download path inside {folder}")
+        target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
         target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def write_downloads(files: Mapping[str, str | bytes], site_dir: Path) -> None:
+    """Write the shared downloads into the built site (see write_files)."""
+    write_files(files.items(), site_dir)
+
+
+def move_downloads(folder: Path, site_dir: Path) -> list[str]:
+    """Move the downloads written into folder (write_files) into the built site; their names.
+
+    Each replaces its old file as a new one, not rewritten in place (see write_files).
+    """
+    names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    for name in names:
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        shutil.move(folder / name, target)
+    shutil.rmtree(folder, ignore_errors=True)
+    return names
 
 
 def write_sitemap(site_dir: Path, url: str, pages: Iterable[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import time
@@ -16,6 +17,8 @@ from builder.contract.errors import EnvironmentFailure, ReportError
 from builder.contract.model import Document
 from builder.contract.settings import Settings
 from builder.downloads import files as data
+from builder.downloads.workbook import ZIP_EPOCH
+from builder.render import catalog
 from builder.render import site as render_site
 from builder.render.site import Files
 from tests.support.reading import load_content
@@ -40,7 +43,7 @@ def data_files_with_pid(
     docs: Sequence[Document], stamp: datetime, settings: Settings | None = None
 ) -> Files:
     """The downloads plus the id of the process that made them (module level: picklable)."""
-    return {**data.shared_downloads(docs, stamp, settings), MADE_BY: str(os.getpid())}
+    return {**dict(data.shared_downloads(docs, stamp, settings)), MADE_BY: str(os.getpid())}
 
 
 def test_background_downloads_equal_the_serial_build(
@@ -56,6 +59,30 @@ def test_background_downloads_equal_the_serial_build(
     assert list(background) == list(serial)
     assert background == serial
     assert "data/budget-goals.xlsx" in background
+
+
+def test_downloads_made_into_a_folder_are_written_there_and_not_returned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = in_background(tmp_path, monkeypatch, data.shared_downloads, reports=12)
+    serial = dict(data.shared_downloads(docs, ZIP_EPOCH, SETTINGS))
+    into = tmp_path / "made"
+    with render_site.rendering(docs, SETTINGS, {}, into=into) as (pages, downloads):
+        assert sum(1 for _ in pages) > len(docs)
+        assert downloads() == {}
+    written = {
+        p.relative_to(into).as_posix(): p.read_bytes() for p in into.rglob("*") if p.is_file()
+    }
+    assert written == {n: c.encode() if isinstance(c, str) else c for n, c in serial.items()}
+
+
+def test_all_json_made_a_report_at_a_time_is_the_list_dumped_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = in_background(tmp_path, monkeypatch, data.shared_downloads, reports=4)
+    whole = [doc.model_dump(mode="json") for doc in catalog.sorted_docs(docs)]
+    assert data.all_json(docs) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert data.all_json([]) == json.dumps([], ensure_ascii=False, indent=2) + "\n"
 
 
 def failing_downloads(
