@@ -61,6 +61,16 @@ def report_key(
     return digest.hexdigest()
 
 
+def page_key(kind: str, *inputs: object) -> str:
+    """The name pages made from ``inputs`` alone are kept under, with the code's version.
+
+    For pages across reports (builder/render/lists/indicators.py): ``inputs`` must hold all
+    the pages show, as plain values and models, whose repr says every field.
+    """
+    text = f"{code_version()}\0{kind}\0{inputs!r}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 @dataclass
 class ReportCache:
     """Files by report key: those of the last build, and those this build used or made.

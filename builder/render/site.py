@@ -180,7 +180,7 @@ def _pages(
     yield paths.DATA, render_data(docs)
     yield SEARCH, render_search(docs)
     yield from project_list_files(docs).items()
-    yield from indicator_pages(docs).items()
+    yield from indicator_pages(docs, cache).items()
     yield from group_pages(docs).items()
     yield from change_pages(docs).items()
     for year in catalog.years(docs):

@@ -19,6 +19,7 @@ from builder.incremental.report_cache import ReportFiles, report_key
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
 from builder.render import site as render_site
+from builder.render.lists import indicators
 from tests.support.reading import load_content
 
 SETTINGS = Settings(title="预算绩效目标公开", publisher="", description="")
@@ -131,3 +132,33 @@ def test_kept_files_are_read_only_when_asked_and_a_spoilt_entry_is_made_again(
     assert again.index["new"] == {"page": _digest("made for new")}
     (folder / report_cache.INDEX).write_bytes(marshal.dumps({"good": {"page": 1}}))
     assert report_cache.load(folder).index == {}
+
+
+def test_an_indicators_pages_are_made_again_only_when_a_row_of_it_changed(
+    docs: list[Document], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = report_cache.load(tmp_path / "reports")
+    first = indicators.indicator_pages(docs, cache)
+    assert first == indicators.indicator_pages(docs)  # the cache changes nothing
+    report_cache.save(cache)
+    doc = docs[1]
+    project = doc.projects[0]
+    row = project.indicators[0]
+    edited = row.model_copy(update={"value": row.value + "（修订）"})
+    changed_project = project.model_copy(update={"indicators": [edited, *project.indicators[1:]]})
+    changed = doc.model_copy(update={"projects": [changed_project, *doc.projects[1:]]})
+    revised = [*docs[:1], changed, *docs[2:]]
+    made: list[indicators.Name] = []
+    real = indicators._indicator_pages
+
+    def counted(name: indicators.Name, ordered: Sequence[indicators.Use]) -> dict[str, str]:
+        made.append(name)
+        return real(name, ordered)
+
+    monkeypatch.setattr(indicators, "_indicator_pages", counted)
+    again = indicators.indicator_pages(revised, report_cache.load(tmp_path / "reports"))
+    assert made == [(row.level1, row.level2, row.level3)]
+    monkeypatch.undo()
+    expected = indicators.indicator_pages(revised)
+    assert {n: c.load() if isinstance(c, Stored) else c for n, c in again.items()} == expected
+    assert expected != first

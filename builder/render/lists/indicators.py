@@ -8,14 +8,19 @@ them stay put as reports come and go.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from builder.compare.likeness import like_key
 from builder.contract import paths
 from builder.contract.model import Document, Indicator
+from builder.incremental.folder_sync import Content
+from builder.incremental.report_cache import ReportCache as PageCache
+from builder.incremental.report_cache import page_key
 from builder.render import catalog
 from builder.render.data_page import data_link
 from builder.render.html import anchors
@@ -72,6 +77,9 @@ def indicator_page(name: Name, number: int = 1) -> str:
     return f"{folder}/index.md" if number == 1 else f"{folder}/{number}/index.md"
 
 
+Files = dict[str, Content]
+
+
 @dataclass(frozen=True)
 class Use:
     """One indicator row of one project, with the row's id on the project's page."""
@@ -94,16 +102,50 @@ def _ordered(names: Sequence[Name]) -> list[Name]:
     return sorted(names, key=lambda n: (level_key(n[0]), level_key(n[1]), n[2]))
 
 
-def indicator_pages(docs: Sequence[Document]) -> dict[str, str]:
-    """/indicators/ and every page of every indicator."""
+@overload
+def indicator_pages(docs: Sequence[Document]) -> dict[str, str]: ...
+
+
+@overload
+def indicator_pages(docs: Sequence[Document], cache: PageCache | None) -> Files: ...
+
+
+def indicator_pages(
+    docs: Sequence[Document], cache: PageCache | None = None
+) -> dict[str, str] | Files:
+    """/indicators/ and every page of every indicator.
+
+    With ``cache`` (builder/incremental/report_cache.py), an indicator's pages are kept under
+    a hash of all they show, and made again only when one of its rows changed.
+    """
     uses = uses_by_name(docs)
-    files = {paths.INDICATORS: _catalogue(uses)}
+    files: Files = {paths.INDICATORS: _catalogue(uses)}
     for name, found in uses.items():
         ordered = sorted(found, key=lambda u: (-u.entry.doc.year, u.entry.project.code))
-        pages = max(1, -(-len(ordered) // PER_PAGE))
-        for number in range(1, pages + 1):
-            files[indicator_page(name, number)] = _indicator(name, ordered, number, pages)
+        make = functools.partial(_indicator_pages, name, ordered)
+        if cache is None:
+            files.update(make())
+        else:
+            files.update(cache.files(page_key("indicator", name, _shown(ordered)), make))
     return files
+
+
+def _shown(ordered: Sequence[Use]) -> list[tuple[object, ...]]:
+    """What an indicator's pages show of its uses: all a kept page's key must cover."""
+    found: list[tuple[object, ...]] = []
+    for u in ordered:
+        entry = u.entry
+        found.append((entry.doc.year, entry.doc.unit.name, entry.project.code, entry.project.name))
+        found.append((u.anchor, u.row.value, u.row.target))
+    return found
+
+
+def _indicator_pages(name: Name, ordered: Sequence[Use]) -> dict[str, str]:
+    pages = max(1, -(-len(ordered) // PER_PAGE))
+    return {
+        indicator_page(name, number): _indicator(name, ordered, number, pages)
+        for number in range(1, pages + 1)
+    }
 
 
 def _spread(found: Sequence[Use]) -> Counter[str]:
