@@ -14,7 +14,7 @@ import functools
 import hashlib
 import marshal
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -151,6 +151,9 @@ def _write(path: Path, value: ReportFiles | list[FindingRow] | dict[str, dict[st
     partial.write_bytes(marshal.dumps(value))
     os.replace(partial, path)
 
+
+Kept = tuple[ReportCache, Mapping[str, str]]
+"""A cache with each report's doc_hash by source: for pages made from whole reports."""
 
 FindingRow = tuple[str, str, str, int, str, str, str, str]
 FINDING_FIELDS = tuple(name for name in Finding.model_fields if name != "place")

@@ -180,15 +180,16 @@ def _pages(
     yield paths.DATA, render_data(docs)
     yield SEARCH, render_search(docs)
     yield from project_list_files(docs).items()
+    everyone = corpus or docs
+    digests = {} if cache is None else {doc.source: doc_hash(doc) for doc in everyone}
+    kept = None if cache is None else (cache, digests)
     yield from indicator_pages(docs, cache).items()
-    yield from group_pages(docs).items()
-    yield from change_pages(docs).items()
+    yield from group_pages(docs, kept).items()
+    yield from change_pages(docs, kept).items()
     for year in catalog.years(docs):
         yield paths.year(year), render_year(docs, year)
         for code, _name in catalog.regions(catalog.docs_in(docs, year)):
             yield paths.region(year, code), render_region(docs, year, code)
-    everyone = corpus or docs
-    digests = {} if cache is None else {doc.source: doc_hash(doc) for doc in everyone}
 
     def own_findings(doc: Document) -> list[Finding]:
         if cache is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import marshal
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_corpus import write_corpus
+from builder.compare.likeness import like_groups
 from builder.compare.related import UnitRelations
+from builder.compare.years import by_unit
 from builder.contract.model import Document
 from builder.contract.settings import Settings
 from builder.incremental import report_cache
@@ -19,6 +22,8 @@ from builder.incremental.report_cache import ReportFiles, report_key
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
 from builder.render import site as render_site
+from builder.render.catalog import Entry
+from builder.render.compare import changes, groups
 from builder.render.lists import indicators
 from tests.support.reading import load_content
 
@@ -57,21 +62,49 @@ def test_a_second_render_makes_only_the_changed_reports_files(
         checked.append(doc.source)
         return check_document(doc)
 
+    grouped: list[str] = []
+    compared: list[str] = []
+    real_group, real_change = groups._group_pages, changes._change_page
+
+    def counted_group(key: str, group: Sequence[Entry]) -> dict[str, str]:
+        grouped.append(key)
+        return real_group(key, group)
+
+    def counted_change(before: Document, after: Document) -> dict[str, str]:
+        compared.append(after.source)
+        return real_change(before, after)
+
     monkeypatch.setattr(render_site, "report_files", counted)
     monkeypatch.setattr(render_site, "check_document", counted_check)
+    monkeypatch.setattr(groups, "_group_pages", counted_group)
+    monkeypatch.setattr(changes, "_change_page", counted_change)
     loaded = report_cache.load(path)
     again = render_site.render_site(changed, SETTINGS, {}, cache=loaded)
     assert made == [revised.source]
     assert checked == [revised.source]  # the others' own findings come from the cache
+    # like-project pages and year-over-year pages that show the revised report, no others
+    assert grouped == [
+        key
+        for key, group in like_groups(changed).items()
+        if any(e.doc.source == revised.source for e in group)
+    ]
+    assert grouped
+    assert compared == [
+        after.source
+        for reports in by_unit(changed).values()
+        for before, after in itertools.pairwise(reports)
+        if revised.source in (before.source, after.source)
+    ]
     monkeypatch.undo()
     assert again == render_site.render_site(changed, SETTINGS, {})
     report_cache.save(loaded)
     now = {p.name: p.stat().st_mtime_ns for p in path.iterdir()}
     kept = {name for name in now if saved.get(name) == now[name]}
-    # only the revised report's two entries (its files and its findings) and the index
-    # were written again
+    # only the revised report's two entries (its files and its findings), the pages that
+    # show it and the index were written again
     assert len(now) == len(saved)
-    assert len(set(now) - kept) == 3 and report_cache.INDEX in set(now) - kept
+    assert len(set(now) - kept) == 3 + len(grouped) + len(compared)
+    assert report_cache.INDEX in set(now) - kept
 
 
 def test_the_key_covers_the_report_its_findings_and_the_settings(docs: list[Document]) -> None:

@@ -7,6 +7,7 @@ continued projects, and the goals whose text changed (builder/compare/years.py m
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
@@ -14,6 +15,8 @@ from decimal import Decimal
 from builder.compare.years import Continued, YearChanges, by_unit, changes
 from builder.contract import paths
 from builder.contract.model import Document, Project
+from builder.incremental.folder_sync import Content
+from builder.incremental.report_cache import Kept, page_key
 from builder.render.html import markup
 from builder.render.html.blocks import crumbs, front_matter
 from builder.render.html.escape import html_lines, html_text, md_inline
@@ -24,13 +27,27 @@ from builder.render.html.verbatim import verbatim
 TITLE = "与上一年比较"
 
 
-def change_pages(docs: Sequence[Document]) -> dict[str, str]:
-    """One page for every report that has an earlier report of the same unit."""
-    files = {}
+def change_pages(docs: Sequence[Document], kept: Kept | None = None) -> dict[str, Content]:
+    """One page for every report that has an earlier report of the same unit.
+
+    With ``kept`` (a cache and each report's hash, builder/incremental/report_cache.py), a
+    page is kept under the hashes of its two reports and made again only when one changed.
+    """
+    files: dict[str, Content] = {}
     for reports in by_unit(docs).values():
         for before, after in itertools.pairwise(reports):
-            files[paths.unit_changes(after)] = render_changes(changes(before, after))
+            if kept is None:
+                files[paths.unit_changes(after)] = render_changes(changes(before, after))
+                continue
+            cache, digests = kept
+            key = page_key("changes", digests[before.source], digests[after.source])
+            make = functools.partial(_change_page, before, after)
+            files.update(cache.files(key, make))
     return files
+
+
+def _change_page(before: Document, after: Document) -> dict[str, str]:
+    return {paths.unit_changes(after): render_changes(changes(before, after))}
 
 
 def signed(amount: Decimal) -> str:

@@ -7,6 +7,7 @@ name: side by side for a small group, as the values each indicator takes for a l
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
@@ -15,6 +16,8 @@ from statistics import median
 from builder.compare.likeness import like_groups
 from builder.contract import paths
 from builder.contract.model import Document, Indicator
+from builder.incremental.folder_sync import Content
+from builder.incremental.report_cache import Kept, page_key
 from builder.render.catalog import Entry
 from builder.render.html import markup
 from builder.render.html.blocks import Bar, bar_chart, crumbs, front_matter, percent
@@ -38,15 +41,32 @@ RULE = (
 )
 
 
-def group_pages(docs: Sequence[Document]) -> dict[str, str]:
-    """/similar/ and every page of every group."""
+def group_pages(docs: Sequence[Document], kept: Kept | None = None) -> dict[str, Content]:
+    """/similar/ and every page of every group.
+
+    With ``kept`` (a cache and each report's hash, builder/incremental/report_cache.py), a
+    group's pages are kept under the hashes of its projects' reports, and made again only
+    when one of those reports changed.
+    """
     groups = like_groups(docs)
-    files = {paths.SIMILAR: _index(groups)}
+    files: dict[str, Content] = {paths.SIMILAR: _index(groups)}
     for key, group in groups.items():
-        pages = max(1, -(-len(group) // PER_PAGE))
-        for number in range(1, pages + 1):
-            files[paths.similar(key, number)] = _group_page(key, group, number, pages)
+        make = functools.partial(_group_pages, key, group)
+        if kept is None:
+            files.update(make())
+        else:
+            cache, digests = kept
+            inputs = [(digests[e.doc.source], e.project.code) for e in group]
+            files.update(cache.files(page_key("similar", key, inputs), make))
     return files
+
+
+def _group_pages(key: str, group: Sequence[Entry]) -> dict[str, str]:
+    pages = max(1, -(-len(group) // PER_PAGE))
+    return {
+        paths.similar(key, number): _group_page(key, group, number, pages)
+        for number in range(1, pages + 1)
+    }
 
 
 def _units(group: Sequence[Entry]) -> int:
