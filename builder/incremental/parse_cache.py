@@ -21,6 +21,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 import builder
+from builder.contract.compact import compact
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
 from builder.engines.processes import map_in_parallel
@@ -108,7 +109,8 @@ def _read_cached(path: Path) -> Report | None:
     try:
         head, _, body = path.read_bytes().partition(b"\n")
         warnings = tuple((int(line), str(message)) for line, message in json.loads(head))
-        return Report(Document.model_validate_json(body), warnings)
+        # compacted at once, so the next report's load reuses the memory it frees
+        return Report(compact(Document.model_validate_json(body)), warnings)
     except (OSError, ValidationError, ValueError, TypeError):
         return None
 

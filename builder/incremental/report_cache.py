@@ -20,6 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import cast
 
+from builder.contract.compact import shared
 from builder.contract.model import Document
 from builder.incremental.folder_sync import Content, Stored
 from builder.incremental.parse_cache import source_hash
@@ -164,6 +165,7 @@ def _finding(row: FindingRow) -> Finding:
     rule, level, source, line, project, subject, value, message = row
     # Not validated again: these are the fields of a Finding an earlier build made and checked.
     return Finding.model_construct(
+        _fields_set=shared(Finding, Finding.model_fields),
         rule=rule,
         level=cast(Level, level),
         source=source,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from builder.contract.compact import compact
 from builder.contract.model import Document
 from builder.quality.copies import check_copied_rows, check_sentences
 from builder.quality.finding import Finding
@@ -31,8 +32,8 @@ def check_documents(
     """
     found: list[Finding] = []
     for doc in docs:
-        found += each(doc)
-    found += check_copied_rows(docs)
+        found += [compact(finding) for finding in each(doc)]  # a site has many (compact.py)
+    found += [compact(finding) for finding in check_copied_rows(docs)]
     return sort_findings(found)
 
 

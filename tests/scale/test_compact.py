@@ -1,0 +1,57 @@
+"""Models sharing one set of given fields: equal to the models they were, and smaller."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from benchmarks.make_corpus import write_corpus
+from builder.contract.compact import compact, shared
+from builder.contract.model import Document
+from tests.support.reading import load_content
+
+
+def _models(value: object) -> list[BaseModel]:
+    if isinstance(value, BaseModel):
+        return [value, *(m for v in value.__dict__.values() for m in _models(v))]
+    if isinstance(value, (list, tuple)):
+        return [m for v in value for m in _models(v)]
+    return []
+
+
+def _sets_bytes(models: list[BaseModel]) -> int:
+    sets = {id(m.__pydantic_fields_set__): m.__pydantic_fields_set__ for m in models}
+    return sum(sys.getsizeof(s) for s in sets.values())
+
+
+def test_a_compacted_document_is_the_same_document_in_less_memory(tmp_path: Path) -> None:
+    written = write_corpus(3, 2, tmp_path)
+    doc = load_content(tmp_path / "content", written.regions)[0]
+    fresh = Document.model_validate_json(doc.model_dump_json())
+    before = _sets_bytes(_models(fresh))
+    same = compact(Document.model_validate_json(doc.model_dump_json()))
+    assert same == fresh
+    assert same.model_dump_json() == fresh.model_dump_json()
+    assert same.model_dump_json(exclude_unset=True) == fresh.model_dump_json(exclude_unset=True)
+    models = _models(same)
+    assert len(models) > 100
+    assert _sets_bytes(models) * 20 < before  # a handful of shared sets, not one per model
+
+
+class Row(BaseModel):
+    """A frozen model with a field its input may leave out, as the contract's models are."""
+
+    model_config = ConfigDict(frozen=True)
+    name: str
+    basis: str = ""
+
+
+def test_a_copy_with_changes_leaves_the_shared_set_alone() -> None:
+    first, second = compact(Row(name="次数")), compact(Row(name="时间"))
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__ == {"name"}
+    changed = first.model_copy(update={"basis": "依据"})
+    assert changed.model_fields_set == {"name", "basis"}
+    assert second.model_fields_set == {"name"}
+    assert shared(Row, ["name"]) is second.__pydantic_fields_set__
