@@ -19,6 +19,8 @@ from pydantic import BaseModel
 M = TypeVar("M", bound=BaseModel)
 
 _SHARED: dict[tuple[type, frozenset[str]], set[str]] = {}
+_FULL: dict[type, set[str]] = {}
+"""By model type: the shared set of all its fields, the set most models have (a fast path)."""
 
 
 def shared(model_type: type, names: Iterable[str]) -> set[str]:
@@ -39,7 +41,14 @@ def compact(model: M) -> M:
 def _compact(value: Any) -> None:
     if isinstance(value, BaseModel):
         given = value.__pydantic_fields_set__
-        object.__setattr__(value, "__pydantic_fields_set__", shared(type(value), given))
+        kind = type(value)
+        full = _FULL.get(kind)
+        if full is None:
+            full = _FULL[kind] = shared(kind, kind.model_fields)
+        if given is not full:
+            # A model's given fields are among its fields: as many means all of them.
+            same = full if len(given) == len(full) else shared(kind, given)
+            object.__setattr__(value, "__pydantic_fields_set__", same)
         for item in value.__dict__.values():
             if isinstance(item, (BaseModel, list, tuple)):
                 _compact(item)

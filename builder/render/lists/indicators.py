@@ -136,7 +136,8 @@ def _shown(ordered: Sequence[Use]) -> list[tuple[object, ...]]:
     for u in ordered:
         entry = u.entry
         found.append((entry.doc.year, entry.doc.unit.name, entry.project.code, entry.project.name))
-        found.append((u.anchor, u.row.value, u.row.target))
+        target = u.row.target  # its fields, not its repr: pydantic's is slow
+        found.append((u.anchor, u.row.value, target and tuple(target.__dict__.values())))
     return found
 
 
