@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from builder.contract import paths
+from builder.contract.compact import compact
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
 from builder.downloads.workbook import stamp_from_env
@@ -27,26 +28,53 @@ from builder.intake.crosscheck import duplicate_projects, duplicate_units
 from builder.intake.hand_pages import listed_pages, load_hand_pages
 from builder.intake.site_data import load_parents, load_settings
 from builder.publish import split
-from builder.publish.build import Built
+from builder.publish.build import DOWNLOADS, Built
 from builder.render import catalog
-from builder.render.site import render_site
+from builder.render.site import rendering
 from builder.search.records import report_records
-from builder.write.docs import write_docs, write_sitemap
+from builder.write.docs import DocsFolder, move_downloads, write_sitemap
 from builder.write.lock import one_build
 from builder.write.staging import repair_swap, staged
 
 
 def part_documents(part: Path) -> list[Document]:
-    """The reports of a built part, from its data/all.json."""
+    """The reports of a built part, from its data/all.json, one report at a time."""
     path = part / paths.ALL_DATA_JSON
     if not path.is_file():
         raise ReportError(str(path), 1, "expected a part built with `budgetsite build --only`")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return [Document.model_validate(item) for item in data]
+        return [compact(Document.model_validate_json(item)) for item in _items(path)]
     except (ValueError, TypeError, ValidationError) as exc:
         first = str(exc).splitlines()[0]
         raise ReportError(str(path), 1, f"expected a list of Documents: {first}") from None
+
+
+def _items(path: Path) -> Iterator[bytes]:
+    """The JSON text of each item of the list in all.json, as the build writes it.
+
+    The build writes each report indented by two spaces (builder/downloads/files.all_json),
+    and a JSON string holds no raw line break, so a line ``  }`` or ``  },`` ends a report.
+    Read so, a merge holds one report's text and values at a time, not the whole list's
+    (several times the file's size). A file not in that shape is read whole.
+    """
+    with path.open("rb") as lines:
+        first = lines.readline()
+        if first != b"[\n":
+            rest = first + lines.read()
+            items = json.loads(rest)
+            if not isinstance(items, list):
+                raise ValueError("the file holds no list")
+            yield from (json.dumps(item).encode() for item in items)
+            return
+        item: list[bytes] = []
+        for line in lines:
+            if line in (b"  },\n", b"  }\n"):
+                yield b"".join([*item, b"}"])
+                item = []
+            elif line != b"]\n":
+                item.append(line)
+        if b"".join(item).strip():
+            raise ValueError("the list is cut short")
 
 
 def check_parts(by_part: Sequence[tuple[Path, Sequence[Document]]]) -> None:
@@ -106,21 +134,29 @@ def _merge_site(
     docs = [doc for _, found in by_part for doc in found]
     settings = load_settings(site_data)
     hand_pages = load_hand_pages(content)
-    files = render_site(docs, settings, hand_pages, stamp=stamp_from_env(os.environ))
-    pages = {page for doc in docs for page in split.owned_pages(doc)}
-    data = {name for doc in docs for name in split.owned_data(doc)}
+    docs_dir, made = work / "docs", work / DOWNLOADS
+    shutil.rmtree(made, ignore_errors=True)  # a failed merge's
+    stamp = stamp_from_env(os.environ)
     # Part-built pages and downloads stay in the docs folder, empty and excluded, so that
     # MkDocs still resolves the index pages' links to them; the files come from the parts.
-    docs_files = {name: "" if name in pages | data else text for name, text in files.items()}
-    docs_dir = work / "docs"
-    write_docs(docs_files, docs_dir)
-    with staged(output) as site_dir:
-        config = site_config(settings, site_dir, catalog.years(docs), listed_pages(hand_pages))
-        config["exclude_docs"] = split.excluded_pattern(docs)
-        run_mkdocs(write_config(config, work))
-        for part, found in by_part:
-            copy_owned(part, found, site_dir)
-        parents = load_parents(site_data)
-        index_site(site_dir, report_records(docs, parents), records_key(parents))
-        write_sitemap(site_dir, settings.url, files)
-    return Built(docs_dir, output, tuple(docs), tuple(sorted(files)))
+    with rendering(docs, settings, hand_pages, stamp=stamp, into=made, placeholders=True) as (
+        pages,
+        downloads,
+    ):
+        folder = DocsFolder(docs_dir)
+        for name, page in pages:
+            folder.put(name, page)
+        names = sorted(folder.names)
+        folder.finish()
+        with staged(output) as site_dir:
+            config = site_config(settings, site_dir, catalog.years(docs), listed_pages(hand_pages))
+            config["exclude_docs"] = split.excluded_pattern(docs)
+            run_mkdocs(write_config(config, work))
+            for part, found in by_part:
+                copy_owned(part, found, site_dir)
+            downloads()
+            shared = move_downloads(made, site_dir)
+            parents = load_parents(site_data)
+            index_site(site_dir, report_records(docs, parents), records_key(parents))
+            write_sitemap(site_dir, settings.url, names)
+    return Built(docs_dir, output, tuple(docs), tuple(sorted({*names, *shared})))

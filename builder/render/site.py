@@ -83,6 +83,7 @@ def rendering(
     cache: ReportCache | None = None,
     placer: Placer = list,
     into: Path | None = None,
+    placeholders: bool = False,
 ) -> Iterator[tuple[Iterator[Page], Callable[[], Files]]]:
     """render_site in two parts: the pages and each report's files, and the shared downloads.
 
@@ -92,12 +93,15 @@ def rendering(
     the build asks for them only after MkDocs has run (builder/publish/build.py), since MkDocs
     needs nothing from them but copies. With ``into``, each download is written into that
     folder as it is made, and the function returns no files: a large site's downloads are
-    then never all in memory, nor copied back from the second process.
+    then never all in memory, nor copied back from the second process. With
+    ``placeholders`` (a merge, builder/publish/merge.py), each report's own files are empty:
+    its part built them.
     """
     background = len(docs) >= BACKGROUND_MIN
     work = functools.partial(_shared, settings=settings, into=into)
     with _started(work, docs, stamp, background=background) as downloads:
-        yield _pages(docs, settings, hand_pages, corpus, cache, placer), downloads
+        pages = _pages(docs, settings, hand_pages, corpus, cache, placer, placeholders)
+        yield pages, downloads
 
 
 Files = dict[str, str | bytes]
@@ -164,6 +168,12 @@ def report_files(
     return files
 
 
+def report_names(doc: Document) -> list[str]:
+    """The names of a report's own files (report_files), without making them."""
+    pages = [paths.unit(doc), *(paths.project(p.code) for p in doc.projects)]
+    return [*pages, paths.unit_data(doc), *(paths.project_data(p.code) for p in doc.projects)]
+
+
 def _pages(
     docs: Sequence[Document],
     settings: Settings,
@@ -171,6 +181,7 @@ def _pages(
     corpus: Sequence[Document] | None,
     cache: ReportCache | None,
     placer: Placer,
+    placeholders: bool = False,
 ) -> Iterator[Page]:
     yield (
         paths.HOME,
@@ -198,9 +209,12 @@ def _pages(
 
     findings = placer(check_documents(everyone, own_findings)) if settings.quality else []
     of_report = by_source(findings)
+    if placeholders:
+        for doc in docs:
+            yield from ((name, "") for name in report_names(doc))
     # From every report: a part's pages name like projects and years of the other parts.
-    related = relations(everyone)
-    for doc in docs:
+    related = {} if placeholders else relations(everyone)
+    for doc in [] if placeholders else docs:
         own = of_report.get(doc.source, [])
         mine = related[doc.source]
         if cache is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,8 +12,9 @@ from playwright.sync_api import Browser
 
 from builder.cli import main
 from builder.contract.errors import ReportError
+from builder.contract.model import Document
 from builder.publish.build import Built, build_site
-from builder.publish.merge import merge_site
+from builder.publish.merge import merge_site, part_documents
 from builder.publish.split import Part, parse_part
 from tests.conftest import CONTENT, SITE_DATA, site_files
 from tests.site.site_search import site_search
@@ -100,6 +102,21 @@ def test_merge_needs_built_parts(tmp_path: Path, capsys: pytest.CaptureFixture[s
     (tmp_path / "data" / "all.json").write_text('[{"year": "soon"}]', encoding="utf-8")
     assert main(["merge", str(tmp_path), "--output", str(tmp_path / "site")]) == 1
     assert "all.json:1: expected a list of Documents" in capsys.readouterr().err
+
+
+def test_a_parts_reports_are_read_one_at_a_time_as_the_whole_list_reads(tmp_path: Path) -> None:
+    site = build_part(Part("year", "2022"), tmp_path)
+    path = site / "data" / "all.json"
+    whole = [Document.model_validate(item) for item in json.loads(path.read_bytes())]
+    assert len(whole) > 1 and part_documents(site) == whole
+    compact_list = tmp_path / "compact" / "data" / "all.json"
+    compact_list.parent.mkdir(parents=True)
+    compact_list.write_text(json.dumps(json.loads(path.read_bytes())), encoding="utf-8")
+    assert part_documents(compact_list.parent.parent) == whole  # not as the build writes it
+    text = path.read_text("utf-8")
+    path.write_text(text[: len(text) // 2], encoding="utf-8")  # a copy cut short
+    with pytest.raises(ReportError, match=r"all\.json:1: expected a list of Documents"):
+        part_documents(site)
 
 
 @pytest.mark.parametrize("text", ["year=22", "region=1303", "unit=131001", "2022"])
