@@ -1,6 +1,7 @@
 """Province scale: build the site for N synthetic reports against a bare mkdocs-material build.
 
 Usage: python -m benchmarks.bench_scale [--reports 100 1000] [--seed S] [--keep DIR] [--no-browser]
+           [--no-bare] [--parts]
        python -m benchmarks.bench_scale --search SITE   # only the first search of a built site
 
 For each N, in one run:
@@ -19,6 +20,9 @@ For each N, in one run:
    wait for the network to settle (a lunr index is fetched here, by every page), then type
    a Chinese query and wait for results (a chunked index such as ours is fetched now).
    Only network responses are counted, so both kinds of search are measured alike.
+6. with ``--parts``: the split layout, one ``build --only year=Y`` per year and their
+   ``merge``, each one's wall time and peak memory.
+``--no-bare`` skips step 3 (at 10,000 reports it alone takes most of an hour).
 The machine may be shared: wall times are noisy, CPU times less so; both are printed.
 """
 
@@ -87,12 +91,13 @@ def measure(command: list[str]) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, printed)
 
 
-def build_command(root: Path, corpus: Path) -> list[str]:
+def build_command(root: Path, corpus: Path, *, only: str = "") -> list[str]:
     return [
         sys.executable,
         "-m",
         "builder.cli",
         "build",
+        *(["--only", only] if only else []),
         "--content",
         str(corpus / "content"),
         "--site-data",
@@ -103,6 +108,20 @@ def build_command(root: Path, corpus: Path) -> list[str]:
         str(root / "work"),
         "--timings",
     ]
+
+
+def split_build(corpus: Path, root: Path, years: list[int]) -> dict[str, str]:
+    """One part build per year, then their merge: each one's wall time and peak memory."""
+    row = {}
+    for year in years:
+        part = measure(build_command(root / str(year), corpus, only=f"year={year}"))
+        row[f"part year={year} wall s / peak MiB"] = f"{part.wall:.1f} / {part.peak_mib:.0f}"
+    sites = [str(root / str(year) / "site") for year in years]
+    folders = ["--content", str(corpus / "content"), "--site-data", str(corpus / "site_data")]
+    folders += ["--output", str(root / "merged"), "--work", str(root / "merge-work")]
+    merge = measure([sys.executable, "-m", "builder.cli", "merge", *sites, *folders])
+    row["merge wall s / peak MiB"] = f"{merge.wall:.1f} / {merge.peak_mib:.0f}"
+    return row
 
 
 def bare_config(ours: Path, bare: Path) -> Path:
@@ -185,7 +204,16 @@ def first_search(site: Path, query: str = QUERY) -> SearchCost:
     return SearchCost(visit, total - visit, max(fetched, key=lambda f: f[1]), seconds)
 
 
-def bench(count: int, seed: int, root: Path, browser: bool) -> tuple[dict[str, str], Output]:
+@dataclass(frozen=True)
+class Options:
+    """What to measure besides a full build and two rebuilds."""
+
+    browser: bool = True
+    bare: bool = True
+    parts: bool = False
+
+
+def bench(count: int, seed: int, root: Path, options: Options) -> tuple[dict[str, str], Output]:
     corpus_dir = root / "corpus"
     corpus = write_corpus(count, seed, corpus_dir)
     projects = sum(len(d.projects) for d in corpus.documents)
@@ -194,8 +222,8 @@ def bench(count: int, seed: int, root: Path, browser: bool) -> tuple[dict[str, s
     ours_out = output(ours_root / "site")
     config = bare_config(ours_root, bare_root)
     bare_cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)]
-    bare = measure(bare_cmd)
-    bare_out = output(bare_root / "site")
+    bare = measure(bare_cmd) if options.bare else Run(0.0, 0.0, 0.0)
+    bare_out = output(bare_root / "site") if options.bare else Output(0, 0, 0, 0.0)
     changed = change_one_report(corpus_dir, corpus.documents)
     rebuild = measure(build_command(ours_root, corpus_dir))
     changed_too = change_one_report(corpus_dir, corpus.documents, at=0.25)
@@ -203,6 +231,27 @@ def bench(count: int, seed: int, root: Path, browser: bool) -> tuple[dict[str, s
     for name, run in (("full build", ours), ("rebuild", rebuild), ("2nd rebuild", again)):
         steps = [line for line in run.log.splitlines() if line.startswith("  ")]
         print(f"{count} reports, {name}, where the time went:", *steps, sep="\n", flush=True)
+    bare_ratio = (
+        {}
+        if not options.bare
+        else {
+            "bare wall s": f"{bare.wall:.1f}",
+            "bare CPU s": f"{bare.cpu:.1f}",
+            "bare peak MiB": f"{bare.peak_mib:.0f}",
+            "ratio wall ours/bare": f"{ours.wall / bare.wall:.2f}",
+            "ratio CPU ours/bare": f"{ours.cpu / bare.cpu:.2f}",
+            "HTML pages ours/bare": f"{ours_out.pages}/{bare_out.pages}",
+            "output MB ours/bare": f"{ours_out.bytes / 1e6:.1f}/{bare_out.bytes / 1e6:.1f}",
+            "ms per page ours/bare": (
+                f"{1000 * ours.wall / ours_out.pages:.1f}/{1000 * bare.wall / bare_out.pages:.1f}"
+            ),
+        }
+    )
+    alone = {
+        "HTML pages": str(ours_out.pages),
+        "output MB": f"{ours_out.bytes / 1e6:.1f}",
+        "ms per page": f"{1000 * ours.wall / ours_out.pages:.1f}",
+    }
     row = {
         "reports": str(count),
         "projects": str(projects),
@@ -210,16 +259,8 @@ def bench(count: int, seed: int, root: Path, browser: bool) -> tuple[dict[str, s
         "ours wall s": f"{ours.wall:.1f}",
         "ours CPU s": f"{ours.cpu:.1f}",
         "ours peak MiB": f"{ours.peak_mib:.0f}",
-        "bare wall s": f"{bare.wall:.1f}",
-        "bare CPU s": f"{bare.cpu:.1f}",
-        "bare peak MiB": f"{bare.peak_mib:.0f}",
-        "ratio wall ours/bare": f"{ours.wall / bare.wall:.2f}",
-        "ratio CPU ours/bare": f"{ours.cpu / bare.cpu:.2f}",
-        "HTML pages ours/bare": f"{ours_out.pages}/{bare_out.pages}",
-        "output MB ours/bare": f"{ours_out.bytes / 1e6:.1f}/{bare_out.bytes / 1e6:.1f}",
-        "ms per page ours/bare": (
-            f"{1000 * ours.wall / ours_out.pages:.1f}/{1000 * bare.wall / bare_out.pages:.1f}"
-        ),
+        "peak KiB per project": f"{ours.peak_mib * 1024 / projects:.1f}",
+        **(bare_ratio if options.bare else alone),
         "project page KB max/median": (
             f"{ours_out.project_max / 1024:.1f}/{ours_out.project_median / 1024:.1f}"
         ),
@@ -231,7 +272,11 @@ def bench(count: int, seed: int, root: Path, browser: bool) -> tuple[dict[str, s
         f"{again.cpu / ours.cpu:.0%} CPU ({changed_too})",
         "rebuild peak MiB": f"{max(rebuild.peak_mib, again.peak_mib):.0f}",
     }
-    if browser:
+    if options.parts:
+        row.update(
+            split_build(corpus_dir, root / "parts", sorted({d.year for d in corpus.documents}))
+        )
+    if options.browser:
         row.update(search_row(first_search(ours_root / "site")))
     return row, ours_out
 
@@ -262,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="work here and keep the files (default: temp)")
     parser.add_argument("--no-browser", action="store_true", help="skip the first-search test")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare mkdocs build")
+    parser.add_argument("--parts", action="store_true", help="also one part per year, merged")
     parser.add_argument("--search", type=Path, metavar="SITE", help="only the first search")
     args = parser.parse_args(argv)
     if args.search:
@@ -274,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
             root = base / f"n{count}"
             if root.exists():
                 shutil.rmtree(root)
-            row, out = bench(count, args.seed, root, not args.no_browser)
+            options = Options(not args.no_browser, not args.no_bare, args.parts)
+            row, out = bench(count, args.seed, root, options)
             rows.append(row)
             outputs.append(out)
             print(table(rows[-1:]), flush=True)
