@@ -98,10 +98,30 @@ def _parse(job: _Job) -> Report | _Failure:
 
 
 def parse_all(jobs: Sequence[_Job], workers: int) -> list[Report | _Failure]:
-    """Parse in order; across ``workers`` processes when there are enough files to gain."""
+    """Parse in order; across ``workers`` processes when there are enough files to gain.
+
+    In batches of BATCH files, each batch's Documents compacted as soon as they arrive
+    (builder/contract/compact.py): a Document comes back from a worker with a set of its
+    own in every model, and a whole corpus of them at once would double the build's peak.
+    """
     if workers < 2 or len(jobs) < PARALLEL_MIN:
-        return [_parse(job) for job in jobs]
-    return map_in_parallel("content/", "parse the reports", _parse, jobs, workers)
+        return [_compacted(_parse(job)) for job in jobs]
+    found: list[Report | _Failure] = []
+    for start in range(0, len(jobs), BATCH):
+        batch = jobs[start : start + BATCH]
+        parsed = map_in_parallel("content/", "parse the reports", _parse, batch, workers)
+        found += [_compacted(result) for result in parsed]
+    return found
+
+
+BATCH = 200
+"""Files parsed by the workers in one go, before their Documents are compacted."""
+
+
+def _compacted(result: Report | _Failure) -> Report | _Failure:
+    if isinstance(result, _Failure):
+        return result
+    return Report(compact(result.document), result.warnings)
 
 
 def _read_cached(path: Path) -> Report | None:

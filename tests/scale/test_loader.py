@@ -10,6 +10,7 @@ import pytest
 from benchmarks.make_corpus import write_corpus
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
+from builder.incremental import parse_cache
 from builder.incremental.parse_cache import PARALLEL_MIN, ParseResults, parse_cached
 from builder.intake.files import named
 from tests.support.reading import load_content
@@ -95,13 +96,19 @@ def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(
     assert load_documents(content, regions, cache=cache).parsed == 0
 
 
-def test_parallel_parse_gives_the_serial_documents_in_path_order(tmp_path: Path) -> None:
+def test_parallel_parse_gives_the_serial_documents_in_path_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     written = write_corpus(PARALLEL_MIN + 4, 9, tmp_path)
     content = tmp_path / "content"
     serial = load_documents(content, written.regions, workers=1)
+    monkeypatch.setattr(parse_cache, "BATCH", 7)  # several batches, the last one short
     parallel = load_documents(content, written.regions, workers=2)
     assert parallel.documents == serial.documents
     assert [d.source for d in parallel.documents] == list(written.files)
+    # compacted as they arrived: every project of every report shares one set of fields
+    projects = {id(p.__pydantic_fields_set__) for d in parallel.documents for p in d.projects}
+    assert len(projects) == 1
 
 
 def test_a_bad_file_in_a_parallel_parse_is_reported_with_file_and_line(tmp_path: Path) -> None:
