@@ -23,11 +23,11 @@ from builder.intake.hand_pages import listed_pages
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
 from builder.render import catalog
-from builder.render.compare.changes import change_pages
-from builder.render.compare.groups import group_pages
+from builder.render.compare.changes import change_files
+from builder.render.compare.groups import group_files
 from builder.render.data_page import render_data
 from builder.render.home import render_home
-from builder.render.lists.indicators import indicator_pages
+from builder.render.lists.indicators import indicator_files
 from builder.render.lists.places import render_region, render_units, render_year
 from builder.render.lists.projects import project_list_files
 from builder.render.project import render_project
@@ -194,9 +194,9 @@ def _pages(
     everyone = corpus or docs
     digests = {} if cache is None else {doc.source: doc_hash(doc) for doc in everyone}
     kept = None if cache is None else (cache, digests)
-    yield from indicator_pages(docs, cache).items()
-    yield from group_pages(docs, kept).items()
-    yield from change_pages(docs, kept).items()
+    yield from indicator_files(docs, cache)
+    yield from group_files(docs, kept)
+    yield from change_files(docs, kept)
     for year in catalog.years(docs):
         yield paths.year(year), render_year(docs, year)
         for code, _name in catalog.regions(catalog.docs_in(docs, year)):

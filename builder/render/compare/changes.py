@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from builder.compare.years import Continued, YearChanges, by_unit, changes
@@ -28,22 +28,27 @@ TITLE = "与上一年比较"
 
 
 def change_pages(docs: Sequence[Document], kept: Kept | None = None) -> dict[str, Content]:
-    """One page for every report that has an earlier report of the same unit.
+    """One page for every report with an earlier one of its unit (change_files, as a mapping)."""
+    return dict(change_files(docs, kept))
+
+
+def change_files(
+    docs: Sequence[Document], kept: Kept | None = None
+) -> Iterator[tuple[str, Content]]:
+    """One page for every report that has an earlier report of the same unit, one at a time.
 
     With ``kept`` (a cache and each report's hash, builder/incremental/report_cache.py), a
     page is kept under the hashes of its two reports and made again only when one changed.
     """
-    files: dict[str, Content] = {}
     for reports in by_unit(docs).values():
         for before, after in itertools.pairwise(reports):
             if kept is None:
-                files[paths.unit_changes(after)] = render_changes(changes(before, after))
+                yield paths.unit_changes(after), render_changes(changes(before, after))
                 continue
             cache, digests = kept
             key = page_key("changes", digests[before.source], digests[after.source])
             make = functools.partial(_change_page, before, after)
-            files.update(cache.files(key, make))
-    return files
+            yield from cache.files(key, make).items()
 
 
 def _change_page(before: Document, after: Document) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from statistics import median
 
@@ -42,23 +42,29 @@ RULE = (
 
 
 def group_pages(docs: Sequence[Document], kept: Kept | None = None) -> dict[str, Content]:
-    """/similar/ and every page of every group.
+    """/similar/ and every page of every group (group_files, as a mapping)."""
+    return dict(group_files(docs, kept))
+
+
+def group_files(
+    docs: Sequence[Document], kept: Kept | None = None
+) -> Iterator[tuple[str, Content]]:
+    """/similar/ and every page of every group, one group's pages at a time.
 
     With ``kept`` (a cache and each report's hash, builder/incremental/report_cache.py), a
     group's pages are kept under the hashes of its projects' reports, and made again only
     when one of those reports changed.
     """
     groups = like_groups(docs)
-    files: dict[str, Content] = {paths.SIMILAR: _index(groups)}
+    yield paths.SIMILAR, _index(groups)
     for key, group in groups.items():
         make = functools.partial(_group_pages, key, group)
         if kept is None:
-            files.update(make())
+            yield from make().items()
         else:
             cache, digests = kept
             inputs = [(digests[e.doc.source], e.project.code) for e in group]
-            files.update(cache.files(page_key("similar", key, inputs), make))
-    return files
+            yield from cache.files(page_key("similar", key, inputs), make).items()
 
 
 def _group_pages(key: str, group: Sequence[Entry]) -> dict[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -113,21 +113,28 @@ def indicator_pages(docs: Sequence[Document], cache: PageCache | None) -> Files:
 def indicator_pages(
     docs: Sequence[Document], cache: PageCache | None = None
 ) -> dict[str, str] | Files:
-    """/indicators/ and every page of every indicator.
+    """/indicators/ and every page of every indicator (indicator_files, as a mapping)."""
+    return dict(indicator_files(docs, cache))
+
+
+def indicator_files(
+    docs: Sequence[Document], cache: PageCache | None = None
+) -> Iterator[tuple[str, Content]]:
+    """/indicators/ and every page of every indicator, one indicator's pages at a time: a
+    province's indicator pages hold every indicator row of every report.
 
     With ``cache`` (builder/incremental/report_cache.py), an indicator's pages are kept under
     a hash of all they show, and made again only when one of its rows changed.
     """
     uses = uses_by_name(docs)
-    files: Files = {paths.INDICATORS: _catalogue(uses)}
+    yield paths.INDICATORS, _catalogue(uses)
     for name, found in uses.items():
         ordered = sorted(found, key=lambda u: (-u.entry.doc.year, u.entry.project.code))
         make = functools.partial(_indicator_pages, name, ordered)
         if cache is None:
-            files.update(make())
+            yield from make().items()
         else:
-            files.update(cache.files(page_key("indicator", name, _shown(ordered)), make))
-    return files
+            yield from cache.files(page_key("indicator", name, _shown(ordered)), make).items()
 
 
 def _shown(ordered: Sequence[Use]) -> list[tuple[object, ...]]:
