@@ -106,7 +106,7 @@ class ReportCache:
         if self.folder is None:
             self._memory[key] = made
         else:
-            _write(self.folder / f"{FILES}{key}{_SUFFIX}", made)
+            _write(self._entry(key), made)
         return dict(made)
 
     def _holds(self, key: str) -> bool:
@@ -155,6 +155,20 @@ def _write(path: Path, value: ReportFiles | list[FindingRow] | dict[str, dict[st
 
 Kept = tuple[ReportCache, Mapping[str, str]]
 """A cache with each report's doc_hash by source: for pages made from whole reports."""
+
+
+def made_or_kept(
+    cache: ReportCache | None,
+    make: Callable[[], ReportFiles],
+    kind: str,
+    inputs: Callable[[], tuple[object, ...]],
+) -> Mapping[str, Content]:
+    """Pages across reports: ``make()``'s, or with ``cache`` those kept under
+    page_key(kind, *inputs()), made only when no build kept them (inputs: all they show)."""
+    if cache is None:
+        return make()
+    return cache.files(page_key(kind, *inputs()), make)
+
 
 FindingRow = tuple[str, str, str, int, str, str, str, str]
 FINDING_FIELDS = tuple(name for name in Finding.model_fields if name != "place")

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from builder.compare.years import Continued, YearChanges, by_unit, changes
 from builder.contract import paths
 from builder.contract.model import Document, Project
 from builder.incremental.folder_sync import Content
-from builder.incremental.report_cache import Kept, page_key
+from builder.incremental.report_cache import Kept, made_or_kept
 from builder.render.html import markup
 from builder.render.html.blocks import crumbs, front_matter
 from builder.render.html.escape import html_lines, html_text, md_inline
@@ -27,11 +27,6 @@ from builder.render.html.verbatim import verbatim
 TITLE = "与上一年比较"
 
 
-def change_pages(docs: Sequence[Document], kept: Kept | None = None) -> dict[str, Content]:
-    """One page for every report with an earlier one of its unit (change_files, as a mapping)."""
-    return dict(change_files(docs, kept))
-
-
 def change_files(
     docs: Sequence[Document], kept: Kept | None = None
 ) -> Iterator[tuple[str, Content]]:
@@ -40,15 +35,17 @@ def change_files(
     With ``kept`` (a cache and each report's hash, builder/incremental/report_cache.py), a
     page is kept under the hashes of its two reports and made again only when one changed.
     """
+    cache, digests = kept or (None, {})
     for reports in by_unit(docs).values():
         for before, after in itertools.pairwise(reports):
-            if kept is None:
-                yield paths.unit_changes(after), render_changes(changes(before, after))
-                continue
-            cache, digests = kept
-            key = page_key("changes", digests[before.source], digests[after.source])
             make = functools.partial(_change_page, before, after)
-            yield from cache.files(key, make).items()
+            inputs = functools.partial(_hashes, before, after, digests)
+            yield from made_or_kept(cache, make, "changes", inputs).items()
+
+
+def _hashes(before: Document, after: Document, digests: Mapping[str, str]) -> tuple[str, str]:
+    """What a year-over-year page shows: its two reports, by their hashes."""
+    return digests[before.source], digests[after.source]
 
 
 def _change_page(before: Document, after: Document) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from statistics import median
 
@@ -17,7 +17,7 @@ from builder.compare.likeness import like_groups
 from builder.contract import paths
 from builder.contract.model import Document, Indicator
 from builder.incremental.folder_sync import Content
-from builder.incremental.report_cache import Kept, page_key
+from builder.incremental.report_cache import Kept, made_or_kept
 from builder.render.catalog import Entry
 from builder.render.html import markup
 from builder.render.html.blocks import Bar, bar_chart, crumbs, front_matter, percent
@@ -41,11 +41,6 @@ RULE = (
 )
 
 
-def group_pages(docs: Sequence[Document], kept: Kept | None = None) -> dict[str, Content]:
-    """/similar/ and every page of every group (group_files, as a mapping)."""
-    return dict(group_files(docs, kept))
-
-
 def group_files(
     docs: Sequence[Document], kept: Kept | None = None
 ) -> Iterator[tuple[str, Content]]:
@@ -55,16 +50,18 @@ def group_files(
     group's pages are kept under the hashes of its projects' reports, and made again only
     when one of those reports changed.
     """
+    cache, digests = kept or (None, {})
     groups = like_groups(docs)
     yield paths.SIMILAR, _index(groups)
     for key, group in groups.items():
         make = functools.partial(_group_pages, key, group)
-        if kept is None:
-            yield from make().items()
-        else:
-            cache, digests = kept
-            inputs = [(digests[e.doc.source], e.project.code) for e in group]
-            yield from cache.files(page_key("similar", key, inputs), make).items()
+        inputs = functools.partial(_inputs, key, group, digests)
+        yield from made_or_kept(cache, make, "similar", inputs).items()
+
+
+def _inputs(key: str, group: Sequence[Entry], digests: Mapping[str, str]) -> tuple[object, ...]:
+    """What a group's pages show: its projects, each by its report's hash."""
+    return key, [(digests[e.doc.source], e.project.code) for e in group]
 
 
 def _group_pages(key: str, group: Sequence[Entry]) -> dict[str, str]:

@@ -20,7 +20,7 @@ from builder.contract import paths
 from builder.contract.model import Document, Indicator
 from builder.incremental.folder_sync import Content
 from builder.incremental.report_cache import ReportCache as PageCache
-from builder.incremental.report_cache import page_key
+from builder.incremental.report_cache import made_or_kept
 from builder.render import catalog
 from builder.render.data_page import data_link
 from builder.render.html import anchors
@@ -131,21 +131,19 @@ def indicator_files(
     for name, found in uses.items():
         ordered = sorted(found, key=lambda u: (-u.entry.doc.year, u.entry.project.code))
         make = functools.partial(_indicator_pages, name, ordered)
-        if cache is None:
-            yield from make().items()
-        else:
-            yield from cache.files(page_key("indicator", name, _shown(ordered)), make).items()
+        inputs = functools.partial(_shown, name, ordered)
+        yield from made_or_kept(cache, make, "indicator", inputs).items()
 
 
-def _shown(ordered: Sequence[Use]) -> list[tuple[object, ...]]:
-    """What an indicator's pages show of its uses: all a kept page's key must cover."""
+def _shown(name: Name, ordered: Sequence[Use]) -> tuple[Name, list[tuple[object, ...]]]:
+    """What an indicator's pages show: its name and its uses, all a kept page's key covers."""
     found: list[tuple[object, ...]] = []
     for u in ordered:
         entry = u.entry
         found.append((entry.doc.year, entry.doc.unit.name, entry.project.code, entry.project.name))
         target = u.row.target  # its fields, not its repr: pydantic's is slow
         found.append((u.anchor, u.row.value, target and tuple(target.__dict__.values())))
-    return found
+    return name, found
 
 
 def _indicator_pages(name: Name, ordered: Sequence[Use]) -> dict[str, str]:
