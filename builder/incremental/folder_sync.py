@@ -66,11 +66,12 @@ class FolderSync:
     def put(self, name: str, content: Content) -> None:
         """The folder holds ``content`` at ``name`` (relative, checked by the caller)."""
         self.names.add(name)
-        data = None if isinstance(content, Stored) else _encoded(content)
+        data: bytes | None
         if isinstance(content, Stored):
-            data_digest = content.digest
+            data, data_digest = None, content.digest  # read only if the folder lacks it
         else:
-            data_digest = docs_manifest.digest(_encoded(content)) if self.manifest else b""
+            data = _encoded(content)
+            data_digest = docs_manifest.digest(data) if self.manifest else b""
         if name in self.existing:
             stat = os.stat(os.path.join(self._root, name))
             if self.known.unchanged(name, stat, data_digest):
