@@ -13,7 +13,7 @@ text. A NUMERIC column would round a longer amount to 15 digits without a word.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -60,22 +60,40 @@ def _value(value: Cell) -> str | int | float | None:
     return value
 
 
+class Database:
+    """The SQLite download filled one table at a time, in memory (see database_bytes)."""
+
+    def __init__(self) -> None:
+        self._connection = sqlite3.connect(":memory:")
+        self._connection.execute("PRAGMA foreign_keys = ON")
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._connection.close()
+
+    def add(self, table: Table[Any], rows: Iterable[Sequence[Cell]]) -> None:
+        """The table and its rows; ``projects`` first, as the others' rows refer to it."""
+        self._connection.execute(create_table(table))
+        marks = ", ".join("?" for _ in table.column_list())
+        self._connection.executemany(
+            f"INSERT INTO {_quoted(table.name)} VALUES ({marks})",
+            ([_value(cell) for cell in row] for row in rows),
+        )
+
+    def finish(self) -> bytes:
+        """The database file."""
+        self._connection.commit()
+        return self._connection.serialize()
+
+
 def database_bytes(
     tables: Sequence[Table[Any]], docs: Sequence[Document], found: Rows | None = None
 ) -> bytes:
     """The SQLite file of ``tables`` filled from ``docs``; ``found`` are their rows made
     already."""
-    connection = sqlite3.connect(":memory:")
-    try:
-        connection.execute("PRAGMA foreign_keys = ON")
+    with Database() as database:
         for table in tables:
-            connection.execute(create_table(table))
-            marks = ", ".join("?" for _ in table.column_list())
-            connection.executemany(
-                f"INSERT INTO {_quoted(table.name)} VALUES ({marks})",
-                ([_value(cell) for cell in row] for row in table.rows(docs, found)),
-            )
-        connection.commit()
-        return connection.serialize()
-    finally:
-        connection.close()
+            database.add(table, table.rows(docs, found))
+        return database.finish()

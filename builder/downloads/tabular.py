@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -39,9 +39,23 @@ FORMULA_START = frozenset("=+-@\t\r")
 
 def csv_text(table: Table[Any], docs: Sequence[Document], found: Rows | None = None) -> str:
     """The table as CSV: a header row, then one row per item; CRLF line ends as Excel writes."""
+    return "".join(csv_parts(table, table.rows(docs, found)))
+
+
+def csv_parts(table: Table[Any], rows: Iterable[Sequence[Cell]]) -> Iterator[str]:
+    """csv_text of these rows in pieces of at most ``ROWS_PER_PART`` rows: the text of a
+    large table is never held whole."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
+    out.write(BOM)
     writer.writerow(table.headers())
-    for row in table.rows(docs, found):
+    for number, row in enumerate(rows, start=1):
         writer.writerow([cell_text(value) for value in row])
-    return BOM + out.getvalue()
+        if number % ROWS_PER_PART == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
+
+
+ROWS_PER_PART = 1000

@@ -12,7 +12,7 @@ gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -20,7 +20,7 @@ from typing import Any
 from builder.contract.errors import ReportError
 from builder.contract.model import MAX_TEXT, Document
 from builder.downloads.columns import Cell, Rows, Table, all_rows
-from builder.downloads.xlsx import MONEY, PLAIN, Sheet, Value, xlsx_bytes
+from builder.downloads.xlsx import MONEY, PLAIN, Sheet, Value, XlsxWriter
 from builder.intake.build_date import source_date_epoch
 from builder.render import catalog
 
@@ -73,6 +73,23 @@ def _value(value: Cell) -> Value:
     return value
 
 
+class _AsStored(Sequence[Sequence[Value]]):
+    """A table's rows as the workbook stores them, each converted as it is read: a copy of
+    every row at once would double the memory of the largest table."""
+
+    def __init__(self, rows: Sequence[list[Cell]]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: int) -> Sequence[Value]:  # type: ignore[override]
+        return [_value(v) for v in self._rows[index]]
+
+    def __iter__(self) -> Iterator[Sequence[Value]]:
+        return ([_value(v) for v in row] for row in self._rows)
+
+
 def _sheet(table: Table[Any], rows: Sequence[list[Cell]]) -> Sheet:
     columns = table.column_list()
     widths = []
@@ -84,9 +101,19 @@ def _sheet(table: Table[Any], rows: Sequence[list[Cell]]) -> Sheet:
         title=table.title,
         widths=widths,
         header=[column.name for column in columns],
-        rows=[[_value(v) for v in row] for row in rows],
+        rows=_AsStored(rows),
         styles=[MONEY if column.money else PLAIN for column in columns],
     )
+
+
+def new_workbook(tables: Sequence[Table[Any]], stamp: datetime) -> XlsxWriter:
+    """A workbook of one sheet per table, in this order, to be added with add_table."""
+    return XlsxWriter([table.title for table in tables], stamp, MONEY_FORMAT)
+
+
+def add_table(book: XlsxWriter, table: Table[Any], rows: Sequence[list[Cell]]) -> None:
+    """The table's sheet, its rows checked by check_text already."""
+    book.add(_sheet(table, rows))
 
 
 def workbook_bytes(
@@ -101,5 +128,7 @@ def workbook_bytes(
     # Checked before the workbook is started, so that a failure leaves nothing half written.
     for table in tables:
         check_text(table, located[table.name])
-    sheets = [_sheet(table, table.rows(docs, located)) for table in tables]
-    return xlsx_bytes(sheets, stamp, MONEY_FORMAT)
+    book = new_workbook(tables, stamp)
+    for table in tables:
+        add_table(book, table, table.rows(docs, located))
+    return book.finish()

@@ -14,7 +14,7 @@ from builder.contract import paths
 from builder.contract.model import Document
 from builder.contract.paths import HOME_PAGE
 from builder.contract.settings import Settings
-from builder.downloads.files import report_downloads, shared_downloads
+from builder.downloads.files import report_downloads, shared_downloads, whole
 from builder.downloads.workbook import ZIP_EPOCH
 from builder.engines import processes
 from builder.incremental.folder_sync import Content, Stored
@@ -116,7 +116,7 @@ def _shared(
 ) -> Files:
     made = shared_downloads(docs, stamp, settings)
     if into is None:
-        return dict(made)
+        return dict(whole(made))
     write_files(made, into)
     return {}
 

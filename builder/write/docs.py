@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from builder.contract.errors import EnvironmentFailure, ReportError
+from builder.downloads.files import Download, Streamed
 from builder.downloads.sitemap import sitemaps
 from builder.engines.mkdocs_config import ASSETS
 from builder.incremental.folder_sync import Content, FolderSync, Synced
@@ -85,8 +86,9 @@ def write_docs(files: Mapping[str, Content], docs_dir: Path) -> Synced:
     return folder.finish()
 
 
-def write_files(files: Iterable[tuple[str, str | bytes]], folder: Path) -> None:
-    """Write each file into folder as it comes, each as a new file.
+def write_files(files: Iterable[Download], folder: Path) -> None:
+    """Write each file into folder as it comes, each as a new file; a Streamed one part by
+    part as it is made.
 
     New files, not rewritten ones: in a rebuild the staged site's files are hard links to the
     published site's (builder/write/staging.py).
@@ -97,7 +99,12 @@ def write_files(files: Iterable[tuple[str, str | bytes]], folder: Path) -> None:
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
-        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        if isinstance(content, Streamed):
+            with target.open("wb") as out:
+                for part in content.parts:
+                    out.write(part.encode("utf-8"))
+        else:
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def write_downloads(files: Mapping[str, str | bytes], site_dir: Path) -> None:

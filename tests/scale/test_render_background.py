@@ -6,7 +6,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -41,9 +41,10 @@ def in_background(
 
 def data_files_with_pid(
     docs: Sequence[Document], stamp: datetime, settings: Settings | None = None
-) -> Files:
+) -> Iterator[data.Download]:
     """The downloads plus the id of the process that made them (module level: picklable)."""
-    return {**dict(data.shared_downloads(docs, stamp, settings)), MADE_BY: str(os.getpid())}
+    yield from data.shared_downloads(docs, stamp, settings)
+    yield MADE_BY, str(os.getpid())
 
 
 def test_background_downloads_equal_the_serial_build(
@@ -65,7 +66,7 @@ def test_downloads_made_into_a_folder_are_written_there_and_not_returned(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = in_background(tmp_path, monkeypatch, data.shared_downloads, reports=12)
-    serial = dict(data.shared_downloads(docs, ZIP_EPOCH, SETTINGS))
+    serial = dict(data.whole(data.shared_downloads(docs, ZIP_EPOCH, SETTINGS)))
     into = tmp_path / "made"
     with render_site.rendering(docs, SETTINGS, {}, into=into) as (pages, downloads):
         assert sum(1 for _ in pages) > len(docs)

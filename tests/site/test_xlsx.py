@@ -14,12 +14,21 @@ from typing import Any
 from xml.etree import ElementTree
 
 import openpyxl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.downloads.tables import TABLES
 from builder.downloads.workbook import MONEY_FORMAT, ZIP_EPOCH
-from builder.downloads.xlsx import MONEY, PLAIN, Sheet, Value, column_letter, xlsx_bytes
+from builder.downloads.xlsx import (
+    MONEY,
+    PLAIN,
+    Sheet,
+    Value,
+    XlsxWriter,
+    column_letter,
+    xlsx_bytes,
+)
 from builder.parse.controls import visible
 from builder.publish.build import Built
 
@@ -137,3 +146,16 @@ def test_column_letters_run_past_z() -> None:
         "ZZ",
         "AAA",
     ]
+
+
+def test_sheets_are_added_in_the_order_of_their_titles() -> None:
+    sheet = Sheet("二", [10], ["编码"], [["x"]], [PLAIN])
+    book = XlsxWriter(["一", "二"], ZIP_EPOCH, MONEY_FORMAT)
+    with pytest.raises(ValueError, match="in order"):
+        book.add(sheet)
+    book.add(Sheet("一", [10], ["编码"], [["y"]], [PLAIN]))
+    with pytest.raises(ValueError, match="expected 2 sheets"):
+        book.finish()
+    book.add(sheet)
+    read = openpyxl.load_workbook(io.BytesIO(book.finish()))
+    assert [[c.value for c in row] for row in read["二"].iter_rows()] == [["编码"], ["x"]]
