@@ -12,7 +12,7 @@ The set is read only by ``exclude_unset`` dumps, which give the same result with
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel
 
@@ -49,10 +49,34 @@ def _compact(value: Any) -> None:
             # A model's given fields are among its fields: as many means all of them.
             same = full if len(given) == len(full) else shared(kind, given)
             object.__setattr__(value, "__pydantic_fields_set__", same)
-        for item in value.__dict__.values():
+        nested = _NESTED.get(kind)
+        if nested is None:
+            nested = _NESTED[kind] = _nested(kind)
+        fields = value.__dict__
+        # Only the fields whose type can hold a model are looked into: most hold text or
+        # numbers, and looking at every value was most of the time compacting took.
+        for name in nested:
+            item = fields[name]
             if isinstance(item, (BaseModel, list, tuple)):
                 _compact(item)
     elif isinstance(value, (list, tuple)):
         for item in value:
             if isinstance(item, (BaseModel, list, tuple)):
                 _compact(item)
+
+
+_NESTED: dict[type, tuple[str, ...]] = {}
+"""By model type: the names of its fields whose type can hold a model."""
+
+
+def _nested(kind: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name, info in kind.model_fields.items() if _may_hold(info.annotation))
+
+
+def _may_hold(annotation: object) -> bool:
+    """Whether a value of this type can be or hold a model (Any and object can)."""
+    if annotation is Any or annotation is object:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold(arg) for arg in get_args(annotation))

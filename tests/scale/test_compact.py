@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -37,6 +38,9 @@ def test_a_compacted_document_is_the_same_document_in_less_memory(tmp_path: Path
     assert same.model_dump_json(exclude_unset=True) == fresh.model_dump_json(exclude_unset=True)
     models = _models(same)
     assert len(models) > 100
+    assert all(
+        m.__pydantic_fields_set__ is shared(type(m), m.__pydantic_fields_set__) for m in models
+    )
     assert _sets_bytes(models) * 20 < before  # a handful of shared sets, not one per model
 
 
@@ -55,3 +59,26 @@ def test_a_copy_with_changes_leaves_the_shared_set_alone() -> None:
     assert changed.model_fields_set == {"name", "basis"}
     assert second.model_fields_set == {"name"}
     assert shared(Row, ["name"]) is second.__pydantic_fields_set__
+
+
+class Inner(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    text: str = ""
+
+
+class Outer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    number: int = 0
+    maybe: int | Inner = 0
+    anything: Any = None
+    rows: tuple[tuple[Inner, ...], ...] = ()
+
+
+def test_every_field_that_can_hold_a_model_is_compacted() -> None:
+    """Fields are looked into by their type: a union, Any and nested tuples all can hold one."""
+    outer = Outer(maybe=Inner(text="a"), anything=Inner(), rows=((Inner(text="b"),),))
+    inner = [outer.maybe, outer.anything, outer.rows[0][0]]
+    compact(outer)
+    for model in (outer, *inner):
+        assert isinstance(model, BaseModel)
+        assert model.__pydantic_fields_set__ is shared(type(model), model.__pydantic_fields_set__)
