@@ -94,7 +94,8 @@ def take_in_one(
             problems.extend(control_problems(raws, source))
         if parsed is None:
             result = parse_with_ledger(text.text, source, regions)
-            parsed = Report(result.document, result.warnings)
+            # half the memory (builder/contract/compact.py), as parse_cached's are already
+            parsed = Report(compact(result.document), result.warnings)
     except ReportError as exc:
         return None, None, text, [*problems, Problem.from_error(exc)]
     doc = parsed.document
@@ -141,7 +142,7 @@ def take_in(
         if one.places is not None:
             texts[source] = Text("", one.places)
         if one.document is not None and one.where is not None:
-            docs.append(compact(one.document))  # half the memory (builder/contract/compact.py)
+            docs.append(one.document)
             places[source] = one.where
     docs.sort(key=lambda d: d.source)
     problems.extend(cross_problems(docs, places))

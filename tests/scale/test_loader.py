@@ -12,6 +12,7 @@ from builder.contract.errors import ReportError
 from builder.contract.model import Document
 from builder.incremental import parse_cache
 from builder.incremental.parse_cache import PARALLEL_MIN, ParseResults, parse_cached
+from builder.intake.content import read_content
 from builder.intake.files import named
 from tests.support.reading import load_content
 
@@ -119,3 +120,19 @@ def test_a_bad_file_in_a_parallel_parse_is_reported_with_file_and_line(tmp_path:
         load_documents(tmp_path / "content", written.regions, workers=2)
     assert raised.value.source == list(written.files)[-3]
     assert str(raised.value).startswith(f"{raised.value.source}:{raised.value.line}: expected")
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_every_document_taken_in_is_compacted(
+    corpus: tuple[Path, dict[str, str]], tmp_path: Path, cached: bool
+) -> None:
+    """Parsed here, or read back from the cache: each model holds a shared set of fields."""
+    content, regions = corpus
+    cache = tmp_path / "cache" if cached else None
+    if cache is not None:
+        read_content(content, regions, cache=cache)
+    docs = read_content(content, regions, cache=cache).documents
+    indicators = {
+        id(i.__pydantic_fields_set__) for d in docs for p in d.projects for i in p.indicators
+    }
+    assert len(docs) > 1 and len(indicators) == 1
