@@ -23,6 +23,7 @@ from builder.intake.files import received
 from builder.intake.hand_pages import PAGES, listed_pages, load_hand_pages
 from builder.intake.site_data import load_parents, load_regions, load_settings
 from builder.publish import split
+from builder.publish.long_lived import settle, settling
 from builder.publish.split import Part
 from builder.publish.timings import Timings
 from builder.render import catalog
@@ -85,7 +86,7 @@ def build_site(
     # Folder work that need not wait for the pages runs meanwhile in other processes: the
     # site the last build replaced goes and, when this build will most likely be incremental
     # (the last one succeeded), the published site is copied for the staged build.
-    with one_build(output, work, wait=wait):
+    with one_build(output, work, wait=wait), settling():
         repair_swap(output)
         likely = (work / dirty.STATE).is_file()
         with ahead(output, copy=likely) as started:
@@ -115,6 +116,7 @@ def _build_site(
             cache=work / CACHE,
             max_bytes=settings.max_report_bytes,
         )
+    settle()
     if errors_in(intake.problems) and not keep_going:
         raise ProblemsFound(intake.problems)
     # A part reads every report too: checks across reports (a project code or a copied

@@ -29,6 +29,7 @@ from builder.intake.hand_pages import listed_pages, load_hand_pages
 from builder.intake.site_data import load_parents, load_settings
 from builder.publish import split
 from builder.publish.build import DOWNLOADS, Built
+from builder.publish.long_lived import settle, settling
 from builder.render import catalog
 from builder.render.site import rendering
 from builder.search.records import report_records
@@ -121,7 +122,7 @@ def merge_site(
     work: Path = Path("build"),
 ) -> Built:
     """Merge the built parts into one site at output; content/ gives the hand-written pages."""
-    with one_build(output, work):
+    with one_build(output, work), settling():
         repair_swap(output)
         return _merge_site(parts, output, content, site_data, work)
 
@@ -131,6 +132,7 @@ def _merge_site(
 ) -> Built:
     by_part = [(part, part_documents(part)) for part in parts]
     check_parts(by_part)
+    settle()
     docs = [doc for _, found in by_part for doc in found]
     settings = load_settings(site_data)
     hand_pages = load_hand_pages(content)
