@@ -195,3 +195,24 @@ def test_an_indicators_pages_are_made_again_only_when_a_row_of_it_changed(
     expected = indicators.indicator_pages(revised)
     assert {n: c.load() if isinstance(c, Stored) else c for n, c in again.items()} == expected
     assert expected != first
+
+
+def test_a_cached_finding_is_the_finding_it_was(docs: list[Document]) -> None:
+    """Cached findings are made again without pydantic's constructors: equal in every way
+    that the build uses, to the validated Finding they were kept from."""
+    made = check_document(docs[0])
+    assert made
+    cache = report_cache.ReportCache()
+    assert cache.findings("digest", lambda: made) == made
+    cache.checked = dict(cache.checked_used)  # as the next build loads them
+    again = cache.findings("digest", lambda: [])
+    assert again == made
+    for finding, kept in zip(made, again, strict=True):
+        assert kept.model_dump() == finding.model_dump()
+        assert kept.model_dump_json() == finding.model_dump_json()
+        assert hash(kept) == hash(finding)
+        placed = {"place": "第 2 页"}
+        assert kept.model_copy(update=placed) == finding.model_copy(update=placed)
+        assert Finding.model_validate(kept.model_dump()) == kept
+        with pytest.raises(Exception, match="frozen"):
+            kept.line = 3  # type: ignore[misc]
