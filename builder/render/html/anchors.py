@@ -9,6 +9,7 @@ numbered or named as printed. Source lines are the publisher's pointer (``check`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -30,8 +31,13 @@ SLUG_CHARS = 40
 _NOT_NAME = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
-    """Letters and digits of any script, runs of anything else as one ``-``."""
+    """Letters and digits of any script, runs of anything else as one ``-``.
+
+    Remembered: a province's indicator rows repeat a few thousand names, and every row's id
+    is made for its project page and again for its indicator's page.
+    """
     return _NOT_NAME.sub("-", visible(text)).strip("-_")[:SLUG_CHARS].strip("-_")
 
 
