@@ -146,3 +146,19 @@ def stray_content(tmp_path: Path) -> Iterator[Path]:
 def test_a_split_build_needs_the_content_layout(stray_content: Path, tmp_path: Path) -> None:
     with pytest.raises(ReportError, match=r"extra/101001.txt:1: expected content/<year>/"):
         build_site(stray_content, tmp_path / "site", site_data=SITE_DATA, only=Part("year", "2021"))
+
+
+def test_a_part_lists_the_findings_of_its_own_reports(tmp_path: Path, built: Built) -> None:
+    """The rules look at every report, so a part finds what the whole build finds about its
+    reports; it lists only those, not the other parts'."""
+
+    def rows(site: Path) -> list[str]:
+        text = (site / "quality" / "findings.csv").read_text(encoding="utf-8-sig")
+        return text.splitlines()[1:]
+
+    site = build_part(Part("year", "2022"), tmp_path)
+    whole = rows(built.site_dir)
+    assert {row[:5] for row in whole} == {"2021/", "2022/"}
+    assert rows(site) == [row for row in whole if row.startswith("2022/")]
+    summary = (site / "quality" / "index.html").read_text(encoding="utf-8")
+    assert f"共发现 {len(rows(site))} 条问题" in summary
