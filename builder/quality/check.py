@@ -22,18 +22,25 @@ def check_document(doc: Document) -> list[Finding]:
 
 
 def check_documents(
-    docs: Sequence[Document], each: Callable[[Document], list[Finding]] = check_document
+    docs: Sequence[Document],
+    each: Callable[[Document], list[Finding]] = check_document,
+    *,
+    about: Sequence[Document] | None = None,
 ) -> list[Finding]:
     """Every finding of every rule, across reports too, sorted by file, line and rule.
 
     ``each`` gives one report's own findings: check_document, or a cache of its results.
+    With ``about`` (a part of a split build), only the findings about those reports: the
+    rules across reports still look at every one of ``docs``.
     A 项目编码 in two places is not a rule here: intake keeps such files off the site
     (builder/intake/crosscheck.py) and ``budgetsite check`` lists it as duplicate-code.
     """
+    mine = docs if about is None else about
+    sources = {doc.source for doc in mine}
     found: list[Finding] = []
-    for doc in docs:
+    for doc in mine:
         found += [compact(finding) for finding in each(doc)]  # a site has many (compact.py)
-    found += [compact(finding) for finding in check_copied_rows(docs)]
+    found += [compact(f) for f in check_copied_rows(docs) if f.source in sources]
     return sort_findings(found)
 
 

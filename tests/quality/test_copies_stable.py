@@ -31,3 +31,16 @@ def test_findings_elsewhere_stay_when_a_report_gains_a_line(tmp_path: Path) -> N
     ]
     moved = [f for f in after if f.source == edited.source and f.line > 1]
     assert moved and moved != [f for f in before if f.source == edited.source and f.line > 1]
+
+
+def test_the_findings_about_some_reports_are_those_of_all_about_them(tmp_path: Path) -> None:
+    """A part of a split build checks against every report but keeps only its own findings."""
+    written = write_corpus(12, 3, tmp_path)
+    docs = load_content(tmp_path / "content", written.regions)
+    every = check_documents(docs)
+    some = docs[4:9]
+    sources = {doc.source for doc in some}
+    about = check_documents(docs, about=some)
+    assert about == [f for f in every if f.source in sources]
+    assert any(f.rule == "row-copied" for f in about)  # found against the other reports
+    assert check_documents(some) != about
