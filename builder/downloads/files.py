@@ -5,7 +5,6 @@ datapackage.json, and one JSON per project and per unit beside their pages.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -14,6 +13,7 @@ import pydantic_core
 from builder.contract import paths
 from builder.contract.model import Document, Project
 from builder.contract.settings import Settings
+from builder.contract.streamed import Streamed
 from builder.downloads.database import Database
 from builder.downloads.datapackage import descriptor
 from builder.downloads.schemas import all_schema, project_schema, unit_schema
@@ -58,16 +58,6 @@ def all_json_parts(docs: Sequence[Document]) -> Iterator[str]:
         yield ("[\n  " if first else ",\n  ") + item.replace("\n", "\n  ")
         first = False
     yield "[]\n" if first else "\n]\n"
-
-
-@dataclass(frozen=True)
-class Streamed:
-    """A download's text in parts, made as they are written: never held whole."""
-
-    parts: Iterable[str]
-
-    def text(self) -> str:
-        return "".join(self.parts)
 
 
 Download = tuple[str, str | bytes | Streamed]

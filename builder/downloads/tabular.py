@@ -43,12 +43,17 @@ def csv_text(table: Table[Any], docs: Sequence[Document], found: Rows | None = N
 
 
 def csv_parts(table: Table[Any], rows: Iterable[Sequence[Cell]]) -> Iterator[str]:
-    """csv_text of these rows in pieces of at most ``ROWS_PER_PART`` rows: the text of a
-    large table is never held whole."""
+    """csv_text of these rows in pieces (see rows_csv_parts)."""
+    return rows_csv_parts(table.headers(), rows)
+
+
+def rows_csv_parts(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> Iterator[str]:
+    """A header row, then these rows as CSV, in pieces of at most ``ROWS_PER_PART`` rows:
+    the text of a large table is never held whole."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     out.write(BOM)
-    writer.writerow(table.headers())
+    writer.writerow(headers)
     for number, row in enumerate(rows, start=1):
         writer.writerow([cell_text(value) for value in row])
         if number % ROWS_PER_PART == 0:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,15 @@ Entry = tuple[bytes, int, int]
 
 def digest(data: bytes) -> bytes:
     """The hash a file's content is known by."""
-    return hashlib.sha256(data).digest()
+    return digest_of((data,))
+
+
+def digest_of(pieces: Iterable[bytes]) -> bytes:
+    """The hash of the content these pieces make, taken one at a time."""
+    hashed = hashlib.sha256()
+    for piece in pieces:
+        hashed.update(piece)
+    return hashed.digest()
 
 
 def entry(data_digest: bytes, stat: os.stat_result) -> Entry:

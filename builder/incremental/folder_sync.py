@@ -11,11 +11,14 @@ to render again.
 
 from __future__ import annotations
 
+import filecmp
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from builder.contract.streamed import Streamed
 from builder.incremental import docs_manifest
 
 
@@ -31,8 +34,9 @@ class Stored:
         return self.load().encode("utf-8")
 
 
-Content = str | bytes | Stored
-"""What a file of the folder holds: text, bytes, or content kept elsewhere."""
+Content = str | bytes | Stored | Streamed
+"""What a file of the folder holds: text, bytes, content kept elsewhere, or text made as it
+is written."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,9 @@ class FolderSync:
     def put(self, name: str, content: Content) -> None:
         """The folder holds ``content`` at ``name`` (relative, checked by the caller)."""
         self.names.add(name)
+        if isinstance(content, Streamed):
+            self._put_streamed(name, content)
+            return
         data: bytes | None
         if isinstance(content, Stored):
             data, data_digest = None, content.digest  # read only if the folder lacks it
@@ -89,6 +96,29 @@ class FolderSync:
         if self.manifest:
             self.entries[name] = docs_manifest.entry(data_digest, target.stat())
 
+    def _put_streamed(self, name: str, content: Streamed) -> None:
+        """Write the parts to a hidden file beside the target (MkDocs skips names starting with
+        a dot), hashing them as they go; it replaces the target only if the two differ."""
+        target = self.folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.part")
+        try:
+            with partial.open("wb") as out:
+                data_digest = docs_manifest.digest_of(_written(content, out))
+            if name in self.existing:
+                stat = os.stat(target)
+                if self.known.unchanged(name, stat, data_digest) or filecmp.cmp(
+                    partial, target, shallow=False
+                ):
+                    self.entries[name] = docs_manifest.entry(data_digest, stat)
+                    return
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+        self.written.append(name)
+        if self.manifest:
+            self.entries[name] = docs_manifest.entry(data_digest, target.stat())
+
     def finish(self) -> Synced:
         """Remove what was not put; record the manifest."""
         removed = sorted(self.existing - self.names)
@@ -108,7 +138,15 @@ def sync_folder(files: Mapping[str, Content], folder: Path, manifest: Path | Non
     return sync.finish()
 
 
-def _encoded(content: Content) -> bytes:
+def _written(content: Streamed, out: BinaryIO) -> Iterator[bytes]:
+    """Each part of content as UTF-8, once it is written to out."""
+    for part in content.parts:
+        data = part.encode("utf-8")
+        out.write(data)
+        yield data
+
+
+def _encoded(content: str | bytes | Stored) -> bytes:
     if isinstance(content, Stored):
         return content.read()
     return content.encode("utf-8") if isinstance(content, str) else content

@@ -14,6 +14,7 @@ from builder.contract import paths
 from builder.contract.model import Document
 from builder.contract.paths import HOME_PAGE
 from builder.contract.settings import Settings
+from builder.contract.streamed import Streamed
 from builder.downloads.files import report_downloads, shared_downloads, whole
 from builder.downloads.workbook import ZIP_EPOCH
 from builder.engines import processes
@@ -67,7 +68,7 @@ def render_site(
     with rendering(
         docs, settings, hand_pages, stamp=stamp, corpus=corpus, cache=cache, placer=placer
     ) as (pages, downloads):
-        files: Files = {n: c.load() if isinstance(c, Stored) else c for n, c in pages}
+        files: Files = {n: _whole(c) for n, c in pages}
         files.update(downloads())
     return dict(sorted(files.items()))
 
@@ -102,6 +103,12 @@ def rendering(
     with _started(work, docs, stamp, background=background) as downloads:
         pages = _pages(docs, settings, hand_pages, corpus, cache, placer, placeholders)
         yield pages, downloads
+
+
+def _whole(content: Content) -> str | bytes:
+    if isinstance(content, Stored):
+        return content.load()
+    return content.text() if isinstance(content, Streamed) else content
 
 
 Files = dict[str, str | bytes]

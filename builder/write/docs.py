@@ -9,7 +9,8 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from builder.contract.errors import EnvironmentFailure, ReportError
-from builder.downloads.files import Download, Streamed
+from builder.contract.streamed import Streamed
+from builder.downloads.files import Download
 from builder.downloads.sitemap import sitemaps
 from builder.engines.mkdocs_config import ASSETS
 from builder.incremental.folder_sync import Content, FolderSync, Synced

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from builder.contract.streamed import Streamed
 from builder.incremental import docs_manifest, folder_sync
 from builder.publish.build import build_site
 from builder.write.docs import write_docs
@@ -138,3 +140,38 @@ def test_a_rebuild_restores_a_docs_page_changed_by_hand(tmp_path: Path) -> None:
     synced = write_docs(files, work / "docs")
     assert synced.written == (f"projects/{doc.projects[0].code}/index.md",)
     assert page.read_bytes() == files[synced.written[0]]
+
+
+def test_streamed_content_is_written_in_parts_and_only_when_it_changed(tmp_path: Path) -> None:
+    docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
+
+    def streamed(*parts: str) -> Streamed:
+        return Streamed(iter(parts))
+
+    def files(*parts: str) -> dict[str, folder_sync.Content]:
+        return {**FILES, "q/findings.csv": streamed(*parts)}
+
+    csv = docs / "q" / "findings.csv"
+    assert "q/findings.csv" in folder_sync.sync_folder(files("甲,1\r\n", "乙,2\r\n"), docs).written
+    assert csv.read_bytes().decode() == "甲,1\r\n乙,2\r\n"
+    age(docs)
+    kept = csv.stat()
+    for known in (None, manifest, manifest):  # compared by content, then by the manifest
+        synced = folder_sync.sync_folder(files("甲,1\r\n乙", ",2\r\n"), docs, known)
+        assert synced.written == () and csv.stat().st_ino == kept.st_ino
+    assert docs_manifest.load(manifest).entries["q/findings.csv"][0] == docs_manifest.digest(
+        csv.read_bytes()
+    )
+    synced = folder_sync.sync_folder(files("甲,1\r\n", "丙,3\r\n"), docs, manifest)
+    assert synced.written == ("q/findings.csv",)
+    assert csv.read_bytes().decode() == "甲,1\r\n丙,3\r\n"
+    assert sorted(p.name for p in csv.parent.iterdir()) == ["findings.csv"]
+
+    def failing() -> Iterator[str]:
+        yield "丁,4\r\n"
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        folder_sync.sync_folder({"q/findings.csv": Streamed(failing())}, docs)
+    assert csv.read_bytes().decode() == "甲,1\r\n丙,3\r\n"  # the old file, no part left beside it
+    assert sorted(p.name for p in csv.parent.iterdir()) == ["findings.csv"]
