@@ -46,6 +46,15 @@ def regions(docs: Sequence[Document]) -> list[tuple[str, str]]:
     return sorted({(d.region.code, d.region.name or d.region.code) for d in docs})
 
 
+def places(docs: Sequence[Document]) -> dict[tuple[int, str], list[Document]]:
+    """The reports of each (year, region code), sorted: docs_in of every place in one pass
+    (pages listing every place, each filtering all reports, took 1.5 s at 3,000 reports)."""
+    found: dict[tuple[int, str], list[Document]] = {}
+    for doc in docs:
+        found.setdefault((doc.year, doc.region.code), []).append(doc)
+    return {place: sorted_docs(found[place]) for place in sorted(found)}
+
+
 def docs_in(docs: Sequence[Document], year: int, region: str | None = None) -> list[Document]:
     """The reports of one year (and region), sorted; chosen first, so only they are sorted."""
     return sorted_docs(

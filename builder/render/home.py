@@ -75,9 +75,10 @@ def _sections(page: str, quality: bool, hand_pages: Sequence[tuple[str, str]]) -
 
 def _totals(docs: Sequence[Document], page: str) -> str:
     rows = []
+    of_place = catalog.places(docs)
     for year in catalog.years(docs):
         for code, name in catalog.regions(docs):
-            found = catalog.docs_in(docs, year, code)
+            found = of_place.get((year, code), [])
             if not found:
                 continue
             amount = catalog.total(catalog.entries(found))

@@ -204,10 +204,12 @@ def _pages(
     yield from indicator_files(docs, cache)
     yield from group_files(docs, kept)
     yield from change_files(docs, kept)
+    of_place = catalog.places(docs)
     for year in catalog.years(docs):
         yield paths.year(year), render_year(docs, year)
-        for code, _name in catalog.regions(catalog.docs_in(docs, year)):
-            yield paths.region(year, code), render_region(docs, year, code)
+        for (of_year, code), here in of_place.items():
+            if of_year == year:
+                yield paths.region(year, code), render_region(here, year, code)
 
     def own_findings(doc: Document) -> list[Finding]:
         if cache is None:

@@ -46,10 +46,11 @@ def render_units(docs: Sequence[Document]) -> str:
         "# 单位",
         f"共 {len(docs)} 份部门绩效目标报告，按年度和地区排列。",
     ]
+    of_place = catalog.places(docs)
     for year in catalog.years(docs):
         parts.append(f"## [{year}年]({paths.md_link(page, paths.year(year))})")
         for code, name in catalog.regions(docs):
-            found = catalog.docs_in(docs, year, code)
+            found = of_place.get((year, code), [])
             if found:
                 target = paths.md_link(page, paths.region(year, code))
                 parts += [f"### [{md_inline(name)}]({target})", units_table(found, page)]
