@@ -18,7 +18,7 @@ def check_document(doc: Document) -> list[Finding]:
     for project in doc.projects:
         found += check_project(doc, project)
         found += check_indicators(doc.source, project)
-    return found
+    return [compact(finding) for finding in found]  # a site has many (compact.py)
 
 
 def check_documents(
@@ -29,7 +29,8 @@ def check_documents(
 ) -> list[Finding]:
     """Every finding of every rule, across reports too, sorted by file, line and rule.
 
-    ``each`` gives one report's own findings: check_document, or a cache of its results.
+    ``each`` gives one report's own findings, compacted: check_document, or a cache of its
+    results.
     With ``about`` (a part of a split build), only the findings about those reports: the
     rules across reports still look at every one of ``docs``.
     A 项目编码 in two places is not a rule here: intake keeps such files off the site
@@ -39,7 +40,7 @@ def check_documents(
     sources = {doc.source for doc in mine}
     found: list[Finding] = []
     for doc in mine:
-        found += [compact(finding) for finding in each(doc)]  # a site has many (compact.py)
+        found += each(doc)  # compact already: check_document's, or a cache's (report_cache.py)
     found += [compact(f) for f in check_copied_rows(docs) if f.source in sources]
     return sort_findings(found)
 

@@ -82,3 +82,17 @@ def test_every_field_that_can_hold_a_model_is_compacted() -> None:
     for model in (outer, *inner):
         assert isinstance(model, BaseModel)
         assert model.__pydantic_fields_set__ is shared(type(model), model.__pydantic_fields_set__)
+
+
+def test_findings_made_or_kept_share_their_sets_of_given_fields(tmp_path: Path) -> None:
+    from builder.incremental.report_cache import ReportCache
+    from builder.quality import check_documents
+    from builder.quality.check import check_document
+
+    docs = write_corpus(20, 3, tmp_path / "corpus").documents
+    cache = ReportCache()
+    kept = check_documents(docs, lambda d: cache.findings(d.source, lambda: check_document(d)))
+    for found in (check_documents(docs), kept):
+        assert len(found) > 100
+        sets = {id(f.__pydantic_fields_set__) for f in found}
+        assert len(sets) <= 2  # all fields given, or all but the place in words
