@@ -16,21 +16,20 @@ BOM = "\ufeff"
 
 def cell_text(value: Cell) -> str:
     """A cell as CSV text: amounts in plain notation exactly as held (``8000.00``), null empty."""
+    if isinstance(value, str):  # first: most cells are text (3.3 million at 3,000 reports)
+        if value[:1] in FORMULA_START:
+            # A spreadsheet runs a text cell starting like this as a formula (=HYPERLINK(…)
+            # sends the reader's data away): a leading apostrophe keeps it text, as OWASP's
+            # advice on CSV injection has it. Numbers are never text cells, so never altered.
+            return "'" + value
+        return value
     if value is None:
         return ""
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, float):
         return repr(value)  # the shortest text that reads back as the same float
-    if isinstance(value, int):
-        return str(value)
-    text = value
-    if text[:1] in FORMULA_START:
-        # A spreadsheet runs a text cell starting like this as a formula (=HYPERLINK(…)
-        # sends the reader's data away): a leading apostrophe keeps it text, as OWASP's
-        # advice on CSV injection has it. Numbers are never text cells, so never altered.
-        return "'" + text
-    return text
+    return str(value)
 
 
 FORMULA_START = frozenset("=+-@\t\r")
