@@ -12,6 +12,7 @@ from builder.contract.model import Document
 from builder.downloads.columns import Cell, Rows, Table
 
 BOM = "\ufeff"
+CRLF = "\r\n"
 
 
 def cell_text(value: Cell) -> str:
@@ -49,10 +50,22 @@ def csv_parts(table: Table[Any], rows: Iterable[Sequence[Cell]]) -> Iterator[str
 def rows_csv_parts(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> Iterator[str]:
     """A header row, then these rows as CSV, in pieces of at most ``ROWS_PER_PART`` rows:
     the text of a large table is never held whole."""
+    yield csv_head(headers)
+    yield from csv_body_parts(rows)
+
+
+def csv_head(headers: Sequence[str]) -> str:
+    """The start of a CSV file: the BOM and the header row."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
     out.write(BOM)
-    writer.writerow(headers)
+    csv.writer(out, lineterminator=CRLF).writerow(headers)
+    return out.getvalue()
+
+
+def csv_body_parts(rows: Iterable[Sequence[Cell]]) -> Iterator[str]:
+    """These rows as CSV lines (CRLF, as Excel writes), in pieces of ``ROWS_PER_PART``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=CRLF)
     for number, row in enumerate(rows, start=1):
         writer.writerow([cell_text(value) for value in row])
         if number % ROWS_PER_PART == 0:

@@ -13,7 +13,7 @@ from builder.contract import paths
 from builder.contract.model import Document
 from builder.contract.places import line_or_place
 from builder.contract.streamed import Streamed
-from builder.downloads.tabular import rows_csv_parts
+from builder.downloads.tabular import csv_body_parts, csv_head
 from builder.quality import LEVELS, RULES, Finding, Level, Rule
 from builder.quality.finding import project_subject
 from builder.render.html import anchors
@@ -59,11 +59,33 @@ def findings_csv(findings: Sequence[Finding]) -> str:
 def findings_csv_parts(findings: Iterable[Finding]) -> Iterator[str]:
     """Every finding, one row each, in pieces: the downloads' CSV form (a BOM so that Excel
     reads the Chinese, text that would start a formula kept text)."""
-    rows = (
-        (f.source, f.line, f.rule, LEVEL_NAMES[f.level], f.project, f.subject, f.value, f.message)
-        for f in findings
-    )
-    return rows_csv_parts(CSV_COLUMNS, rows)
+    return findings_csv_of(csv_body_parts(_cells(findings)))
+
+
+def findings_csv_of(rows: Iterable[str]) -> Iterator[str]:
+    """findings.csv from its rows' text in order, such as each report's findings_rows."""
+    yield csv_head(CSV_COLUMNS)
+    yield from rows
+
+
+def findings_rows(findings: Iterable[Finding]) -> str:
+    """The CSV rows of these findings, without the header: one report's part of findings.csv
+    (all of a report's findings are together in it, as they are sorted by file first)."""
+    return "".join(csv_body_parts(_cells(findings)))
+
+
+def _cells(findings: Iterable[Finding]) -> Iterator[tuple[str | int, ...]]:
+    for f in findings:
+        yield (
+            f.source,
+            f.line,
+            f.rule,
+            LEVEL_NAMES[f.level],
+            f.project,
+            f.subject,
+            f.value,
+            f.message,
+        )
 
 
 def clean_indicator_share(docs: Sequence[Document], findings: Sequence[Finding]) -> tuple[int, int]:

@@ -34,6 +34,8 @@ from builder.render.lists.projects import project_list_files
 from builder.render.project import render_project
 from builder.render.quality import (
     by_source,
+    findings_csv_of,
+    findings_rows,
     project_findings,
     quality_pages,
     unit_findings,
@@ -103,6 +105,25 @@ def rendering(
     with _started(work, docs, stamp, background=background) as downloads:
         pages = _pages(docs, settings, hand_pages, corpus, cache, placer, placeholders)
         yield pages, downloads
+
+
+ROWS = "findings.csv rows"
+"""The name of a report's rows of findings.csv in its cache entry (never a docs file's)."""
+
+
+def _kept_rows(
+    cache: ReportCache, keys: Mapping[str, str], of_report: Mapping[str, list[Finding]]
+) -> Iterator[str]:
+    """Each report's rows of findings.csv, by file, kept under its key beside its files: a
+    rebuild makes only a changed report's rows (all 414,000 took 2 s at 3,000 reports)."""
+    for source in sorted(keys):
+        own = of_report.get(source)
+        if own:
+            make = functools.partial(lambda found: {ROWS: findings_rows(found)}, own)
+            rows = cache.files(f"{keys[source]}-rows", make)[ROWS]
+            text = rows.load() if isinstance(rows, Stored) else rows
+            assert isinstance(text, str), source  # an entry holds text (ReportFiles)
+            yield text
 
 
 def _whole(content: Content) -> str | bytes:
@@ -228,6 +249,7 @@ def _pages(
             yield from ((name, "") for name in report_names(doc))
     # From every report: a part's pages name like projects and years of the other parts.
     related = {} if placeholders else relations(everyone)
+    keys: dict[str, str] = {}  # report key by source, for its rows of findings.csv
     for doc in [] if placeholders else docs:
         own = of_report.get(doc.source, [])
         mine = related[doc.source]
@@ -239,8 +261,13 @@ def _pages(
             )
             make = functools.partial(report_files, doc, own, settings.quality, mine)
             yield from cache.files(key, make).items()
+            keys[doc.source] = key
     if settings.quality:
-        yield from quality_pages(docs, findings).items()
+        for name, content in quality_pages(docs, findings).items():
+            if name == paths.QUALITY_CSV and cache is not None and keys:
+                yield name, Streamed(findings_csv_of(_kept_rows(cache, keys, of_report)))
+            else:
+                yield name, content
     for stem, text in hand_pages.items():
         if stem != HOME_PAGE:
             yield paths.hand_page(stem), text

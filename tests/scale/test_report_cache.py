@@ -21,6 +21,7 @@ from builder.incremental.folder_sync import Stored
 from builder.incremental.report_cache import ReportFiles, report_key
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
+from builder.render import quality
 from builder.render import site as render_site
 from builder.render.catalog import Entry
 from builder.render.compare import changes, groups
@@ -74,14 +75,23 @@ def test_a_second_render_makes_only_the_changed_reports_files(
         compared.append(after.source)
         return real_change(before, after)
 
+    rowed: list[str] = []
+    real_rows = quality.findings_rows
+
+    def counted_rows(found: Sequence[Finding]) -> str:
+        rowed.extend(sorted({f.source for f in found}))
+        return real_rows(found)
+
     monkeypatch.setattr(render_site, "report_files", counted)
     monkeypatch.setattr(render_site, "check_document", counted_check)
+    monkeypatch.setattr(render_site, "findings_rows", counted_rows)
     monkeypatch.setattr(groups, "_group_pages", counted_group)
     monkeypatch.setattr(changes, "_change_page", counted_change)
     loaded = report_cache.load(path)
     again = render_site.render_site(changed, SETTINGS, {}, cache=loaded)
     assert made == [revised.source]
     assert checked == [revised.source]  # the others' own findings come from the cache
+    assert rowed == [revised.source]  # its rows of findings.csv; the others' are kept
     # like-project pages and year-over-year pages that show the revised report, no others
     assert grouped == [
         key
@@ -100,10 +110,10 @@ def test_a_second_render_makes_only_the_changed_reports_files(
     report_cache.save(loaded)
     now = {p.name: p.stat().st_mtime_ns for p in path.iterdir()}
     kept = {name for name in now if saved.get(name) == now[name]}
-    # only the revised report's two entries (its files and its findings), the pages that
-    # show it and the index were written again
+    # only the revised report's three entries (its files, its findings, its rows of
+    # findings.csv), the pages that show it and the index were written again
     assert len(now) == len(saved)
-    assert len(set(now) - kept) == 3 + len(grouped) + len(compared)
+    assert len(set(now) - kept) == 4 + len(grouped) + len(compared)
     assert report_cache.INDEX in set(now) - kept
 
 
