@@ -43,7 +43,6 @@ def render_home(
         f"目前收录 **{len(docs)}** 个单位的绩效目标报告、**{len(found)}** 个项目，"
         f"项目预算合计 **{yuan(total)} 元**（{wan(total)} 万元）。{home_line(settings)}",
         _sections(page, settings.quality, hand_pages),
-        "## 按年度和地区",
         _totals(docs, page),
         "## 预算最多的项目",
         _largest(found, page),
@@ -74,27 +73,56 @@ def _sections(page: str, quality: bool, hand_pages: Sequence[tuple[str, str]]) -
 
 
 def _totals(docs: Sequence[Document], page: str) -> str:
-    rows = []
+    """Totals by year and region, or by year alone when that table would pass PLACE_ROWS."""
     of_place = catalog.places(docs)
-    for year in catalog.years(docs):
-        for code, name in catalog.regions(docs):
-            found = of_place.get((year, code), [])
-            if not found:
-                continue
-            amount = catalog.total(catalog.entries(found))
-            rows.append(
-                (
-                    link(paths.href(page, paths.year(year)), f"{year}年"),
-                    link(paths.href(page, paths.region(year, code)), html_text(name)),
-                    str(len(found)),
-                    str(sum(len(d.projects) for d in found)),
-                    yuan(amount),
-                    wan(amount),
-                )
+    if len(of_place) > PLACE_ROWS:
+        return _year_totals(docs, page)
+    rows = []
+    for (year, code), found in sorted(of_place.items(), key=lambda item: -item[0][0]):
+        amount = catalog.total(catalog.entries(found))
+        rows.append(
+            (
+                link(paths.href(page, paths.year(year)), f"{year}年"),
+                link(paths.href(page, paths.region(year, code)), html_text(_region_name(found))),
+                str(len(found)),
+                str(sum(len(d.projects) for d in found)),
+                yuan(amount),
+                wan(amount),
             )
+        )
     head = ("年度", "地区", "单位数", "项目数", "预算合计（元）", "预算合计（万元）")
     # A phone shows year, region, projects and 元; 单位数 is on the year and region pages.
-    return verbatim(table(head, rows, ("", "", RIGHT, RIGHT, RIGHT, RIGHT), minor=(2, 5)))
+    shown = table(head, rows, ("", "", RIGHT, RIGHT, RIGHT, RIGHT), minor=(2, 5))
+    return "## 按年度和地区\n\n" + verbatim(shown)
+
+
+PLACE_ROWS = 60
+"""Rows of the home page's totals by year and region at most: a province's 250 regions over
+five years made a 1,250-row table, half of a first visit; by year, each year's page has them."""
+
+
+def _year_totals(docs: Sequence[Document], page: str) -> str:
+    rows = []
+    for year in catalog.years(docs):
+        found = [d for d in docs if d.year == year]
+        amount = catalog.total(catalog.entries(found))
+        rows.append(
+            (
+                link(paths.href(page, paths.year(year)), f"{year}年"),
+                str(len(catalog.regions(found))),
+                str(len(found)),
+                str(sum(len(d.projects) for d in found)),
+                yuan(amount),
+                wan(amount),
+            )
+        )
+    head = ("年度", "地区数", "单位数", "项目数", "预算合计（元）", "预算合计（万元）")
+    shown = table(head, rows, ("", RIGHT, RIGHT, RIGHT, RIGHT, RIGHT), minor=(1, 5))
+    return "## 按年度\n\n各年度各地区的合计见年度页。\n\n" + verbatim(shown)
+
+
+def _region_name(found: Sequence[Document]) -> str:
+    return found[0].region.name or found[0].region.code
 
 
 def _largest(found: Sequence[catalog.Entry], page: str) -> str:

@@ -39,3 +39,26 @@ def test_indicator_catalogue_grows_with_the_names_and_pages_stay_small() -> None
     ]
     assert max(listed) == PER_PAGE
     assert any(name.endswith("/2/index.md") for name in files)
+
+
+def test_home_page_totals_go_by_year_when_regions_are_many() -> None:
+    from builder.render import catalog
+    from builder.render.home import PLACE_ROWS
+
+    few = DOCS[:60]
+    assert len(catalog.places(few)) <= PLACE_ROWS
+    home = render_home(few, Settings(title="标题"), "")
+    table = home.split("## 按年度和地区")[1].split("## ")[0]
+    assert table.count("<tr>") - 1 == len(catalog.places(few))  # a row a place, less the head
+    many = synth_corpus.corpus(700, seed=4).documents
+    assert len(catalog.places(many)) > PLACE_ROWS
+    home = render_home(many, Settings(title="标题"), "")
+    assert "## 按年度和地区" not in home
+    table = home.split("## 按年度\n")[1].split("## ")[0]
+    years = catalog.years(many)
+    assert table.count("<tr>") - 1 == len(years)
+    for year in years:
+        of_year = [d for d in many if d.year == year]
+        projects = sum(len(d.projects) for d in of_year)
+        assert f'href="{year}/">{year}年</a>' in table
+        assert f">{projects}</td>" in table
