@@ -11,7 +11,6 @@ to render again.
 
 from __future__ import annotations
 
-import filecmp
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -97,19 +96,18 @@ class FolderSync:
             self.entries[name] = docs_manifest.entry(data_digest, target.stat())
 
     def _put_streamed(self, name: str, content: Streamed) -> None:
-        """Write the parts to a hidden file beside the target (MkDocs skips names starting with
-        a dot), hashing them as they go; it replaces the target only if the two differ."""
+        """Write the parts to a file beside the folder, not in it (a build killed meanwhile
+        leaves nothing MkDocs or the next sync would take for a page), hashing them as they
+        go; it replaces the target only if the two differ."""
         target = self.folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.part")
+        partial = self.folder.with_name(f".{self.folder.name}.part")
         try:
             with partial.open("wb") as out:
                 data_digest = docs_manifest.digest_of(_written(content, out))
             if name in self.existing:
                 stat = os.stat(target)
-                if self.known.unchanged(name, stat, data_digest) or filecmp.cmp(
-                    partial, target, shallow=False
-                ):
+                if self.known.unchanged(name, stat, data_digest) or _same_bytes(partial, target):
                     self.entries[name] = docs_manifest.entry(data_digest, stat)
                     return
             os.replace(partial, target)
@@ -136,6 +134,23 @@ def sync_folder(files: Mapping[str, Content], folder: Path, manifest: Path | Non
     for name, content in files.items():
         sync.put(name, content)
     return sync.finish()
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    """Whether two files hold the same bytes, read a block at a time (filecmp would trust
+    its cache of an earlier comparison of files with the same size and time)."""
+    if one.stat().st_size != other.stat().st_size:
+        return False
+    with one.open("rb") as a, other.open("rb") as b:
+        while True:
+            block = a.read(BLOCK)
+            if block != b.read(BLOCK):
+                return False
+            if not block:
+                return True
+
+
+BLOCK = 1 << 20
 
 
 def _written(content: Streamed, out: BinaryIO) -> Iterator[bytes]:

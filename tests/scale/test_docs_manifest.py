@@ -142,7 +142,9 @@ def test_a_rebuild_restores_a_docs_page_changed_by_hand(tmp_path: Path) -> None:
     assert page.read_bytes() == files[synced.written[0]]
 
 
-def test_streamed_content_is_written_in_parts_and_only_when_it_changed(tmp_path: Path) -> None:
+def test_streamed_content_is_written_in_parts_and_only_when_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     docs, manifest = tmp_path / "docs", tmp_path / "docs.manifest"
 
     def streamed(*parts: str) -> Streamed:
@@ -156,8 +158,12 @@ def test_streamed_content_is_written_in_parts_and_only_when_it_changed(tmp_path:
     assert csv.read_bytes().decode() == "甲,1\r\n乙,2\r\n"
     age(docs)
     kept = csv.stat()
-    for known in (None, manifest, manifest):  # compared by content, then by the manifest
+    for known in (None, manifest):  # compared by content; the stat recorded
         synced = folder_sync.sync_folder(files("甲,1\r\n乙", ",2\r\n"), docs, known)
+        assert synced.written == () and csv.stat().st_ino == kept.st_ino
+    with monkeypatch.context() as patched:  # now known by the manifest: not read back
+        patched.setattr(folder_sync, "_same_bytes", lambda *paths: pytest.fail("read back"))
+        synced = folder_sync.sync_folder(files("甲,1\r\n乙", ",2\r\n"), docs, manifest)
         assert synced.written == () and csv.stat().st_ino == kept.st_ino
     assert docs_manifest.load(manifest).entries["q/findings.csv"][0] == docs_manifest.digest(
         csv.read_bytes()
@@ -175,3 +181,12 @@ def test_streamed_content_is_written_in_parts_and_only_when_it_changed(tmp_path:
         folder_sync.sync_folder({"q/findings.csv": Streamed(failing())}, docs)
     assert csv.read_bytes().decode() == "甲,1\r\n丙,3\r\n"  # the old file, no part left beside it
     assert sorted(p.name for p in csv.parent.iterdir()) == ["findings.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "docs.manifest"]
+    # A part an older build left in the folder when it was killed is removed like any file.
+    (csv.parent / ".findings.csv.part").write_bytes(b"half")
+    synced = folder_sync.sync_folder(files("甲,1\r\n", "丙,3\r\n"), docs, manifest)
+    assert synced.removed == ("q/.findings.csv.part",)
+    # the same size as the file it replaces, compared by its bytes (filecmp's cache would not)
+    synced = folder_sync.sync_folder(files("甲,1\r\n", "丁,4\r\n"), docs)
+    assert synced.written == ("q/findings.csv",)
+    assert csv.read_bytes().decode() == "甲,1\r\n丁,4\r\n"
