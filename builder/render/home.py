@@ -77,19 +77,14 @@ def _totals(docs: Sequence[Document], page: str) -> str:
     of_place = catalog.places(docs)
     if len(of_place) > PLACE_ROWS:
         return _year_totals(docs, page)
-    rows = []
-    for (year, code), found in sorted(of_place.items(), key=lambda item: -item[0][0]):
-        amount = catalog.total(catalog.entries(found))
-        rows.append(
-            (
-                link(paths.href(page, paths.year(year)), f"{year}年"),
-                link(paths.href(page, paths.region(year, code)), html_text(_region_name(found))),
-                str(len(found)),
-                str(sum(len(d.projects) for d in found)),
-                yuan(amount),
-                wan(amount),
-            )
+    rows = [
+        (
+            link(paths.href(page, paths.year(year)), f"{year}年"),
+            link(paths.href(page, paths.region(year, code)), html_text(_region_name(found))),
+            *_sums(found),
         )
+        for (year, code), found in sorted(of_place.items(), key=lambda item: -item[0][0])
+    ]
     head = ("年度", "地区", "单位数", "项目数", "预算合计（元）", "预算合计（万元）")
     # A phone shows year, region, projects and 元; 单位数 is on the year and region pages.
     shown = table(head, rows, ("", "", RIGHT, RIGHT, RIGHT, RIGHT), minor=(2, 5))
@@ -104,21 +99,18 @@ five years made a 1,250-row table, half of a first visit; by year, each year's p
 def _year_totals(docs: Sequence[Document], page: str) -> str:
     rows = []
     for year in catalog.years(docs):
-        found = [d for d in docs if d.year == year]
-        amount = catalog.total(catalog.entries(found))
-        rows.append(
-            (
-                link(paths.href(page, paths.year(year)), f"{year}年"),
-                str(len(catalog.regions(found))),
-                str(len(found)),
-                str(sum(len(d.projects) for d in found)),
-                yuan(amount),
-                wan(amount),
-            )
-        )
+        found = catalog.docs_in(docs, year)
+        year_link = link(paths.href(page, paths.year(year)), f"{year}年")
+        rows.append((year_link, str(len(catalog.regions(found))), *_sums(found)))
     head = ("年度", "地区数", "单位数", "项目数", "预算合计（元）", "预算合计（万元）")
     shown = table(head, rows, ("", RIGHT, RIGHT, RIGHT, RIGHT, RIGHT), minor=(1, 5))
     return "## 按年度\n\n各年度各地区的合计见年度页。\n\n" + verbatim(shown)
+
+
+def _sums(found: Sequence[Document]) -> tuple[str, str, str, str]:
+    """单位数, 项目数 and the budget in 元 and in 万元 of these reports: a totals row's numbers."""
+    amount = catalog.total(catalog.entries(found))
+    return str(len(found)), str(sum(len(d.projects) for d in found)), yuan(amount), wan(amount)
 
 
 def _region_name(found: Sequence[Document]) -> str:

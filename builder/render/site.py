@@ -121,7 +121,7 @@ def _kept_rows(
         if own:
             make = functools.partial(lambda found: {ROWS: findings_rows(found)}, own)
             rows = cache.files(f"{keys[source]}-rows", make)[ROWS]
-            text = rows.load() if isinstance(rows, Stored) else rows
+            text = _whole(rows)
             assert isinstance(text, str), source  # an entry holds text (ReportFiles)
             yield text
 
