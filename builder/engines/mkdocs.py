@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 from builder.contract.errors import EnvironmentFailure
 from builder.contract.settings import Settings
+from builder.engines.known_files import known_files
 from builder.engines.mkdocs_config import mkdocs_config, to_yaml
 from builder.render.provenance import footer
 
@@ -73,10 +75,14 @@ class DirtyWarningFilter(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
+def run_mkdocs(
+    config_file: Path, dirty: bool = False, known: tuple[Set[str], Set[str]] | None = None
+) -> None:
     """``mkdocs build --strict`` in-process; a warning stops the build.
 
     ``dirty`` renders only pages whose Markdown is newer than their HTML (see dirty.py).
+    ``known`` is (every docs file, the changed ones), for MkDocs to take instead of
+    walking and statting the docs folder (builder/engines/known_files.py).
     The pages are generated, so a failure here is the machine's, not the reports'.
     """
     from mkdocs.commands.build import build
@@ -93,7 +99,8 @@ def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
     build_logger.addFilter(quiet)
     try:
         config = load_config(str(config_file), strict=True)
-        build(config, dirty=dirty)
+        with known_files(*known) if known else nullcontext():
+            build(config, dirty=dirty)
     except MkDocsException as exc:
         raise EnvironmentFailure(
             str(config_file), f"expected a clean MkDocs build: {exc}"

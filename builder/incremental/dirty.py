@@ -107,6 +107,8 @@ class Dirty:
     """Files MkDocs will write (site-relative)."""
     removed: tuple[str, ...]
     """Outputs of docs files that are gone, removed before the run."""
+    sources: frozenset[str] = frozenset()
+    """The docs files MkDocs will render or copy again: written by the sync, or touched."""
 
 
 def prepare_dirty(site_dir: Path, docs_dir: Path, nav: Any, synced: Synced) -> Dirty:
@@ -121,7 +123,8 @@ def prepare_dirty(site_dir: Path, docs_dir: Path, nav: Any, synced: Synced) -> D
     written = (*ALWAYS_WRITTEN, *(output_name(n) for n in (*synced.written, *again)))
     for name in written:
         unshare(site_dir / name)
-    return Dirty(tuple(sorted(set(written))), tuple(removed))
+    sources = frozenset((*synced.written, *again))
+    return Dirty(tuple(sorted(set(written))), tuple(removed), sources)
 
 
 def changed_pages(site_dir: Path, published: Path, dirty: Dirty) -> set[str]:

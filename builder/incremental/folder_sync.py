@@ -44,6 +44,8 @@ class Synced:
 
     written: tuple[str, ...]
     removed: tuple[str, ...]
+    names: frozenset[str] = frozenset()
+    """Every file the folder holds now."""
 
 
 class FolderSync:
@@ -125,7 +127,7 @@ class FolderSync:
         remove_empty_folders(self.folder, removed)
         if self.manifest:
             docs_manifest.save(self.manifest, self.entries)
-        return Synced(tuple(self.written), tuple(removed))
+        return Synced(tuple(self.written), tuple(removed), frozenset(self.names))
 
 
 def sync_folder(files: Mapping[str, Content], folder: Path, manifest: Path | None = None) -> Synced:

@@ -190,7 +190,7 @@ def _build_site(
             if reuse and search is not None:
                 with timings.step("MkDocs, changed pages"):
                     changes = dirty.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
-                    run_mkdocs(config_file, True)
+                    run_mkdocs(config_file, True, known=(synced.names, changes.sources))
                     changed = dirty.changed_pages(site_dir, output, changes)
                 with timings.step("search index"):
                     search = search_index.update_index(site_dir, changed, search, records, words)
