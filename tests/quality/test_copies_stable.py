@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.make_corpus import write_corpus
-from builder.quality import check_documents
+from builder.quality import check_document, check_documents, sort_findings
+from builder.quality.copies import check_copied_rows
 from tests.support.reading import load_content
 from tests.support.writer import write_report
 
@@ -44,3 +45,18 @@ def test_the_findings_about_some_reports_are_those_of_all_about_them(tmp_path: P
     assert about == [f for f in every if f.source in sources]
     assert any(f.rule == "row-copied" for f in about)  # found against the other reports
     assert check_documents(some) != about
+
+
+def test_findings_of_every_report_come_in_one_order_without_duplicates(tmp_path: Path) -> None:
+    """Each report's own findings and those across reports are merged report by report:
+    the result is the same as sorting all of them at once."""
+    written = write_corpus(12, 5, tmp_path)
+    docs = load_content(tmp_path / "content", written.regions)
+    own = [f for doc in docs for f in check_document(doc)]
+    across = list(check_copied_rows(docs))
+    assert across and own
+    for doc in docs:
+        assert check_document(doc) == sort_findings(check_document(doc))  # sorted, once each
+    merged = check_documents(list(reversed(docs)))
+    assert merged == sort_findings([*own, *across])
+    assert len(merged) == len(set(merged))
