@@ -21,8 +21,10 @@ from pathlib import Path
 
 from builder.contract.compact import shared
 from builder.contract.model import Document
+from builder.incremental import summaries
 from builder.incremental.folder_sync import Content, Stored
 from builder.incremental.parse_cache import source_hash
+from builder.incremental.summaries import Summaries
 from builder.quality import Finding
 
 ReportFiles = dict[str, str]
@@ -87,6 +89,8 @@ class ReportCache:
     checked: dict[str, list[FindingRow]] = field(default_factory=dict)
     """A report's own findings by its doc_hash, as plain tuples (marshal holds no models)."""
     checked_used: dict[str, list[FindingRow]] = field(default_factory=dict)
+    summaries: Summaries = field(default_factory=Summaries)
+    """Each report's share of the pages across reports (builder/incremental/summaries.py)."""
     _memory: dict[str, ReportFiles] = field(default_factory=dict)
     _last: tuple[str, ReportFiles] | None = None
 
@@ -236,7 +240,8 @@ def load(folder: Path) -> ReportCache:
         name = path.name.removesuffix(_SUFFIX)
         if _checked({name: value}):
             checked[name.removeprefix(FINDINGS)] = value
-    return ReportCache(folder, index if _valid_index(index) else {}, checked=checked)
+    index = index if _valid_index(index) else {}
+    return ReportCache(folder, index, checked=checked, summaries=summaries.load(folder))
 
 
 def _checked(checked: object) -> bool:
@@ -280,9 +285,10 @@ def save(cache: ReportCache) -> None:
     wanted.update(FINDINGS + key for key in cache.checked_used)
     for path in folder.glob(f"*{_SUFFIX}"):
         name = path.name.removesuffix(_SUFFIX)
-        if name not in wanted and path.name != INDEX:
+        if name not in wanted and path.name not in (INDEX, summaries.FILE):
             path.unlink()
     for key, rows in sorted(cache.checked_used.items()):
         if key not in cache.checked or not (folder / f"{FINDINGS}{key}{_SUFFIX}").is_file():
             _write(folder / f"{FINDINGS}{key}{_SUFFIX}", rows)
+    summaries.save(folder, cache.summaries)
     _write(folder / INDEX, dict(sorted(cache.used.items())))

@@ -222,7 +222,7 @@ def _pages(
     everyone = corpus or docs
     digests = {} if cache is None else {doc.source: doc_hash(doc) for doc in everyone}
     kept = None if cache is None else (cache, digests)
-    yield from indicator_files(docs, cache)
+    yield from indicator_files(docs, kept)
     yield from group_files(docs, kept)
     yield from change_files(docs, kept)
     of_place = catalog.places(docs)

@@ -16,7 +16,7 @@ from builder.compare.related import UnitRelations
 from builder.compare.years import by_unit
 from builder.contract.model import Document
 from builder.contract.settings import Settings
-from builder.incremental import report_cache
+from builder.incremental import report_cache, summaries
 from builder.incremental.folder_sync import Stored
 from builder.incremental.report_cache import ReportFiles, report_key
 from builder.quality import Finding, check_documents
@@ -111,10 +111,10 @@ def test_a_second_render_makes_only_the_changed_reports_files(
     now = {p.name: p.stat().st_mtime_ns for p in path.iterdir()}
     kept = {name for name in now if saved.get(name) == now[name]}
     # only the revised report's three entries (its files, its findings, its rows of
-    # findings.csv), the pages that show it and the index were written again
+    # findings.csv), the pages that show it, the index and the summaries were written again
     assert len(now) == len(saved)
-    assert len(set(now) - kept) == 4 + len(grouped) + len(compared)
-    assert report_cache.INDEX in set(now) - kept
+    assert len(set(now) - kept) == 5 + len(grouped) + len(compared)
+    assert {report_cache.INDEX, summaries.FILE} <= set(now) - kept
 
 
 def test_the_key_covers_the_report_its_findings_and_the_settings(docs: list[Document]) -> None:
@@ -177,11 +177,15 @@ def test_kept_files_are_read_only_when_asked_and_a_spoilt_entry_is_made_again(
     assert report_cache.load(folder).index == {}
 
 
+def _kept(cache: report_cache.ReportCache, docs: Sequence[Document]) -> report_cache.Kept:
+    return cache, {doc.source: report_cache.doc_hash(doc) for doc in docs}
+
+
 def test_an_indicators_pages_are_made_again_only_when_a_row_of_it_changed(
     docs: list[Document], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = report_cache.load(tmp_path / "reports")
-    first = indicators.indicator_pages(docs, cache)
+    first = indicators.indicator_pages(docs, _kept(cache, docs))
     assert first == indicators.indicator_pages(docs)  # the cache changes nothing
     report_cache.save(cache)
     doc = docs[1]
@@ -193,14 +197,23 @@ def test_an_indicators_pages_are_made_again_only_when_a_row_of_it_changed(
     revised = [*docs[:1], changed, *docs[2:]]
     made: list[indicators.Name] = []
     real = indicators._indicator_pages
+    shared: list[str] = []
+    real_shares = indicators.report_shares
 
     def counted(name: indicators.Name, ordered: Sequence[indicators.Use]) -> dict[str, str]:
         made.append(name)
         return real(name, ordered)
 
+    def counted_shares(doc: Document) -> bytes:
+        shared.append(doc.source)
+        return real_shares(doc)
+
     monkeypatch.setattr(indicators, "_indicator_pages", counted)
-    again = indicators.indicator_pages(revised, report_cache.load(tmp_path / "reports"))
+    monkeypatch.setattr(indicators, "report_shares", counted_shares)
+    kept = report_cache.load(tmp_path / "reports")
+    again = indicators.indicator_pages(revised, _kept(kept, revised))
     assert made == [(row.level1, row.level2, row.level3)]
+    assert shared == [changed.source]  # the other reports' shares were kept
     monkeypatch.undo()
     expected = indicators.indicator_pages(revised)
     assert {n: c.load() if isinstance(c, Stored) else c for n, c in again.items()} == expected

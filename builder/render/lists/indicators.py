@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -19,8 +19,7 @@ from builder.compare.likeness import like_key
 from builder.contract import paths
 from builder.contract.model import Document, Indicator
 from builder.incremental.folder_sync import Content
-from builder.incremental.report_cache import ReportCache as PageCache
-from builder.incremental.report_cache import made_or_kept
+from builder.incremental.report_cache import Kept, made_or_kept
 from builder.render import catalog
 from builder.render.data_page import data_link
 from builder.render.html import anchors
@@ -87,14 +86,20 @@ class Use:
     entry: catalog.Entry
     row: Indicator
     anchor: str
+    number: int = 0
+    """Its place among its report's rows as uses_by_name takes them (report_shares)."""
 
 
 def uses_by_name(docs: Sequence[Document]) -> dict[Name, list[Use]]:
     found: defaultdict[Name, list[Use]] = defaultdict(list)
+    taken: Counter[str] = Counter()  # rows of each report so far
     for entry in catalog.entries(docs):
         rows = entry.project.indicators
+        number = taken[entry.doc.source]
         for row, anchor in zip(rows, anchors.indicator_ids(rows), strict=True):
-            found[(row.level1, row.level2, row.level3)].append(Use(entry, row, anchor))
+            found[(row.level1, row.level2, row.level3)].append(Use(entry, row, anchor, number))
+            number += 1
+        taken[entry.doc.source] = number
     return found
 
 
@@ -107,43 +112,70 @@ def indicator_pages(docs: Sequence[Document]) -> dict[str, str]: ...
 
 
 @overload
-def indicator_pages(docs: Sequence[Document], cache: PageCache | None) -> Files: ...
+def indicator_pages(docs: Sequence[Document], kept: Kept | None) -> Files: ...
 
 
-def indicator_pages(
-    docs: Sequence[Document], cache: PageCache | None = None
-) -> dict[str, str] | Files:
+def indicator_pages(docs: Sequence[Document], kept: Kept | None = None) -> dict[str, str] | Files:
     """/indicators/ and every page of every indicator (indicator_files, as a mapping)."""
-    return dict(indicator_files(docs, cache))
+    return dict(indicator_files(docs, kept))
+
+
+SHARES = "indicator rows"
+"""The kind of summary that holds a report's share of the indicator pages' keys."""
+SHARE = 16
+"""Bytes of a row's hash in a share: 128 bits, no collision among a nation's rows."""
 
 
 def indicator_files(
-    docs: Sequence[Document], cache: PageCache | None = None
+    docs: Sequence[Document], kept: Kept | None = None
 ) -> Iterator[tuple[str, Content]]:
     """/indicators/ and every page of every indicator, one indicator's pages at a time: a
     province's indicator pages hold every indicator row of every report.
 
-    With ``cache`` (builder/incremental/report_cache.py), an indicator's pages are kept under
-    a hash of all they show, and made again only when one of its rows changed.
+    With ``kept`` (a cache and each report's doc_hash, builder/incremental/report_cache.py),
+    an indicator's pages are kept under a hash of all they show, and made again only when
+    one of its rows changed. That hash is made from each report's share (report_shares),
+    itself kept under the report's doc_hash: an unchanged report's rows are not looked at.
     """
     uses = uses_by_name(docs)
     yield paths.INDICATORS, _catalogue(uses)
+    cache, digests = kept or (None, {})
+    shares: dict[str, bytes] = {}
+    if cache is not None:
+        for doc in docs:
+            share = functools.partial(report_shares, doc)
+            shares[doc.source] = cache.summaries.get(SHARES, digests[doc.source], share)
     for name, found in uses.items():
         ordered = sorted(found, key=lambda u: (-u.entry.doc.year, u.entry.project.code))
         make = functools.partial(_indicator_pages, name, ordered)
-        inputs = functools.partial(_shown, name, ordered)
+        inputs = functools.partial(_shown, name, ordered, shares)
         yield from made_or_kept(cache, make, "indicator", inputs).items()
 
 
-def _shown(name: Name, ordered: Sequence[Use]) -> tuple[Name, list[tuple[object, ...]]]:
-    """What an indicator's pages show: its name and its uses, all a kept page's key covers."""
-    found: list[tuple[object, ...]] = []
+def report_shares(doc: Document) -> bytes:
+    """What each indicator row of a report shows on its indicator's pages, hashed, in the
+    order of Use.number: the report's share of those pages' keys."""
+    shares = []
+    for name, found in uses_by_name([doc]).items():
+        for use in found:
+            entry = use.entry
+            target = use.row.target  # its fields, not its repr: pydantic's is slow
+            shown = (
+                name,
+                (entry.doc.year, entry.doc.unit.name, entry.project.code, entry.project.name),
+                (use.anchor, use.row.value, target and tuple(target.__dict__.values())),
+            )
+            shares.append((use.number, hashlib.sha256(repr(shown).encode()).digest()[:SHARE]))
+    return b"".join(share for _, share in sorted(shares))
+
+
+def _shown(name: Name, ordered: Sequence[Use], shares: Mapping[str, bytes]) -> tuple[Name, str]:
+    """What an indicator's pages show: its name and its uses' shares, in their order."""
+    digest = hashlib.sha256()
     for u in ordered:
-        entry = u.entry
-        found.append((entry.doc.year, entry.doc.unit.name, entry.project.code, entry.project.name))
-        target = u.row.target  # its fields, not its repr: pydantic's is slow
-        found.append((u.anchor, u.row.value, target and tuple(target.__dict__.values())))
-    return name, found
+        start = u.number * SHARE
+        digest.update(shares[u.entry.doc.source][start : start + SHARE])
+    return name, digest.hexdigest()
 
 
 def _indicator_pages(name: Name, ordered: Sequence[Use]) -> dict[str, str]:
