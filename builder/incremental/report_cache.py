@@ -148,10 +148,10 @@ def _read(path: Path) -> ReportFiles | None:
     return value if _valid_files(value) else None
 
 
-def _write(path: Path, value: ReportFiles | list[FindingRow] | dict[str, dict[str, bytes]]) -> None:
+def _write(path: Path, value: ReportFiles | bytes | dict[str, dict[str, bytes]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".tmp")
-    partial.write_bytes(marshal.dumps(value))
+    partial.write_bytes(value if isinstance(value, bytes) else marshal.dumps(value))
     os.replace(partial, path)
 
 
@@ -173,8 +173,7 @@ def made_or_kept(
 
 
 FindingRow = tuple[str, str, str, int, str, str, str, str]
-FINDING_FIELDS = tuple(name for name in Finding.model_fields if name != "place")
-"""What a cached finding holds: a rule's own finding has no place; intake gives it one."""
+"""A cached finding's fields but its place: a rule's own finding has none; intake gives it."""
 
 
 def _finding(row: FindingRow) -> Finding:
@@ -233,29 +232,34 @@ def load(folder: Path) -> ReportCache:
         index = {}
     checked: dict[str, list[FindingRow]] = {}
     for path in sorted(folder.glob(f"{FINDINGS}*{_SUFFIX}")) if folder.is_dir() else []:
-        try:
-            value = marshal.loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            continue
-        name = path.name.removesuffix(_SUFFIX)
-        if _checked({name: value}):
-            checked[name.removeprefix(FINDINGS)] = value
+        rows = _unseal(path)
+        if rows is not None:
+            checked[path.name.removesuffix(_SUFFIX).removeprefix(FINDINGS)] = rows
     index = index if _valid_index(index) else {}
     return ReportCache(folder, index, checked=checked, summaries=summaries.load(folder))
 
 
-def _checked(checked: object) -> bool:
-    return isinstance(checked, dict) and all(
-        isinstance(key, str)
-        and isinstance(rows, list)
-        and all(
-            isinstance(row, tuple)
-            and len(row) == len(FINDING_FIELDS)
-            and all(isinstance(v, int if i == 3 else str) for i, v in enumerate(row))
-            for row in rows
-        )
-        for key, rows in checked.items()
-    )
+def _seal(rows: list[FindingRow]) -> bytes:
+    """A report's findings rows, after the hash of their bytes: a rebuild reads 414,000 rows
+    at 3,000 reports, and checking the type of every field took 0.7 s of it. A file that
+    reads back with its hash was written whole by this code (the key holds its version)."""
+    payload = marshal.dumps(rows)
+    return hashlib.sha256(payload).digest() + payload
+
+
+def _unseal(path: Path) -> list[FindingRow] | None:
+    try:
+        data = path.read_bytes()
+        payload = data[_SEAL:]
+        if hashlib.sha256(payload).digest() != data[:_SEAL]:
+            return None
+        rows = marshal.loads(payload)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return rows if isinstance(rows, list) else None
+
+
+_SEAL = 32
 
 
 def _valid_files(files: object) -> bool:
@@ -289,6 +293,6 @@ def save(cache: ReportCache) -> None:
             path.unlink()
     for key, rows in sorted(cache.checked_used.items()):
         if key not in cache.checked or not (folder / f"{FINDINGS}{key}{_SUFFIX}").is_file():
-            _write(folder / f"{FINDINGS}{key}{_SUFFIX}", rows)
+            _write(folder / f"{FINDINGS}{key}{_SUFFIX}", _seal(rows))
     summaries.save(folder, cache.summaries)
     _write(folder / INDEX, dict(sorted(cache.used.items())))

@@ -239,3 +239,18 @@ def test_a_cached_finding_is_the_finding_it_was(docs: list[Document]) -> None:
         assert Finding.model_validate(kept.model_dump()) == kept
         with pytest.raises(Exception, match="frozen"):
             kept.line = 3  # type: ignore[misc]
+
+
+def test_kept_findings_read_back_whole_or_not_at_all(docs: list[Document], tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    made = check_document(docs[0])
+    cache = report_cache.load(folder)
+    cache.findings("digest", lambda: made)
+    report_cache.save(cache)
+    (entry,) = folder.glob(f"{report_cache.FINDINGS}*")
+    assert report_cache.load(folder).findings("digest", lambda: []) == made
+    data = bytearray(entry.read_bytes())
+    data[-5] ^= 1  # one bit of one finding's text
+    entry.write_bytes(bytes(data))
+    assert report_cache.load(folder).checked == {}
+    assert report_cache.load(folder).findings("digest", lambda: made[:1]) == made[:1]
