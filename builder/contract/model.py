@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
+from builder.contract.compact import share_alike
+
 
 def _decimal_to_str(value: Decimal) -> str:
     # Plain notation ("8000", "0.80"), never "8E+3": readers parse it with any decimal library.
@@ -76,6 +78,7 @@ class SubGoal(Frozen):
     )
 
 
+@share_alike
 class SpendingPlanEntry(Frozen):
     """One column of 资金支出计划: cumulative spending by the end of a month."""
 
@@ -86,6 +89,7 @@ class SpendingPlanEntry(Frozen):
     )
 
 
+@share_alike
 class Target(Frozen):
     """An indicator value read as a number, e.g. ≥90% → (≥, 90, %)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from benchmarks.make_corpus import write_corpus
 from builder.contract.compact import compact, shared
-from builder.contract.model import Document
+from builder.contract.model import Document, Target
 from tests.support.reading import load_content
 
 
@@ -96,3 +97,28 @@ def test_findings_made_or_kept_share_their_sets_of_given_fields(tmp_path: Path) 
         assert len(found) > 100
         sets = {id(f.__pydantic_fields_set__) for f in found}
         assert len(sets) <= 2  # all fields given, or all but the place in words
+
+
+def test_alike_targets_and_plan_entries_are_held_once(tmp_path: Path) -> None:
+    written = write_corpus(6, 2, tmp_path)
+    docs = load_content(tmp_path / "content", written.regions)
+    fresh = [Document.model_validate_json(doc.model_dump_json()) for doc in docs]
+    held = [compact(Document.model_validate_json(doc.model_dump_json())) for doc in docs]
+    assert held == fresh
+    assert [d.model_dump_json() for d in held] == [d.model_dump_json() for d in fresh]
+    targets = [r.target for d in held for p in d.projects for r in p.indicators if r.target]
+    plans = [e for d in held for p in d.projects for e in p.spending_plan]
+    assert len({id(t) for t in targets}) * 3 < len(targets)
+    assert len({id(e) for e in plans}) * 3 < len(plans)
+    # Each shared instance is equal, field by field and in how it prints, to those it stands for.
+    for one in (*targets, *plans):
+        assert one is compact(one.model_validate_json(one.model_dump_json()))
+
+
+def test_numbers_that_compare_equal_but_print_apart_are_not_shared() -> None:
+    whole = compact(Target(operator="≥", number=Decimal("95"), unit="%"))
+    point = compact(Target(operator="≥", number=Decimal("95.0"), unit="%"))
+    assert whole == point  # pydantic compares the Decimals' values
+    assert whole is not point
+    assert point.model_dump_json() != whole.model_dump_json()
+    assert compact(Target(operator="≥", number=Decimal("95.0"), unit="%")) is point
