@@ -23,11 +23,10 @@ from builder.render.html.escape import html_lines, html_text, md_inline
 from builder.render.html.markup import RIGHT, bullets, code, div, link, strong, table
 from builder.render.html.verbatim import verbatim
 from builder.render.project import facts_table
+from builder.render.quality_tally import LISTED, Tally, tally_of
 
 LEVEL_NAMES: dict[Level, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 SECTION = "数据质量"
-LISTED = 100
-"""Findings listed on a rule's page; all of them are in findings.csv (the page stays small)."""
 FOLDED = 12
 """More findings than this on a page are listed folded, under a line that opens them."""
 CSV_COLUMNS = ("文件", "行", "规则", "级别", "项目编码", "对象", "指标值", "说明")
@@ -37,17 +36,23 @@ _BY_ID = {rule.id: rule for rule in RULES}
 def quality_pages(
     docs: Sequence[Document], findings: Sequence[Finding]
 ) -> dict[str, str | Streamed]:
-    """The summary page, one page per rule and every finding as a CSV file (made as it is
-    written: 80 MB of text at 3,000 reports)."""
+    """The summary page, one page per rule and every finding as a CSV file, from findings
+    held whole (quality_files for a build, which holds none of them)."""
+    return quality_files(docs, tally_of(docs, findings), Streamed(findings_csv_parts(findings)))
+
+
+def quality_files(
+    docs: Sequence[Document], tally: Tally, csv: Streamed
+) -> dict[str, str | Streamed]:
+    """The summary page, one page per rule and ``csv``, findings.csv (made as it is written:
+    80 MB of text at 3,000 reports)."""
     files: dict[str, str | Streamed] = {
-        paths.QUALITY: render_summary(docs, findings),
-        paths.QUALITY_CSV: Streamed(findings_csv_parts(findings)),
+        paths.QUALITY: render_summary(docs, tally),
+        paths.QUALITY_CSV: csv,
     }
-    of_rule: dict[str, list[Finding]] = {rule.id: [] for rule in RULES}
-    for finding in findings:
-        of_rule[finding.rule].append(finding)
     for rule in RULES:
-        files[paths.quality_rule(rule.id)] = render_rule(rule, docs, of_rule[rule.id])
+        listed = tally.listed.get(rule.id, [])
+        files[paths.quality_rule(rule.id)] = render_rule(rule, docs, listed, tally.rules[rule.id])
     return files
 
 
@@ -88,20 +93,7 @@ def _cells(findings: Iterable[Finding]) -> Iterator[tuple[str | int, ...]]:
         )
 
 
-def clean_indicator_share(docs: Sequence[Document], findings: Sequence[Finding]) -> tuple[int, int]:
-    """(indicator rows without any finding, all indicator rows)."""
-    flagged = {(f.source, f.project, f.line) for f in findings}
-    rows = [
-        (doc.source, project.code, row.line)
-        for doc in docs
-        for project in doc.projects
-        for row in project.indicators
-    ]
-    return sum(1 for row in rows if row not in flagged), len(rows)
-
-
-def _level_counts(findings: Sequence[Finding]) -> str:
-    counts = Counter(f.level for f in findings)
+def _level_counts(counts: Counter[str]) -> str:
     return "，".join(f"{LEVEL_NAMES[level]} {counts[level]} 条" for level in LEVELS)
 
 
@@ -113,24 +105,23 @@ def _rule_link(page: str, rule: Rule) -> str:
     return link(paths.href(page, paths.quality_rule(rule.id)), html_text(rule.title))
 
 
-def render_summary(docs: Sequence[Document], findings: Sequence[Finding]) -> str:
+def render_summary(docs: Sequence[Document], tally: Tally) -> str:
     """Findings per rule and per unit, and the share of indicators without findings."""
     page = paths.QUALITY
-    clean, rows = clean_indicator_share(docs, findings)
-    by_rule = Counter(f.rule for f in findings)
+    clean, rows = tally.clean_rows, tally.rows
     parts = [
         front_matter(SECTION, crumbs=crumbs(page, [("首页", paths.HOME)])),
         f"# {SECTION}",
         "按财政部绩效目标和指标设置的要求及表内数字关系，对每份报告逐项检查。"
         "每条规则有单独的页面，说明检查什么、为什么、合格的写法和依据；"
         "单位页和项目页列出各自的问题。检查由程序完成，结果供审核参考。",
-        f"共发现 {len(findings)} 条问题（{_level_counts(findings)}），"
+        f"共发现 {tally.total} 条问题（{_level_counts(tally.levels)}），"
         f"全部列在 [findings.csv]({paths.md_link(page, paths.QUALITY_CSV)})。"
         f"全部 {rows} 行绩效指标中，**{clean} 行（{_percent(clean, rows)}）没有发现问题**。",
         "## 按规则 { #rules }",
-        _rule_table(page, by_rule),
+        _rule_table(page, tally.rules),
         "## 按单位 { #units }",
-        _unit_table(page, docs, findings),
+        _unit_table(page, docs, tally),
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -143,13 +134,10 @@ def _rule_table(page: str, by_rule: Counter[str]) -> str:
     return verbatim(table(("规则", "编号", "级别", "问题数"), rows, ("", "", "", RIGHT)))
 
 
-def _unit_table(page: str, docs: Sequence[Document], findings: Sequence[Finding]) -> str:
+def _unit_table(page: str, docs: Sequence[Document], tally: Tally) -> str:
     rows = []
-    grouped = by_source(findings)
     for doc in sorted(docs, key=lambda d: (d.year, d.region.code, d.unit.code)):
-        own = grouped.get(doc.source, [])
-        levels = Counter(f.level for f in own)
-        by_rule = Counter(f.rule for f in own)
+        levels, by_rule = tally.of_report.get(doc.source, (Counter(), Counter()))
         rules = "，".join(
             f"{_rule_link(page, rule)} {by_rule[rule.id]}" for rule in RULES if by_rule[rule.id]
         )
@@ -160,8 +148,9 @@ def _unit_table(page: str, docs: Sequence[Document], findings: Sequence[Finding]
     return verbatim(table(head, rows, ("", RIGHT, RIGHT, RIGHT, RIGHT, "")))
 
 
-def render_rule(rule: Rule, docs: Sequence[Document], own: Sequence[Finding]) -> str:
-    """One rule: what it checks, why, a good value, its source; then ``own``, its findings."""
+def render_rule(rule: Rule, docs: Sequence[Document], listed: Sequence[Finding], count: int) -> str:
+    """One rule: what it checks, why, a good value, its source; then its findings: the
+    first of them (``listed``) and how many there are."""
     page = paths.quality_rule(rule.id)
     parts = [
         front_matter(
@@ -178,23 +167,25 @@ def render_rule(rule: Rule, docs: Sequence[Document], own: Sequence[Finding]) ->
                 ("依据", html_lines(rule.source)),
             ]
         ),
-        f"## 发现的问题（{len(own)} 条） {{ #findings }}",
-        _findings_listed(page, docs, own),
+        f"## 发现的问题（{count} 条） {{ #findings }}",
+        _findings_listed(page, docs, listed, count),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def _findings_listed(page: str, docs: Sequence[Document], own: Sequence[Finding]) -> str:
-    if not own:
+def _findings_listed(
+    page: str, docs: Sequence[Document], listed: Sequence[Finding], count: int
+) -> str:
+    if not count:
         return "没有发现此类问题。"
     csv_link = f"[findings.csv]({paths.md_link(page, paths.QUALITY_CSV)})"
     head = f"全部问题（含其他规则）见 {csv_link}。"
-    if len(own) > LISTED:
-        head = f"以下列出前 {LISTED} 条；全部 {len(own)} 条及其他规则的问题见 {csv_link}。"
+    if count > LISTED:
+        head = f"以下列出前 {LISTED} 条；全部 {count} 条及其他规则的问题见 {csv_link}。"
     # Out of the search index (.bs-findings): the findings repeat what the project pages
     # say, and a code listed many times here would outrank its own page.
-    listed = _finding_table(page, docs, own[:LISTED])
-    return f"{head}\n\n{verbatim(div('bs-findings', listed))}"
+    shown = _finding_table(page, docs, listed[:LISTED])
+    return f"{head}\n\n{verbatim(div('bs-findings', shown))}"
 
 
 def _finding_table(page: str, docs: Sequence[Document], own: Sequence[Finding]) -> str:
@@ -244,7 +235,8 @@ def findings_section(
     if len(own) > FOLDED:
         # A unit page's findings can outgrow its project table: they open on request.
         listed = f"<details>\n<summary>列出全部 {len(own)} 条</summary>\n{listed}\n</details>"
-    head = f"\n## {SECTION} {{ #quality }}\n\n{_level_counts(own)}（[全部规则]({summary})）。\n\n"
+    counts = _level_counts(Counter(f.level for f in own))
+    head = f"\n## {SECTION} {{ #quality }}\n\n{counts}（[全部规则]({summary})）。\n\n"
     return head + verbatim(listed) + "\n"
 
 

@@ -21,8 +21,8 @@ from builder.engines import processes
 from builder.incremental.folder_sync import Content, Stored
 from builder.incremental.report_cache import ReportCache, ReportFiles, doc_hash, report_key
 from builder.intake.hand_pages import listed_pages
-from builder.quality import Finding, check_documents
-from builder.quality.check import check_document
+from builder.quality import Finding
+from builder.quality.check import check_document, report_findings
 from builder.render import catalog
 from builder.render.compare.changes import change_files
 from builder.render.compare.groups import group_files
@@ -33,16 +33,17 @@ from builder.render.lists.places import render_region, render_units, render_year
 from builder.render.lists.projects import project_list_files
 from builder.render.project import render_project
 from builder.render.quality import (
-    by_source,
     findings_csv_of,
     findings_rows,
     project_findings,
-    quality_pages,
+    quality_files,
     unit_findings,
 )
+from builder.render.quality_tally import Tally
 from builder.render.search_page import SEARCH, render_search
 from builder.render.unit import render_unit
 from builder.write.docs import write_files
+from builder.write.spool import Spool
 
 BACKGROUND_MIN = 200
 """From this many reports the downloads are made in a second process while pages render."""
@@ -111,19 +112,15 @@ ROWS = "findings.csv rows"
 """The name of a report's rows of findings.csv in its cache entry (never a docs file's)."""
 
 
-def _kept_rows(
-    cache: ReportCache, keys: Mapping[str, str], of_report: Mapping[str, list[Finding]]
-) -> Iterator[str]:
-    """Each report's rows of findings.csv, by file, kept under its key beside its files: a
-    rebuild makes only a changed report's rows (all 414,000 took 2 s at 3,000 reports)."""
-    for source in sorted(keys):
-        own = of_report.get(source)
-        if own:
-            make = functools.partial(lambda found: {ROWS: findings_rows(found)}, own)
-            rows = cache.files(f"{keys[source]}-rows", make)[ROWS]
-            text = _whole(rows)
-            assert isinstance(text, str), source  # an entry holds text (ReportFiles)
-            yield text
+def _report_rows(own: list[Finding], cache: ReportCache | None, key: str | None) -> str:
+    """A report's rows of findings.csv, kept under its key beside its files: a rebuild makes
+    only a changed report's rows (all 414,000 took 2 s at 3,000 reports)."""
+    if cache is None or key is None:
+        return findings_rows(own)
+    make = functools.partial(lambda found: {ROWS: findings_rows(found)}, own)
+    text = _whole(cache.files(f"{key}-rows", make)[ROWS])
+    assert isinstance(text, str), key  # an entry holds text (ReportFiles)
+    return text
 
 
 def _whole(content: Content) -> str | bytes:
@@ -240,34 +237,34 @@ def _pages(
     # A part's pages show its own reports' findings; the rules still look at every report.
     # The others' findings are never made: at 3,000 reports all of them took 302 MiB.
     about = docs if len(everyone) > len(docs) else None
-    findings = (
-        placer(check_documents(everyone, own_findings, about=about)) if settings.quality else []
+    each_report = (
+        report_findings(everyone, own_findings, about=about)
+        if settings.quality
+        else ((doc, []) for doc in sorted(docs, key=lambda d: d.source))
     )
-    of_report = by_source(findings)
-    if placeholders:
-        for doc in docs:
-            yield from ((name, "") for name in report_names(doc))
     # From every report: a part's pages name like projects and years of the other parts.
     related = {} if placeholders else relations(everyone)
-    keys: dict[str, str] = {}  # report key by source, for its rows of findings.csv
-    for doc in [] if placeholders else docs:
-        own = of_report.get(doc.source, [])
-        mine = related[doc.source]
-        if cache is None:
-            yield from report_files(doc, own, settings.quality, mine).items()
+    tally, rows = Tally(), Spool()  # what the quality section says of all findings
+    for doc, found in each_report:
+        own = placer(found)
+        tally.add(doc, own)
+        key = None
+        if placeholders:
+            yield from ((name, "") for name in report_names(doc))
+        elif cache is None:
+            yield from report_files(doc, own, settings.quality, related[doc.source]).items()
         else:
+            mine = related[doc.source]
             key = report_key(
                 doc, own, settings.quality, doc_digest=digests[doc.source], related=repr(mine)
             )
             make = functools.partial(report_files, doc, own, settings.quality, mine)
             yield from cache.files(key, make).items()
-            keys[doc.source] = key
+        if settings.quality:
+            rows.write(_report_rows(own, cache, key))
     if settings.quality:
-        for name, content in quality_pages(docs, findings).items():
-            if name == paths.QUALITY_CSV and cache is not None and keys:
-                yield name, Streamed(findings_csv_of(_kept_rows(cache, keys, of_report)))
-            else:
-                yield name, content
+        csv = Streamed(findings_csv_of(rows.parts()))
+        yield from quality_files(docs, tally, csv).items()
     for stem, text in hand_pages.items():
         if stem != HOME_PAGE:
             yield paths.hand_page(stem), text

@@ -112,7 +112,8 @@ def test_every_finding_is_in_the_csv_and_rule_pages_list_a_bounded_number(built:
     import csv
     import io
 
-    from builder.render.quality import LISTED, quality_pages
+    from builder.render.quality import quality_pages
+    from builder.render.quality_tally import LISTED
     from tests.support import synth_corpus
 
     found = check_documents(built.documents)
