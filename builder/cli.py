@@ -209,9 +209,7 @@ def run_build(
     print_problems(built.problems, content, sys.stderr)
     pages = sum(1 for name in built.files if name.endswith(".md"))
     part = f" (part {only})" if only else ""
-    print(
-        f"budgetsite: built {pages} pages from {len(built.documents)} reports{part} into {output}"
-    )
+    print(f"budgetsite: built {pages} pages from {built.reports} reports{part} into {output}")
     if timings:
         print(built.timings.report())
     failed = failed_sources(built.problems)
@@ -229,10 +227,9 @@ def run_merge(
 ) -> int:
     """``budgetsite merge``: merge, then say what the site holds."""
     built = merge_site(parts, output, content=content, site_data=site_data, work=work)
-    projects = sum(len(doc.projects) for doc in built.documents)
     print(
-        f"budgetsite: merged {len(parts)} parts ({len(built.documents)} reports, "
-        f"{projects} projects) into {output}"
+        f"budgetsite: merged {len(parts)} parts ({built.reports} reports, "
+        f"{built.projects} projects) into {output}"
     )
     return 0
 

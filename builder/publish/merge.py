@@ -161,4 +161,7 @@ def _merge_site(
             parents = load_parents(site_data)
             index_site(site_dir, report_records(docs, parents), records_key(parents))
             write_sitemap(site_dir, settings.url, names)
-    return Built(docs_dir, output, tuple(docs), tuple(sorted({*names, *shared})))
+    held = tuple(docs)
+    projects = sum(len(doc.projects) for doc in held)
+    files = tuple(sorted({*names, *shared}))
+    return Built(docs_dir, output, len(held), projects, files, read=lambda: held)

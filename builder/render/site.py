@@ -105,6 +105,9 @@ def rendering(
     work = functools.partial(_shared, settings=settings, into=into)
     with _started(work, docs, stamp, background=background) as downloads:
         pages = _pages(docs, settings, hand_pages, corpus, cache, placer, placeholders)
+        # The pages hold the reports until they are all taken, and this frame not at all:
+        # a build lets go of them before it indexes the site (publish/build.py).
+        del docs, corpus, cache, placer
         yield pages, downloads
 
 
@@ -165,6 +168,7 @@ def _started(
         yield lambda: work(docs, stamp)
         return
     job = processes.start("data/", "make the downloads", work, docs, stamp)
+    docs = ()  # the child has them; the build lets go of them before it indexes the site
     try:
         yield job.result
     finally:
