@@ -234,11 +234,15 @@ def build_index(records: Iterable[Record]) -> Index:
         pages.append(indexed(record, page, record_digest(record)))
     pairs = sum(len(p) for p in postings.values())
     shards = shard_count(pairs)
-    grouped: list[dict[str, str]] = [{} for _ in range(shards)]
-    for word, numbers in postings.items():
-        shard = grouped[shard_of(word.removeprefix(NAME_MARK), shards)]
-        shard[word] = item(word, encode_pages(numbers, count))
-    files = {f"{FOLDER}/w/{n}.json": shard_json(group) for n, group in enumerate(grouped)}
+    grouped: list[list[str]] = [[] for _ in range(shards)]
+    for word in postings:
+        grouped[shard_of(word.removeprefix(NAME_MARK), shards)].append(word)
+    files = {}
+    # A shard at a time, each word's pages let go of once written: the whole index as text,
+    # beside its pages and its files, was a third of a large build's peak.
+    for n, words in enumerate(grouped):
+        items = {word: item(word, encode_pages(postings.pop(word), count)) for word in words}
+        files[f"{FOLDER}/w/{n}.json"] = shard_json(items)
     files.update({f"{FOLDER}/p/{n}.json": result for n, result in enumerate(results)})
     hashes = {name: file_hash(data) for name, data in files.items()}
     with_meta(files, hashes, [record.kind for record in ordered], shards)
