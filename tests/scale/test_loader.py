@@ -110,6 +110,14 @@ def test_parallel_parse_gives_the_serial_documents_in_path_order(
     # compacted as they arrived: every project of every report shares one set of fields
     projects = {id(p.__pydantic_fields_set__) for d in parallel.documents for p in d.projects}
     assert len(projects) == 1
+    # With a cache, each worker writes its parses there and the build reads them back.
+    cache = tmp_path / "cache"
+    cached = load_documents(content, written.regions, cache=cache, workers=2)
+    assert cached.documents == serial.documents and cached.parsed == len(written.files)
+    assert len(list(cache.glob("*.json"))) == len(written.files)
+    assert len({id(p.__pydantic_fields_set__) for d in cached.documents for p in d.projects}) == 1
+    again = load_documents(content, written.regions, cache=cache, workers=2)
+    assert again.documents == serial.documents and again.cached == len(written.files)
 
 
 def test_a_bad_file_in_a_parallel_parse_is_reported_with_file_and_line(tmp_path: Path) -> None:
