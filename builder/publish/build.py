@@ -21,7 +21,7 @@ from builder.engines.search_index import index_site
 from builder.engines.shards import render_sharded, run_count
 from builder.incremental import dirty, report_cache
 from builder.intake.build_date import source_date_epoch
-from builder.intake.content import read_content
+from builder.intake.content import Intake, read_content
 from builder.intake.files import received
 from builder.intake.hand_pages import PAGES, listed_pages, load_hand_pages
 from builder.intake.site_data import load_parents, load_regions, load_settings
@@ -121,12 +121,7 @@ def _build_site(
     timings = Timings()
     settings = load_settings(site_data)
     with timings.step("read reports"):
-        intake = read_content(
-            content,
-            load_regions(site_data),
-            cache=work / CACHE,
-            max_bytes=settings.max_report_bytes,
-        )
+        intake = _read(content, site_data, work, settings)
     settle()
     if errors_in(intake.problems) and not keep_going:
         raise ProblemsFound(intake.problems)
@@ -242,7 +237,12 @@ def _read_again(
     content: Path, site_data: Path, work: Path, settings: Settings, only: Part | None
 ) -> tuple[Document, ...]:
     """The reports a build published, as Built.documents (read through the parse cache)."""
-    intake = read_content(
+    intake = _read(content, site_data, work, settings)
+    return tuple(d for d in intake.documents if only is None or only.holds(d.source))
+
+
+def _read(content: Path, site_data: Path, work: Path, settings: Settings) -> Intake:
+    """Every report under content/, through the work folder's parse cache."""
+    return read_content(
         content, load_regions(site_data), cache=work / CACHE, max_bytes=settings.max_report_bytes
     )
-    return tuple(d for d in intake.documents if only is None or only.holds(d.source))

@@ -240,15 +240,6 @@ def findings_section(
     return head + verbatim(listed) + "\n"
 
 
-def by_source(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
-    """Findings grouped by report, in their order: each page looks up its own in one step
-    (a scan of every finding per page would make the build quadratic in its size)."""
-    grouped: dict[str, list[Finding]] = {}
-    for f in findings:
-        grouped.setdefault(f.source, []).append(f)
-    return grouped
-
-
 def unit_findings(doc: Document, own: Sequence[Finding]) -> str:
     """The unit page's section: every finding of its report (``own``), in line order.
 

@@ -248,7 +248,8 @@ def _pages(
     )
     # From every report: a part's pages name like projects and years of the other parts.
     related = {} if placeholders else relations(everyone)
-    tally, rows = Tally(), Spool()  # what the quality section says of all findings
+    tally = Tally()  # what the quality section says of all findings
+    rows = Spool() if settings.quality else None  # findings.csv, a report's rows at a time
     for doc, found in each_report:
         own = placer(found)
         tally.add(doc, own)
@@ -264,9 +265,9 @@ def _pages(
             )
             make = functools.partial(report_files, doc, own, settings.quality, mine)
             yield from cache.files(key, make).items()
-        if settings.quality:
+        if rows is not None and own:
             rows.write(_report_rows(own, cache, key))
-    if settings.quality:
+    if rows is not None:
         csv = Streamed(findings_csv_of(rows.parts()))
         yield from quality_files(docs, tally, csv).items()
     for stem, text in hand_pages.items():
