@@ -78,7 +78,20 @@ def phone(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+def settle(page: Page) -> None:
+    """Wait until every finite animation, such as the search panel opening, has run."""
+    # While Material's search overlay grows over a phone's screen it is wider than the
+    # screen; a page is judged, and pictured, as the visitor sees it once it has opened.
+    page.wait_for_function(
+        """() => document.getAnimations().every(
+            (a) => a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity
+        )""",
+        timeout=10_000,
+    )
+
+
 def screenshot(page: Page, name: str) -> Path:
+    settle(page)
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from builder.publish.build import Built
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, settle
 from tests.browser.search_ui import RESULT_PAGES, search
 from tests.browser.test_browser_phone import KINDS
 from tests.site.serving import serve
@@ -67,9 +67,7 @@ def test_open_search_results_have_no_serious_violation(sized: Page, base_url: st
         search(sized, "车辆保险")
     # Results are drawn as they arrive, maybe while the search panel still fades in; its
     # colours are judged as the visitor sees them once it has.
-    sized.wait_for_function(
-        "document.getAnimations().every((a) => a.playState !== 'running')", timeout=10_000
-    )
+    settle(sized)
     assert serious_violations(sized) == []
 
 

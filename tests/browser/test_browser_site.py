@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from builder.publish.build import Built, build_site
 from builder.render.lists.projects import FIRST_PAGE
-from tests.browser.conftest import ARTIFACTS, screenshot, watch
+from tests.browser.conftest import ARTIFACTS, screenshot, settle, watch
 from tests.browser.search_ui import RESULT_PAGES, search
 from tests.conftest import synthetic
 from tests.site.serving import serve
@@ -212,6 +212,7 @@ def test_search_box_on_the_home_page_opens_search_on_a_phone(phone: Page, base_u
     box.fill("车辆保险")
     expect(phone.locator(RESULT_PAGES).first).to_be_visible(timeout=10_000)
     expect(phone.locator(RESULT_PAGES).first).to_contain_text("车辆保险费")
-    screenshot(phone, "search-phone")
+    settle(phone)
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
+    screenshot(phone, "search-phone")

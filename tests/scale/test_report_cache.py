@@ -192,8 +192,8 @@ def test_an_indicators_pages_are_made_again_only_when_a_row_of_it_changed(
     project = doc.projects[0]
     row = project.indicators[0]
     edited = row.model_copy(update={"value": row.value + "（修订）"})
-    changed_project = project.model_copy(update={"indicators": [edited, *project.indicators[1:]]})
-    changed = doc.model_copy(update={"projects": [changed_project, *doc.projects[1:]]})
+    changed_project = project.model_copy(update={"indicators": (edited, *project.indicators[1:])})
+    changed = doc.model_copy(update={"projects": (changed_project, *doc.projects[1:])})
     revised = [*docs[:1], changed, *docs[2:]]
     made: list[indicators.Name] = []
     real = indicators._indicator_pages
