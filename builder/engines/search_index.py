@@ -124,8 +124,13 @@ def update_index(
 
 
 def _reindex(site_dir: Path, records: Mapping[str, Record], words: str) -> IndexState:
-    shutil.rmtree(site_dir / FOLDER)
+    remove_index(site_dir)
     return index_site(site_dir, records, words)
+
+
+def remove_index(site_dir: Path) -> None:
+    """Remove site_dir's search index, if it has one, for index_site to write it anew."""
+    shutil.rmtree(site_dir / FOLDER, ignore_errors=True)
 
 
 def _write_index(

@@ -15,9 +15,8 @@ from builder.contract.model import Document
 from builder.contract.problems import Problem, ProblemsFound, errors_in
 from builder.contract.settings import Settings
 from builder.downloads.workbook import stamp_from_env
-from builder.engines import search_index
+from builder.engines import search_index, search_job
 from builder.engines.mkdocs import run_mkdocs, site_config, write_config, write_yaml
-from builder.engines.search_index import index_site
 from builder.engines.shards import render_sharded, run_count
 from builder.incremental import dirty, report_cache
 from builder.intake.build_date import source_date_epoch
@@ -32,7 +31,7 @@ from builder.publish.timings import Timings
 from builder.render import catalog
 from builder.render import problems as problems_page
 from builder.render.site import rendering
-from builder.search.records import report_records
+from builder.search.records import each_record
 from builder.write.docs import DocsFolder, move_downloads, write_sitemap
 from builder.write.lock import one_build
 from builder.write.staging import Ahead, ahead, new_folder, repair_swap, staged
@@ -44,8 +43,7 @@ REPORT_FILES = "reports"
 (report_cache.py)."""
 DOWNLOADS = "downloads"
 """In the work folder: the shared downloads as made, before they move into the site."""
-SEARCH_STATE = "search-state.json"
-"""In the work folder: what a rebuild needs to know about the search index (search_index.py)."""
+SEARCH_STATE = search_job.STATE
 
 
 @dataclass(frozen=True)
@@ -183,28 +181,28 @@ def _build_site(
             config["exclude_docs"] = split.exclude_lines(stubs)
         config_file = write_config(config, work)
         print_ = dirty.build_fingerprint(config_file, config["theme"].get("custom_dir"))
-        search = search_index.load_state(work / SEARCH_STATE)
         parents = load_parents(site_data)
         with timings.step("search records"):
-            records, words = report_records(docs, parents), search_index.records_key(parents)
+            records = search_job.spool_records(each_record(docs, parents), work)
+            words = search_index.records_key(parents)
         # Nothing from here on needs the reports, the largest thing the build holds (190 MiB
         # at 3,000 reports): MkDocs and the search index run without them.
         reports, projects = len(docs), sum(len(doc.projects) for doc in docs)
         problems = intake.problems
         del intake, corpus, docs
-        reuse = dirty.can_reuse(work, output, print_) and search is not None
+        reuse = dirty.can_reuse(work, output, print_) and search_job.has_state(work)
         with ExitStack() as publishing:
             with timings.step("stage the site"):
                 site_dir = publishing.enter_context(
                     staged(output, from_output=reuse, ahead=started)
                 )
-            if reuse and search is not None:
+            if reuse:
                 with timings.step("MkDocs, changed pages"):
                     changes = dirty.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
                     run_mkdocs(config_file, True, known=(synced.names, changes.sources))
                     changed = dirty.changed_pages(site_dir, output, changes)
                 with timings.step("search index"):
-                    search = search_index.update_index(site_dir, changed, search, records, words)
+                    search_job.index(site_dir, work, words, changed, records=records)
             else:
                 page_count = sum(1 for name in names if name.endswith(".md"))
                 cores = os.cpu_count() or 1
@@ -217,7 +215,7 @@ def _build_site(
                             config, work, site_dir, runs, write_config=write_yaml, cores=cores
                         )
                 with timings.step("search index"):
-                    search = index_site(site_dir, records, words)
+                    search_job.index(site_dir, work, words, None, records=records)
             # Made meanwhile, maybe in a second process; MkDocs did not need them.
             with timings.step("shared downloads (the rest)"):
                 downloads()
@@ -226,7 +224,7 @@ def _build_site(
                 write_sitemap(site_dir, settings.url, names)
             with timings.step("swap in the new site"):
                 publishing.close()
-    search_index.save_state(work / SEARCH_STATE, search)
+    search_job.keep_state(work)
     dirty.remember(work, output, print_)
     files = tuple(sorted({*names, *shared}))
     read = functools.partial(_read_again, content, site_data, work, settings, only)

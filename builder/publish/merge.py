@@ -22,8 +22,9 @@ from builder.contract.compact import compact
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
 from builder.downloads.workbook import stamp_from_env
+from builder.engines import search_job
 from builder.engines.mkdocs import run_mkdocs, site_config, write_config
-from builder.engines.search_index import index_site, records_key
+from builder.engines.search_index import records_key
 from builder.intake.crosscheck import duplicate_projects, duplicate_units
 from builder.intake.hand_pages import listed_pages, load_hand_pages
 from builder.intake.site_data import load_parents, load_settings
@@ -32,7 +33,7 @@ from builder.publish.build import DOWNLOADS, Built
 from builder.publish.long_lived import settle, settling
 from builder.render import catalog
 from builder.render.site import rendering
-from builder.search.records import report_records
+from builder.search.records import each_record
 from builder.write.docs import DocsFolder, move_downloads, write_sitemap
 from builder.write.lock import one_build
 from builder.write.staging import repair_swap, staged
@@ -159,7 +160,9 @@ def _merge_site(
             downloads()
             shared = move_downloads(made, site_dir)
             parents = load_parents(site_data)
-            index_site(site_dir, report_records(docs, parents), records_key(parents))
+            records = search_job.spool_records(each_record(docs, parents), work)
+            words = records_key(parents)
+            search_job.index(site_dir, work, words, None, records=records, state=False)
             write_sitemap(site_dir, settings.url, names)
     held = tuple(docs)
     projects = sum(len(doc.projects) for doc in held)

@@ -16,7 +16,7 @@ kind are words of their own (words.filter_word), which a search narrowed by them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from builder.contract import paths
@@ -116,14 +116,15 @@ def unit_record(doc: Document, parents: Mapping[str, str]) -> Record:
 
 def report_records(docs: Iterable[Document], parents: Mapping[str, str]) -> dict[str, Record]:
     """URL → record of every unit and project page."""
-    records = {}
+    return {record.url: record for record in each_record(docs, parents)}
+
+
+def each_record(docs: Iterable[Document], parents: Mapping[str, str]) -> Iterator[Record]:
+    """The records of report_records, made one at a time as they are taken."""
     for doc in docs:
-        unit = unit_record(doc, parents)
-        records[unit.url] = unit
+        yield unit_record(doc, parents)
         for project in doc.projects:
-            record = project_record(doc, project, parents)
-            records[record.url] = record
-    return records
+            yield project_record(doc, project, parents)
 
 
 def filter_words(record: Record) -> list[str]:
