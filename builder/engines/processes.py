@@ -54,6 +54,15 @@ class Job(Generic[T]):
             raise value
         return cast(T, value)
 
+    def send(self, data: bytes) -> None:
+        """Hand a program started with ``piped`` its input, all of it, and close its stdin."""
+        assert isinstance(self._process, subprocess.Popen) and self._process.stdin is not None
+        try:
+            self._process.stdin.write(data)
+            self._process.stdin.close()
+        except BrokenPipeError:  # it ended already: result() says why
+            pass
+
     def cancel(self) -> None:
         """Stop the job if it is still running; its result is not wanted."""
         if self._value is None and self._process is not None:
@@ -94,6 +103,10 @@ class Job(Generic[T]):
             self._receive.close()
         if isinstance(self._process, BaseProcess):
             self._process.join()
+        elif self._process is not None:  # a program, maybe terminated
+            if self._process.stdin is not None and not self._process.stdin.closed:
+                self._process.stdin.close()
+            self._process.wait()
 
 
 def _child(work: Callable[..., Any], args: tuple[Any, ...], send: Connection) -> None:
@@ -128,16 +141,19 @@ def start_program(
     command: Sequence[str],
     log: Path,
     env: Mapping[str, str] | None = None,
+    *,
+    piped: bool = False,
 ) -> Job[None]:
     """Run an engine's command line (in ``env``, else this process's environment); its
-    output goes to ``log``, whose last lines an error shows.
+    output goes to ``log``, whose last lines an error shows. With ``piped`` its input is
+    what Job.send gives it, when the caller has it.
 
     A file, not a pipe: a full pipe nobody reads yet would stall the program.
     """
     with log.open("wb") as sink:
         process = subprocess.Popen(
             list(command),
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE if piped else subprocess.DEVNULL,
             stdout=sink,
             stderr=subprocess.STDOUT,
             env=None if env is None else dict(env),

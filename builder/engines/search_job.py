@@ -7,10 +7,11 @@ MkDocs had left the build at 1.8 GB. A fresh program (not a fork, which would ca
 build's memory) starts at nothing and ends when the index is written.
 
 The build spools the unit and project pages' records (builder/search/records.py) to a file
-as it makes them, so it never holds them all either; the job reads them back, reads the
-last build's state for a rebuild, writes the index into the site and the state beside the
-spool. The build takes the new state in only once the site it describes is published
-(``keep_state``): a build that fails later leaves the last one's.
+as it makes them, so it never holds them all either. The job starts before MkDocs runs: it
+reads the records back and, for a rebuild, the last build's state, while MkDocs renders.
+Then it is told which pages MkDocs changed, writes the index into the site and the state
+beside the spool. The build takes the new state in only once the site it describes is
+published (``keep_state``): a build that fails later leaves the last one's.
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ import json
 import marshal
 import sys
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import astuple
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from builder.contract.errors import EnvironmentFailure, ReportError
 from builder.engines import search_index
-from builder.engines.processes import start_program
+from builder.engines.processes import Job, start_program
+from builder.engines.search_index import IndexState
 from builder.search.index import FOLDER
 from builder.search.records import Record
 
@@ -46,12 +50,15 @@ def spool_records(records: Iterable[Record], work: Path) -> int:
     with (work / RECORDS).open("wb") as out:
         batch: list[tuple[object, ...]] = []
         for record in records:
-            batch.append(astuple(record))
+            batch.append(tuple(getattr(record, name) for name in _FIELDS))
             if len(batch) == _BATCH:
                 marshal.dump(batch, out)
                 count, batch = count + len(batch), []
         marshal.dump(batch, out)  # the last batch, maybe empty: a spool always ends with one
     return count + len(batch)
+
+
+_FIELDS = tuple(f.name for f in fields(Record))
 
 
 def _spooled(path: Path) -> Iterator[Record]:
@@ -61,56 +68,80 @@ def _spooled(path: Path) -> Iterator[Record]:
                 batch = marshal.load(spool)
             except EOFError:
                 return
-            yield from (Record(*fields) for fields in batch)
+            yield from (Record(*values) for values in batch)
 
 
-def index(
-    site_dir: Path,
-    work: Path,
-    words: str,
-    changed: Collection[str] | None,
-    *,
-    records: int,
-    state: bool = True,
-) -> None:
-    """Write site_dir's search index from the spooled records; with ``state``, its state for
-    the next rebuild, which waits beside the spool for keep_state.
+@dataclass
+class IndexJob:
+    """The job, started: ``finish`` gives it what MkDocs changed and waits for the index."""
 
-    ``changed`` (site-relative files) for a rebuild of the site the state in ``work`` is of,
-    None for a site without an index yet. ``records``, as spool_records counted them, says
-    whether the job runs in a program of its own.
+    spec: dict[str, Any]
+    program: Job[None] | None = None
+
+    def finish(self, changed: Collection[str] | None) -> None:
+        """``changed``: the site-relative files a rebuild's MkDocs run wrote or removed; None
+        for a site without an index yet (then the job reads every page's HTML)."""
+        told = json.dumps(None if changed is None else sorted(changed), ensure_ascii=False)
+        if self.program is None:
+            _complete(self.spec, _prepared(self.spec), json.loads(told))
+            return
+        self.program.send(told.encode("utf-8"))
+        self.program.result()
+
+
+@contextmanager
+def started(
+    site_dir: Path, work: Path, words: str, *, records: int, rebuild: bool, state: bool = True
+) -> Iterator[IndexJob]:
+    """The job on the spooled records of site_dir, started; stopped if the block fails.
+
+    ``records``, as spool_records counted them, says whether it is a program of its own;
+    ``rebuild``, whether it changes the index of the last build, whose state it then reads
+    (an unreadable state means the whole index is made again). With ``state`` the job
+    writes the new state for keep_state.
     """
     (work / _NEW_STATE).unlink(missing_ok=True)
-    spec = {
-        "site": str(site_dir),
-        "work": str(work),
-        "words": words,
-        "changed": None if changed is None else sorted(changed),
-        "state": state,
-    }
+    spec: dict[str, Any] = {"site": str(site_dir), "work": str(work), "words": words}
+    spec |= {"rebuild": rebuild, "state": state}
     if records < APART_MIN_RECORDS:
-        run_job(spec)
+        yield IndexJob(spec)
         return
     (work / _SPEC).write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     command = [sys.executable, "-m", "builder.engines.search_job", str(work / _SPEC)]
     log = work / "search-job.log"
-    start_program(str(site_dir / FOLDER), "index the site for search", command, log).result()
+    place = str(site_dir / FOLDER)
+    program = start_program(place, "index the site for search", command, log, piped=True)
+    try:
+        yield IndexJob(spec, program)
+    finally:
+        program.cancel()  # when the build failed first, or at once when the job is done
 
 
-def run_job(spec: Mapping[str, object]) -> None:
-    """What ``index`` asks for, in this process."""
-    site_dir, work = Path(str(spec["site"])), Path(str(spec["work"]))
-    words, changed = str(spec["words"]), spec["changed"]
+@dataclass(frozen=True)
+class _Prepared:
+    records: dict[str, Record]
+    last: IndexState | None
+
+
+def _prepared(spec: Mapping[str, Any]) -> _Prepared:
+    """What the job reads while MkDocs runs: the records, the last build's state."""
+    work = Path(spec["work"])
     records = {record.url: record for record in _spooled(work / RECORDS)}
-    last = None if changed is None else search_index.load_state(work / STATE)
-    if last is None:
+    last = search_index.load_state(work / STATE) if spec["rebuild"] else None
+    return _Prepared(records, last)
+
+
+def _complete(spec: Mapping[str, Any], prepared: _Prepared, changed: list[str] | None) -> None:
+    site_dir, work, words = Path(spec["site"]), Path(spec["work"]), str(spec["words"])
+    if changed is None or prepared.last is None:
         if changed is not None:  # a rebuild without a state it can read: the whole index
             search_index.remove_index(site_dir)
-        state = search_index.index_site(site_dir, records, words)
+        state = search_index.index_site(site_dir, prepared.records, words)
     else:
-        assert isinstance(changed, list)
-        state = search_index.update_index(site_dir, set(changed), last, records, words)
-    del records
+        state = search_index.update_index(
+            site_dir, set(changed), prepared.last, prepared.records, words
+        )
+    del prepared
     if spec["state"]:
         search_index.save_state(work / _NEW_STATE, state)
     (work / RECORDS).unlink()
@@ -129,7 +160,12 @@ def has_state(work: Path) -> bool:
 def _main(argv: list[str]) -> int:
     spec_file = Path(argv[1])
     try:
-        run_job(json.loads(spec_file.read_text(encoding="utf-8")))
+        spec = json.loads(spec_file.read_text(encoding="utf-8"))
+        prepared = _prepared(spec)
+        told = sys.stdin.read()
+        if not told:  # the build stopped before MkDocs was done: nothing to index
+            return 1
+        _complete(spec, prepared, json.loads(told))
     except (ReportError, EnvironmentFailure) as exc:
         print(exc, file=sys.stderr)  # the last line of the log: the job's error says it
         return 1

@@ -196,13 +196,17 @@ def _build_site(
                 site_dir = publishing.enter_context(
                     staged(output, from_output=reuse, ahead=started)
                 )
+            # The search job reads the records (and the last state) while MkDocs runs.
+            indexing = publishing.enter_context(
+                search_job.started(site_dir, work, words, records=records, rebuild=reuse)
+            )
             if reuse:
                 with timings.step("MkDocs, changed pages"):
                     changes = dirty.prepare_dirty(site_dir, docs_dir, config["nav"], synced)
                     run_mkdocs(config_file, True, known=(synced.names, changes.sources))
                     changed = dirty.changed_pages(site_dir, output, changes)
                 with timings.step("search index"):
-                    search_job.index(site_dir, work, words, changed, records=records)
+                    indexing.finish(changed)
             else:
                 page_count = sum(1 for name in names if name.endswith(".md"))
                 cores = os.cpu_count() or 1
@@ -215,7 +219,7 @@ def _build_site(
                             config, work, site_dir, runs, write_config=write_yaml, cores=cores
                         )
                 with timings.step("search index"):
-                    search_job.index(site_dir, work, words, None, records=records)
+                    indexing.finish(None)
             # Made meanwhile, maybe in a second process; MkDocs did not need them.
             with timings.step("shared downloads (the rest)"):
                 downloads()

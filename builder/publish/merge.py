@@ -162,7 +162,10 @@ def _merge_site(
             parents = load_parents(site_data)
             records = search_job.spool_records(each_record(docs, parents), work)
             words = records_key(parents)
-            search_job.index(site_dir, work, words, None, records=records, state=False)
+            with search_job.started(
+                site_dir, work, words, records=records, rebuild=False, state=False
+            ) as indexing:
+                indexing.finish(None)
             write_sitemap(site_dir, settings.url, names)
     held = tuple(docs)
     projects = sum(len(doc.projects) for doc in held)

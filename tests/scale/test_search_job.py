@@ -9,6 +9,7 @@ import pytest
 
 from builder.contract.errors import EnvironmentFailure
 from builder.engines import processes, search_job
+from builder.publish import build
 from builder.publish.build import build_site
 from builder.search.index import FOLDER
 from tests.conftest import site_files, synthetic
@@ -29,9 +30,9 @@ def test_an_index_made_apart_equals_one_made_in_the_build(
     started: list[list[str]] = []
     real = processes.start_program
 
-    def watched(place: str, purpose: str, command: list[str], log: Path) -> object:
+    def watched(place: str, purpose: str, command: list[str], log: Path, piped: bool) -> object:
         started.append(command)
-        return real(place, purpose, command, log)
+        return real(place, purpose, command, log, piped=piped)
 
     monkeypatch.setattr(search_job, "start_program", watched)
     build_site(content, site, site_data=site_data, work=work)
@@ -71,3 +72,28 @@ def test_a_failed_index_program_says_why_and_keeps_the_site(
     assert "expected the index the last build wrote" in str(failed.value)
     assert site_files(site) == published
     assert (work / search_job.STATE).read_bytes() == state  # the last good build's
+
+
+def test_a_build_that_fails_while_the_program_waits_stops_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _corpus, content, site_data, site, work = synthetic(tmp_path, 2, 2)
+    monkeypatch.setattr(search_job, "APART_MIN_RECORDS", 0)
+    jobs: list[processes.Job[None]] = []
+    real = processes.start_program
+
+    def kept(place: str, purpose: str, command: list[str], log: Path, piped: bool) -> object:
+        jobs.append(real(place, purpose, command, log, piped=piped))
+        return jobs[-1]
+
+    def broken(*_args: object, **_options: object) -> None:
+        raise EnvironmentFailure("mkdocs.yml", "expected MkDocs to build the site: stopped")
+
+    monkeypatch.setattr(search_job, "start_program", kept)
+    monkeypatch.setattr(build, "run_mkdocs", broken)
+    with pytest.raises(EnvironmentFailure, match="expected MkDocs"):
+        build_site(content, site, site_data=site_data, work=work)
+    assert len(jobs) == 1
+    with pytest.raises(EnvironmentFailure, match="cancelled"):
+        jobs[0].result()
+    assert not site.exists() and not (work / search_job.STATE).exists()
