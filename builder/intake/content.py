@@ -55,6 +55,8 @@ class Intake:
     """The text of each file whose lines are not places a person can find (Word files)."""
     taken: Mapping[str, Taken] = field(default_factory=dict)
     """What taking each file in gave on its own, by source (for intake_cache.py)."""
+    parse_keys: Mapping[str, str] = field(default_factory=dict)
+    """Each file's key in the parse cache, by source, when read through one."""
 
     def placed(self, findings: Iterable[Finding]) -> list[Finding]:
         """Quality findings with the place in words of their line, where the file has one."""
@@ -235,10 +237,9 @@ def read_files(
                     stats[source], parsed.keys[source], one.problems, one.where, one.places
                 )
         intake_cache.save(cache / intake_cache.INDEX, regions, kept, time.time_ns())
-    if not unread:
-        return intake
-    problems = tuple(sorted({*intake.problems, *unread}))
-    return Intake(intake.documents, problems, intake.places, intake.taken)
+    keys = {source: entry.key for source, entry in kept.items()}
+    problems = tuple(sorted({*intake.problems, *unread})) if unread else intake.problems
+    return Intake(intake.documents, problems, intake.places, intake.taken, keys)
 
 
 def read_content(

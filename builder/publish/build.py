@@ -146,7 +146,7 @@ def _build_site(
     with ExitStack() as rendered:
         # Each page is written to the docs folder as it is made: the build holds none of them.
         with timings.step("render and write pages"):
-            kept = report_cache.load(work / CACHE / REPORT_FILES)
+            kept = report_cache.load(work / CACHE / REPORT_FILES, intake.parse_keys)
             pages, downloads = rendered.enter_context(
                 rendering(
                     docs,

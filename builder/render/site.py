@@ -19,7 +19,7 @@ from builder.downloads.files import report_downloads, shared_downloads, whole
 from builder.downloads.workbook import ZIP_EPOCH
 from builder.engines import processes
 from builder.incremental.folder_sync import Content, Stored
-from builder.incremental.report_cache import ReportCache, ReportFiles, doc_hash, report_key
+from builder.incremental.report_cache import ReportCache, ReportFiles, report_key
 from builder.intake.hand_pages import listed_pages
 from builder.quality import Finding
 from builder.quality.check import check_document, report_findings
@@ -221,7 +221,7 @@ def _pages(
     yield SEARCH, render_search(docs)
     yield from project_list_files(docs).items()
     everyone = corpus or docs
-    digests = {} if cache is None else {doc.source: doc_hash(doc) for doc in everyone}
+    digests = {} if cache is None else {doc.source: cache.digest(doc) for doc in everyone}
     kept = None if cache is None else (cache, digests)
     yield from indicator_files(docs, kept)
     yield from group_files(docs, kept)

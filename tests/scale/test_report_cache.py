@@ -19,6 +19,7 @@ from builder.contract.settings import Settings
 from builder.incremental import report_cache, summaries
 from builder.incremental.folder_sync import Stored
 from builder.incremental.report_cache import ReportFiles, report_key
+from builder.intake.content import read_content
 from builder.quality import Finding, check_documents
 from builder.quality.check import check_document
 from builder.render import quality
@@ -254,3 +255,21 @@ def test_kept_findings_read_back_whole_or_not_at_all(docs: list[Document], tmp_p
     entry.write_bytes(bytes(data))
     assert report_cache.load(folder).checked == {}
     assert report_cache.load(folder).findings("digest", lambda: made[:1]) == made[:1]
+
+
+def test_a_report_read_through_the_parse_cache_is_named_by_its_key(tmp_path: Path) -> None:
+    written = write_corpus(4, 2, tmp_path)
+    content, work = tmp_path / "content", tmp_path / "work"
+    first = read_content(content, written.regions, cache=work, workers=1)
+    assert sorted(first.parse_keys) == sorted(d.source for d in first.documents)
+    kept = report_cache.load(tmp_path / "reports", first.parse_keys)
+    digests = {d.source: kept.digest(d) for d in first.documents}
+    # Not the report written out again, and as fast to tell apart: another file, another key.
+    assert all(digests[d.source] != report_cache.doc_hash(d) for d in first.documents)
+    edited = first.documents[1]
+    path = content / edited.source
+    path.write_text(path.read_text("utf-8").replace("总体绩效目标", "总体绩效目标 "), "utf-8")
+    again = read_content(content, written.regions, cache=work, workers=1)
+    after = report_cache.load(tmp_path / "reports", again.parse_keys)
+    changed = {d.source for d in again.documents if after.digest(d) != digests[d.source]}
+    assert changed == {edited.source}
