@@ -209,15 +209,29 @@ def test_an_indicators_pages_are_made_again_only_when_a_row_of_it_changed(
         shared.append(doc.source)
         return real_shares(doc)
 
+    catalogues: list[int] = []
+    real_catalogue = indicators._catalogue
+
+    def counted_catalogue(uses: dict[indicators.Name, list[indicators.Use]]) -> str:
+        catalogues.append(len(uses))
+        return real_catalogue(uses)
+
     monkeypatch.setattr(indicators, "_indicator_pages", counted)
     monkeypatch.setattr(indicators, "report_shares", counted_shares)
+    monkeypatch.setattr(indicators, "_catalogue", counted_catalogue)
     kept = report_cache.load(tmp_path / "reports")
     again = indicators.indicator_pages(revised, _kept(kept, revised))
     assert made == [(row.level1, row.level2, row.level3)]
     assert shared == [changed.source]  # the other reports' shares were kept
+    assert len(catalogues) == 1  # /indicators/ counts the row's new value
+    report_cache.save(kept)
+    later = report_cache.load(tmp_path / "reports")
+    unchanged = indicators.indicator_pages(revised, _kept(later, revised))
+    assert (len(made), len(shared), len(catalogues)) == (1, 1, 1)  # nothing made again
     monkeypatch.undo()
     expected = indicators.indicator_pages(revised)
     assert {n: c.load() if isinstance(c, Stored) else c for n, c in again.items()} == expected
+    assert {n: c.load() if isinstance(c, Stored) else c for n, c in unchanged.items()} == expected
     assert expected != first
 
 

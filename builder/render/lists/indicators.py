@@ -138,13 +138,15 @@ def indicator_files(
     itself kept under the report's doc_hash: an unchanged report's rows are not looked at.
     """
     uses = uses_by_name(docs)
-    yield paths.INDICATORS, _catalogue(uses)
     cache, digests = kept or (None, {})
     shares: dict[str, bytes] = {}
     if cache is not None:
         for doc in docs:
             share = functools.partial(report_shares, doc)
             shares[doc.source] = cache.summaries.get(SHARES, digests[doc.source], share)
+    catalogue = functools.partial(_catalogue_page, uses)
+    every = functools.partial(_every_shown, uses, shares)
+    yield from made_or_kept(cache, catalogue, "indicators", every).items()
     for name, found in uses.items():
         ordered = sorted(found, key=lambda u: (-u.entry.doc.year, u.entry.project.code))
         make = functools.partial(_indicator_pages, name, ordered)
@@ -172,10 +174,28 @@ def report_shares(doc: Document) -> bytes:
 def _shown(name: Name, ordered: Sequence[Use], shares: Mapping[str, bytes]) -> tuple[Name, str]:
     """What an indicator's pages show: its name and its uses' shares, in their order."""
     digest = hashlib.sha256()
-    for u in ordered:
+    _add_shares(digest, ordered, shares)
+    return name, digest.hexdigest()
+
+
+def _add_shares(digest: hashlib._Hash, uses: Sequence[Use], shares: Mapping[str, bytes]) -> None:
+    for u in uses:
         start = u.number * SHARE
         digest.update(shares[u.entry.doc.source][start : start + SHARE])
-    return name, digest.hexdigest()
+
+
+def _every_shown(uses: Mapping[Name, Sequence[Use]], shares: Mapping[str, bytes]) -> tuple[str]:
+    """What /indicators/ shows, hashed: every indicator's name and its uses' shares, in the
+    order it counts them (the most common values come first, the first seen of a tie)."""
+    digest = hashlib.sha256()
+    for name, found in uses.items():
+        digest.update(repr(name).encode())
+        _add_shares(digest, found, shares)
+    return (digest.hexdigest(),)
+
+
+def _catalogue_page(uses: dict[Name, list[Use]]) -> dict[str, str]:
+    return {paths.INDICATORS: _catalogue(uses)}
 
 
 def _indicator_pages(name: Name, ordered: Sequence[Use]) -> dict[str, str]:
