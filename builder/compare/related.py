@@ -61,6 +61,15 @@ class UnitRelations:
     def of(self, code: str) -> ProjectRelations:
         return dict(self.projects).get(code, ProjectRelations())
 
+    def key(self) -> str:
+        """All the relations say, as text for a hash: a dataclass's repr of them took 0.6 s
+        at 3,000 reports, plain tuples' a tenth of it."""
+        projects = [
+            (code, p.group, [(m.code, m.name, m.unit, m.year, str(m.budget)) for m in p.years])
+            for code, p in self.projects
+        ]
+        return repr(([(year, str(total)) for year, total in self.totals], projects))
+
 
 def _chains(docs: Iterable[Document]) -> dict[str, list[Entry]]:
     """Project code → the same project in each year of its unit, oldest first."""

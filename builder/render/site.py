@@ -261,7 +261,7 @@ def _pages(
         else:
             mine = related[doc.source]
             key = report_key(
-                doc, own, settings.quality, doc_digest=digests[doc.source], related=repr(mine)
+                doc, own, settings.quality, doc_digest=digests[doc.source], related=mine.key()
             )
             make = functools.partial(report_files, doc, own, settings.quality, mine)
             yield from cache.files(key, make).items()

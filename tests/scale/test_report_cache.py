@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import marshal
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from benchmarks.make_corpus import write_corpus
 from builder.compare.likeness import like_groups
-from builder.compare.related import UnitRelations
+from builder.compare.related import Mention, ProjectRelations, UnitRelations
 from builder.compare.years import by_unit
 from builder.contract.model import Document
 from builder.contract.settings import Settings
@@ -128,6 +130,39 @@ def test_the_key_covers_the_report_its_findings_and_the_settings(docs: list[Docu
     assert key != report_key(doc, own[1:], True)
     assert key != report_key(doc, own, False)
     assert key != report_key(doc.model_copy(update={"measures": doc.measures + "。"}), own, True)
+    placed = [own[0].model_copy(update={"place": "第 2 页"}), *own[1:]]
+    assert key != report_key(doc, placed, True)
+
+
+def test_the_key_of_relations_covers_all_they_say() -> None:
+    mention = Mention("13010321ERB00123", "车辆保险费", "某单位", 2021, Decimal("1.50"))
+    project = ProjectRelations("车辆保险", (mention,))
+    base = UnitRelations(((2021, Decimal("100")),), (("13010321ERB00124", project),))
+    others = [
+        dataclasses.replace(base, totals=((2021, Decimal("100.0")),)),
+        dataclasses.replace(base, totals=((2022, Decimal("100")),)),
+        dataclasses.replace(base, projects=(("13010321ERB00125", project),)),
+        dataclasses.replace(
+            base, projects=(("13010321ERB00124", ProjectRelations("", (mention,))),)
+        ),
+    ]
+    for changed in [
+        dataclasses.replace(mention, code="x"),
+        dataclasses.replace(mention, name="x"),
+        dataclasses.replace(mention, unit="x"),
+        dataclasses.replace(mention, year=2022),
+    ]:
+        moved = ProjectRelations("车辆保险", (changed,))
+        others.append(dataclasses.replace(base, projects=(("13010321ERB00124", moved),)))
+    budget = dataclasses.replace(mention, budget=Decimal("1.5"))
+    others.append(
+        dataclasses.replace(
+            base, projects=(("13010321ERB00124", ProjectRelations("车辆保险", (budget,))),)
+        )
+    )
+    keys = {base.key(), *(other.key() for other in others)}
+    assert len(keys) == len(others) + 1
+    assert base.key() == dataclasses.replace(base).key()
 
 
 def _digest(text: str) -> bytes:
