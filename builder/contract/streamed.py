@@ -1,9 +1,10 @@
-"""A large file's text given in parts, each made as it is written: never held whole."""
+"""A large file given in parts, each made or read as it is written: never held whole."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 
 @dataclass(frozen=True)
@@ -19,3 +20,24 @@ class Streamed:
 
     def text(self) -> str:
         return "".join(self.parts)
+
+
+@dataclass(frozen=True)
+class StreamedBytes:
+    """A large binary file in parts (the SQLite download, 440 MB at 10,000 reports), read from
+    where it was made as they are taken."""
+
+    parts: Iterable[bytes]
+
+    def whole(self) -> bytes:
+        return b"".join(self.parts)
+
+
+CHUNK = 1 << 20
+
+
+def chunks_of(handle: BinaryIO) -> Iterator[bytes]:
+    """An open file's bytes in chunks, to its end; it is closed then."""
+    with handle:
+        while chunk := handle.read(CHUNK):
+            yield chunk

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pydantic_core
@@ -13,7 +14,7 @@ import pydantic_core
 from builder.contract import paths
 from builder.contract.model import Document, Project
 from builder.contract.settings import Settings
-from builder.contract.streamed import Streamed
+from builder.contract.streamed import Streamed, StreamedBytes
 from builder.downloads.database import Database
 from builder.downloads.datapackage import descriptor
 from builder.downloads.schemas import all_schema, project_schema, unit_schema
@@ -60,14 +61,19 @@ def all_json_parts(docs: Sequence[Document]) -> Iterator[str]:
     yield "[]\n" if first else "\n]\n"
 
 
-Download = tuple[str, str | bytes | Streamed]
+Download = tuple[str, str | bytes | Streamed | StreamedBytes]
 """A download's name and content."""
 
 
 def whole(downloads: Iterable[Download]) -> Iterator[tuple[str, str | bytes]]:
     """The downloads with each Streamed one made whole."""
     for name, content in downloads:
-        yield name, content.text() if isinstance(content, Streamed) else content
+        if isinstance(content, Streamed):
+            yield name, content.text()
+        elif isinstance(content, StreamedBytes):
+            yield name, content.whole()
+        else:
+            yield name, content
 
 
 def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[str, str | bytes]:
@@ -79,24 +85,28 @@ def data_files(docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> dict[st
 
 
 def shared_downloads(
-    docs: Sequence[Document], stamp: datetime = ZIP_EPOCH, settings: Settings | None = None
+    docs: Sequence[Document],
+    stamp: datetime = ZIP_EPOCH,
+    settings: Settings | None = None,
+    scratch: Path | None = None,
 ) -> Iterator[Download]:
     """The downloads made from every report (not the downloads page, which MkDocs renders),
     one at a time, so that each can be written and let go before the next is made;
-    ``settings`` give datapackage.json its licence and date."""
+    ``settings`` give datapackage.json its licence and date. The database is made in a
+    temporary file in ``scratch`` (else the system's temporary folder)."""
     yield paths.ALL_DATA_JSON, Streamed(all_json_parts(docs))
     yield paths.ALL_SCHEMA, _json(all_schema())
     yield paths.UNIT_SCHEMA, _json(unit_schema())
     yield paths.PROJECT_SCHEMA, _json(project_schema())
     yield paths.DATAPACKAGE, _json(descriptor(TABLES, TITLE, settings))
-    yield from _tables(docs, stamp)
+    yield from _tables(docs, stamp, scratch)
 
 
-def _tables(docs: Sequence[Document], stamp: datetime) -> Iterator[Download]:
+def _tables(docs: Sequence[Document], stamp: datetime, scratch: Path | None) -> Iterator[Download]:
     """The CSVs, the workbook and the database, one table's rows at a time: every table's
     rows at once took about 1 GB at 3,000 reports."""
     book = new_workbook(TABLES, stamp)
-    with Database() as database:
+    with Database(scratch) as database:
         for table in TABLES:
             located = table.located_rows(docs)
             check_text(table, located)

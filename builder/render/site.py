@@ -142,7 +142,9 @@ Placer = Callable[[Iterable[Finding]], list[Finding]]
 def _shared(
     docs: Sequence[Document], stamp: datetime, *, settings: Settings, into: Path | None
 ) -> Files:
-    made = shared_downloads(docs, stamp, settings)
+    # The database's temporary file beside the folder the downloads are written into: in the
+    # work folder, not a system temporary folder that may be memory (tmpfs).
+    made = shared_downloads(docs, stamp, settings, scratch=None if into is None else into.parent)
     if into is None:
         return dict(whole(made))
     write_files(made, into)

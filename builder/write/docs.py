@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from builder.contract.errors import EnvironmentFailure, ReportError
-from builder.contract.streamed import Streamed
+from builder.contract.streamed import Streamed, StreamedBytes
 from builder.downloads.files import Download
 from builder.downloads.sitemap import sitemaps
 from builder.engines.mkdocs_config import ASSETS
@@ -104,6 +104,10 @@ def write_files(files: Iterable[Download], folder: Path) -> None:
             with target.open("wb") as out:
                 for part in content.parts:
                     out.write(part.encode("utf-8"))
+        elif isinstance(content, StreamedBytes):
+            with target.open("wb") as out:
+                for chunk in content.parts:
+                    out.write(chunk)
         else:
             target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 

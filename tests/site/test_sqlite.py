@@ -18,10 +18,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from datasette.app import Datasette
 
 from builder.contract.model import Document
-from builder.downloads.database import database_bytes
+from builder.downloads.database import Database, database_bytes
 from builder.downloads.tables import TABLES
 from builder.publish.build import Built
 from tests.site.test_site_downloads import (
@@ -184,3 +185,19 @@ def test_datasette_opens_the_file_as_it_is(built: Built, tmp_path: Path) -> None
     assert {row["项目编码"]["value"] for row in rows} <= {
         p.code for d in built.documents for p in d.projects
     }
+
+
+def test_the_database_is_made_in_a_temporary_file_that_never_stays(tmp_path: Path) -> None:
+    docs = synthetic_corpus()
+    with Database(tmp_path) as database:
+        for table in TABLES:
+            database.add(table, table.rows(docs))
+        assert len(list(tmp_path.iterdir())) == 1  # being made there
+        made = database.finish()
+    assert list(tmp_path.iterdir()) == []  # gone, though not read yet: its reader holds it
+    content = made.whole()
+    assert content == database_bytes(TABLES, docs)
+    assert_database_equal(content, docs)
+    with pytest.raises(sqlite3.IntegrityError), Database(tmp_path) as broken:
+        broken.add(TABLES[0], [*TABLES[0].rows(docs), TABLES[0].rows(docs)[0]])  # a key twice
+    assert list(tmp_path.iterdir()) == []
