@@ -40,10 +40,13 @@ def in_background(
 
 
 def data_files_with_pid(
-    docs: Sequence[Document], stamp: datetime, settings: Settings | None = None
+    docs: Sequence[Document],
+    stamp: datetime,
+    settings: Settings | None = None,
+    scratch: Path | None = None,
 ) -> Iterator[data.Download]:
     """The downloads plus the id of the process that made them (module level: picklable)."""
-    yield from data.shared_downloads(docs, stamp, settings)
+    yield from data.shared_downloads(docs, stamp, settings, scratch)
     yield MADE_BY, str(os.getpid())
 
 
@@ -87,7 +90,10 @@ def test_all_json_made_a_report_at_a_time_is_the_list_dumped_whole(
 
 
 def failing_downloads(
-    docs: Sequence[Document], stamp: datetime, settings: Settings | None = None
+    docs: Sequence[Document],
+    stamp: datetime,
+    settings: Settings | None = None,
+    scratch: Path | None = None,
 ) -> Files:
     raise ReportError(docs[0].source, 7, "expected at most 32767 characters in 指标值")
 
@@ -109,13 +115,19 @@ class Unpicklable(Exception):
 
 
 def downloads_that_crash(
-    docs: Sequence[Document], stamp: datetime, settings: Settings | None = None
+    docs: Sequence[Document],
+    stamp: datetime,
+    settings: Settings | None = None,
+    scratch: Path | None = None,
 ) -> Files:
     os._exit(3)
 
 
 def downloads_with_an_odd_error(
-    docs: Sequence[Document], stamp: datetime, settings: Settings | None = None
+    docs: Sequence[Document],
+    stamp: datetime,
+    settings: Settings | None = None,
+    scratch: Path | None = None,
 ) -> Files:
     raise Unpicklable("odd", "error")
 
