@@ -209,11 +209,12 @@ def _record(fields: dict[str, Any]) -> Record:
     return Record(**values)
 
 
-_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
+RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
+"""A record's fields, in the order Record takes them."""
 
 
 def _fields(record: Record) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in _RECORD_FIELDS}
+    return {name: getattr(record, name) for name in RECORD_FIELDS}
 
 
 def save_state(path: Path, state: IndexState) -> None:

@@ -21,7 +21,7 @@ import marshal
 import sys
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,15 +50,12 @@ def spool_records(records: Iterable[Record], work: Path) -> int:
     with (work / RECORDS).open("wb") as out:
         batch: list[tuple[object, ...]] = []
         for record in records:
-            batch.append(tuple(getattr(record, name) for name in _FIELDS))
+            batch.append(tuple(getattr(record, name) for name in search_index.RECORD_FIELDS))
             if len(batch) == _BATCH:
                 marshal.dump(batch, out)
                 count, batch = count + len(batch), []
         marshal.dump(batch, out)  # the last batch, maybe empty: a spool always ends with one
     return count + len(batch)
-
-
-_FIELDS = tuple(f.name for f in fields(Record))
 
 
 def _spooled(path: Path) -> Iterator[Record]:
@@ -81,11 +78,11 @@ class IndexJob:
     def finish(self, changed: Collection[str] | None) -> None:
         """``changed``: the site-relative files a rebuild's MkDocs run wrote or removed; None
         for a site without an index yet (then the job reads every page's HTML)."""
-        told = json.dumps(None if changed is None else sorted(changed), ensure_ascii=False)
+        told = None if changed is None else sorted(changed)
         if self.program is None:
-            _complete(self.spec, _prepared(self.spec), json.loads(told))
+            _complete(self.spec, _prepared(self.spec), told)
             return
-        self.program.send(told.encode("utf-8"))
+        self.program.send(json.dumps(told, ensure_ascii=False).encode("utf-8"))
         self.program.result()
 
 

@@ -99,9 +99,9 @@ class ReportCache:
     """A report's own findings by its doc_hash, as plain tuples (marshal holds no models)."""
     checked_used: dict[str, list[FindingRow]] = field(default_factory=dict)
     summaries: Summaries = field(default_factory=Summaries)
+    """Each report's share of the pages across reports (builder/incremental/summaries.py)."""
     parse_keys: Mapping[str, str] = field(default_factory=dict)
     """Each report's parse cache key by source, where the build has it (doc_hash)."""
-    """Each report's share of the pages across reports (builder/incremental/summaries.py)."""
     _memory: dict[str, ReportFiles] = field(default_factory=dict)
     _last: tuple[str, ReportFiles] | None = None
 
