@@ -1,6 +1,7 @@
 """Load every report under content/: from the parse cache when unchanged, else parsed on all cores.
 
-A parsed Document is cached as JSON, with the parser's warnings, under a key that hashes
+A parsed Document is cached in its plain form (builder/contract/plain.py), with the parser's
+warnings, under a key that hashes
 everything the parse depends on: the file's bytes, its path (Document.source, year and
 region come from it), the region names and the parser's own source code. So a rebuild
 after changing one report parses one file, and a changed parser or regions.toml parses
@@ -13,17 +14,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import marshal
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 import builder
 from builder.contract.compact import compact
 from builder.contract.errors import EnvironmentFailure, ReportError
 from builder.contract.model import Document
+from builder.contract.plain import from_plain, to_plain
 from builder.engines.processes import map_in_parallel
 from builder.parse import parse_with_ledger
 from builder.parse.readers import read_text
@@ -161,22 +162,31 @@ def _compacted(result: Report | _Failure) -> Report | _Failure:
 
 
 def _read_cached(path: Path) -> Report | None:
-    # The first line holds the warnings, the rest the Document: each read by its own parser.
     try:
-        head, _, body = path.read_bytes().partition(b"\n")
-        warnings = tuple((int(line), str(message)) for line, message in json.loads(head))
-        # compacted at once, so the next report's load reuses the memory it frees
-        return Report(compact(Document.model_validate_json(body)), warnings)
-    except (OSError, ValidationError, ValueError, TypeError):
+        data = path.read_bytes()
+        payload = data[_SEAL:]
+        if hashlib.sha256(payload).digest() != data[:_SEAL]:
+            return None  # cut short or changed since this code wrote it
+        warnings, plain = marshal.loads(payload)
+        # made compacted, so the next report's load reuses the memory this one frees
+        return Report(from_plain(Document, plain), tuple(map(tuple, warnings)))
+    except (OSError, EOFError, ValueError, TypeError):
         return None
 
 
 def _write_cached(path: Path, report: Report) -> None:
-    # Write then rename, so an interrupted build never leaves half an entry behind.
+    # Write then rename, so an interrupted build never leaves half an entry behind; sealed
+    # with the hash of its bytes, since a plain value is trusted as it reads back.
+    payload = marshal.dumps((report.warnings, to_plain(report.document)))
     partial = path.with_suffix(".tmp")
-    head = json.dumps(report.warnings, ensure_ascii=False)
-    partial.write_text(f"{head}\n{report.document.model_dump_json()}", encoding="utf-8")
+    partial.write_bytes(hashlib.sha256(payload).digest() + payload)
     os.replace(partial, path)
+
+
+_SEAL = 32
+"""Bytes of an entry's seal: the SHA-256 of the rest."""
+SUFFIX = ".parse"
+"""A cache entry's file is named by its key, then this."""
 
 
 def default_workers() -> int:
@@ -218,7 +228,7 @@ def parse_cached(
     missing: list[_Job] = []
     for source, data in files:
         keys[source] = cache_key(data, source, regions)
-        entry = None if cache is None else cache / f"{keys[source]}.json"
+        entry = None if cache is None else cache / f"{keys[source]}{SUFFIX}"
         found = None if entry is None else _read_cached(entry)
         if found is None:
             missing.append(_Job(data, source, regions, entry))
@@ -238,10 +248,12 @@ def parse_cached(
 
 def cached(cache: Path, key: str) -> Report | None:
     """The entry under key, or None if there is none that reads back."""
-    return _read_cached(cache / f"{key}.json")
+    return _read_cached(cache / f"{key}{SUFFIX}")
 
 
 def _prune(cache: Path, keep: set[str]) -> None:
     for entry in cache.iterdir():
-        if entry.suffix in (".json", ".tmp") and entry.stem not in keep:
+        # Entries are named by their key, 64 hex digits; ".json" ones are an older form's.
+        named = len(entry.stem) == 64 and entry.suffix in (SUFFIX, ".tmp", ".json")
+        if named and entry.stem not in keep:
             entry.unlink()

@@ -12,15 +12,8 @@ from pydantic import BaseModel, ConfigDict
 from benchmarks.make_corpus import write_corpus
 from builder.contract.compact import compact, shared
 from builder.contract.model import Document, Target
+from tests.support.models import models_in
 from tests.support.reading import load_content
-
-
-def _models(value: object) -> list[BaseModel]:
-    if isinstance(value, BaseModel):
-        return [value, *(m for v in value.__dict__.values() for m in _models(v))]
-    if isinstance(value, (list, tuple)):
-        return [m for v in value for m in _models(v)]
-    return []
 
 
 def _sets_bytes(models: list[BaseModel]) -> int:
@@ -32,12 +25,12 @@ def test_a_compacted_document_is_the_same_document_in_less_memory(tmp_path: Path
     written = write_corpus(3, 2, tmp_path)
     doc = load_content(tmp_path / "content", written.regions)[0]
     fresh = Document.model_validate_json(doc.model_dump_json())
-    before = _sets_bytes(_models(fresh))
+    before = _sets_bytes(models_in(fresh))
     same = compact(Document.model_validate_json(doc.model_dump_json()))
     assert same == fresh
     assert same.model_dump_json() == fresh.model_dump_json()
     assert same.model_dump_json(exclude_unset=True) == fresh.model_dump_json(exclude_unset=True)
-    models = _models(same)
+    models = models_in(same)
     assert len(models) > 100
     assert all(
         m.__pydantic_fields_set__ is shared(type(m), m.__pydantic_fields_set__) for m in models

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,9 +92,12 @@ def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(
     first = load_documents(content, regions, cache=cache)
     entries = sorted(cache.iterdir())
     entries[0].write_text('{"source": "truncated', encoding="utf-8")
-    entries[1].write_text('{"source": "x.txt"}', encoding="utf-8")  # JSON, not a Document
+    entries[1].write_text('{"source": "x.txt"}', encoding="utf-8")  # JSON, not an entry
+    # sealed as this code seals, but not a Document's plain value
+    payload = marshal.dumps(((), ("x.txt", 2021)))
+    entries[2].write_bytes(hashlib.sha256(payload).digest() + payload)
     again = load_documents(content, regions, cache=cache)
-    assert (again.parsed, again.cached) == (2, 6)
+    assert (again.parsed, again.cached) == (3, 5)
     assert again.documents == first.documents
     assert load_documents(content, regions, cache=cache).parsed == 0
 
@@ -114,7 +119,7 @@ def test_parallel_parse_gives_the_serial_documents_in_path_order(
     cache = tmp_path / "cache"
     cached = load_documents(content, written.regions, cache=cache, workers=2)
     assert cached.documents == serial.documents and cached.parsed == len(written.files)
-    assert len(list(cache.glob("*.json"))) == len(written.files)
+    assert len(list(cache.glob(f"*{parse_cache.SUFFIX}"))) == len(written.files)
     assert len({id(p.__pydantic_fields_set__) for d in cached.documents for p in d.projects}) == 1
     again = load_documents(content, written.regions, cache=cache, workers=2)
     assert again.documents == serial.documents and again.cached == len(written.files)
