@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from builder.contract.compact import compact
 from builder.contract.model import Document
@@ -36,7 +37,17 @@ def check_documents(
     A 项目编码 in two places is not a rule here: intake keeps such files off the site
     (builder/intake/crosscheck.py) and ``budgetsite check`` lists it as duplicate-code.
     """
-    return [f for _, found in report_findings(docs, each, about=about) for f in found]
+    return [f for checked in report_findings(docs, each, about=about) for f in checked.findings]
+
+
+class Checked(NamedTuple):
+    """One report's findings (report_findings)."""
+
+    doc: Document
+    findings: list[Finding]
+    """All of them, sorted: its own and those across reports."""
+    across: list[Finding]
+    """Those of the rules across reports alone: all else follows from the report."""
 
 
 def report_findings(
@@ -44,7 +55,7 @@ def report_findings(
     each: Callable[[Document], list[Finding]] = check_document,
     *,
     about: Sequence[Document] | None = None,
-) -> Iterator[tuple[Document, list[Finding]]]:
+) -> Iterator[Checked]:
     """check_documents a report at a time: each report of ``about`` (else of ``docs``) in
     file order, with its findings. The rule across reports runs alongside, in the same
     order, so the build holds one report's findings, not a province's (300 MiB at 3,000
@@ -63,7 +74,7 @@ def report_findings(
         own = each(doc)  # compact already: check_document's, or a cache's (report_cache.py)
         # A finding's sort key starts with its file, and each report's own findings come
         # sorted: only a report with findings across reports is sorted again.
-        yield doc, sort_findings([*own, *extra]) if extra else own
+        yield Checked(doc, sort_findings([*own, *extra]) if extra else own, extra)
 
 
 def sort_findings(found: Iterable[Finding]) -> list[Finding]:

@@ -22,7 +22,7 @@ from builder.incremental.folder_sync import Content, Stored
 from builder.incremental.report_cache import ReportCache, ReportFiles, report_key
 from builder.intake.hand_pages import listed_pages
 from builder.quality import Finding
-from builder.quality.check import check_document, report_findings
+from builder.quality.check import Checked, check_document, report_findings
 from builder.render import catalog
 from builder.render.compare.changes import change_files
 from builder.render.compare.groups import group_files
@@ -246,13 +246,13 @@ def _pages(
     each_report = (
         report_findings(everyone, own_findings, about=about)
         if settings.quality
-        else ((doc, []) for doc in sorted(docs, key=lambda d: d.source))
+        else (Checked(doc, [], []) for doc in sorted(docs, key=lambda d: d.source))
     )
     # From every report: a part's pages name like projects and years of the other parts.
     related = {} if placeholders else relations(everyone)
     tally = Tally()  # what the quality section says of all findings
     rows = Spool() if settings.quality else None  # findings.csv, a report's rows at a time
-    for doc, found in each_report:
+    for doc, found, across in each_report:
         own = placer(found)
         tally.add(doc, own)
         key = None
@@ -263,7 +263,12 @@ def _pages(
         else:
             mine = related[doc.source]
             key = report_key(
-                doc, own, settings.quality, doc_digest=digests[doc.source], related=mine.key()
+                doc,
+                own,
+                settings.quality,
+                doc_digest=digests[doc.source],
+                related=mine.key(),
+                across=across if cache.names_file(doc) else None,
             )
             make = functools.partial(report_files, doc, own, settings.quality, mine)
             yield from cache.files(key, make).items()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import itertools
 import marshal
@@ -132,6 +133,13 @@ def test_the_key_covers_the_report_its_findings_and_the_settings(docs: list[Docu
     assert key != report_key(doc.model_copy(update={"measures": doc.measures + "。"}), own, True)
     placed = [own[0].model_copy(update={"place": "第 2 页"}), *own[1:]]
     assert key != report_key(doc, placed, True)
+    # When the digest names the file, its own findings follow from it: only those across
+    # reports are hashed.
+    named = functools.partial(report_key, doc, own, True, doc_digest="parsed-file-key")
+    assert named(across=[]) == report_key(
+        doc, own[1:], True, doc_digest="parsed-file-key", across=[]
+    )
+    assert named(across=[]) != named(across=own[:1]) != named()
 
 
 def test_the_key_of_relations_covers_all_they_say() -> None:
