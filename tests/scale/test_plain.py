@@ -44,6 +44,12 @@ def test_the_seeds_and_a_corpus_come_back_as_pydantic_reads_their_json(
     targets = [(i.target, j.target) for i, j in rows]
     assert any(a is not None for a, _ in targets)
     assert all(a is b for a, b in targets)
+    # and a short text is one object across reports, as pydantic's JSON parser keeps it
+    levels = [
+        i.level1 for d in map(_through_marshal, docs) for p in d.projects for i in p.indicators
+    ]
+    assert len(levels) > 100
+    assert len({id(text) for text in levels}) == len(set(levels)) < 10
 
 
 def test_values_that_compare_equal_but_print_apart_are_not_held_as_one() -> None:
