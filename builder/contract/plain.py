@@ -163,7 +163,7 @@ def _model_codec(kind: type[BaseModel]) -> _Codec:
             for at, from_ in made_fields:
                 values[at] = from_(values[at])
         model = new(kind)
-        # What pydantic sets on a model it has validated (as report_cache._finding does);
+        # What pydantic sets on a model it has validated (as builder/quality/finding.from_row does);
         # a value with too few or too many fields raises ValueError here.
         setattr_(model, "__dict__", dict(zip(names, values, strict=True)))
         setattr_(model, "__pydantic_fields_set__", given)

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from builder.contract.compact import shared
 from builder.contract.model import Document
 from builder.incremental import summaries
 from builder.incremental.folder_sync import Content, Stored
 from builder.incremental.parse_cache import source_hash
 from builder.incremental.summaries import Summaries
 from builder.quality import Finding
+from builder.quality.finding import FindingRow, from_row
 
 ReportFiles = dict[str, str]
 
@@ -160,7 +160,7 @@ class ReportCache:
         if rows is None:
             rows = [_row(finding) for finding in make()]
         self.checked_used[digest] = rows
-        return [_finding(row) for row in rows]
+        return [from_row(row) for row in rows]
 
 
 def _digest(text: str) -> bytes:
@@ -198,46 +198,6 @@ def made_or_kept(
     if cache is None:
         return make()
     return cache.files(page_key(kind, *inputs()), make)
-
-
-FindingRow = tuple[str, str, str, int, str, str, str, str]
-"""A cached finding's fields but its place: a rule's own finding has none; intake gives it."""
-
-
-def _finding(row: FindingRow) -> Finding:
-    """The Finding a cached row holds, made without pydantic's constructors.
-
-    Not validated again: these are the fields of a Finding an earlier build made and checked.
-    Even ``model_construct`` took 6 µs a finding, 1.5 s for the 250,000 findings of a
-    rebuild at 3,000 reports; setting the instance's four slots as pydantic does takes a
-    third of that. tests/scale/test_report_cache.py holds it equal to a validated Finding.
-    """
-    rule, level, source, line, project, subject, value, message = row
-    finding = _new(Finding)
-    _set(
-        finding,
-        "__dict__",
-        {
-            "rule": rule,
-            "level": level,
-            "source": source,
-            "line": line,
-            "project": project,
-            "subject": subject,
-            "value": value,
-            "message": message,
-            "place": "",
-        },
-    )
-    _set(finding, "__pydantic_fields_set__", _FINDING_FIELDS_SET)
-    _set(finding, "__pydantic_extra__", None)
-    _set(finding, "__pydantic_private__", None)
-    return finding
-
-
-_new = Finding.__new__
-_set = object.__setattr__
-_FINDING_FIELDS_SET = shared(Finding, Finding.model_fields)
 
 
 def _row(finding: Finding) -> FindingRow:

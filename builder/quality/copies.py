@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from builder.contract.model import Document, Indicator, Project
+from builder.contract.model import Document, Indicator
 from builder.parse.lines import compact
 from builder.quality.finding import Finding, finding, project_subject
 from builder.quality.indicators import level_name
@@ -79,16 +79,17 @@ def check_copied_rows(docs: Sequence[Document]) -> Iterator[Finding]:
     # Per row key: the first place it was seen, and the first place in a project of another
     # kind than that one. The earliest place of a kind other than a project's own is then
     # the first place, or, when the first place is of its own kind, the second one.
-    Place = tuple[str, Project, str]  # file, project, the project's kind
+    Place = tuple[str, str, str]  # file, the project's subject (project_subject), its kind
     seen: dict[tuple[str, ...], tuple[Place, Place | None]] = {}
     for doc in sorted(docs, key=lambda d: d.source):
         for project in doc.projects:
             name = _kind(project.name)
+            named = project_subject(project)  # once a project, not twice a finding
             for row in project.indicators:
                 if "满意" in row.level1:
                     continue
                 key = _row_key(row)
-                here = (doc.source, project, name)
+                here = (doc.source, named, name)
                 known = seen.get(key)
                 if known is None:
                     seen[key] = (here, None)
@@ -103,7 +104,7 @@ def check_copied_rows(docs: Sequence[Document]) -> Iterator[Finding]:
                 # must not change when lines move in another, or one edit to a report would
                 # change the pages of every report that shares a row with it.
                 source, other, _ = original
-                subject = f"{project_subject(project)}·{row.level3}"
+                subject = f"{named}·{row.level3}"
                 yield finding(
                     "row-copied",
                     doc.source,
@@ -112,5 +113,5 @@ def check_copied_rows(docs: Sequence[Document]) -> Iterator[Finding]:
                     subject,
                     row.value,
                     f"{subject}：指标行「{row.level3}｜{row.value}」与项目"
-                    f"{project_subject(other)}（{source}）完全相同",
+                    f"{other}（{source}）完全相同",
                 )
