@@ -103,14 +103,16 @@ class ReportCache:
     index: dict[str, dict[str, bytes]] = field(default_factory=dict)
     """The last build's entries: report key → file name → SHA-256 of its UTF-8 text."""
     used: dict[str, dict[str, bytes]] = field(default_factory=dict)
-    checked: dict[str, list[FindingRow]] = field(default_factory=dict)
-    """A report's own findings by its doc_hash, as plain tuples (marshal holds no models)."""
-    checked_used: dict[str, list[FindingRow]] = field(default_factory=dict)
+    checked: set[str] = field(default_factory=set)
+    """The doc_hashes whose own findings the last build kept, each in a file of its own read
+    when asked for: holding all of them, 414,000 rows at 3,000 reports, took 150 MiB."""
+    checked_used: set[str] = field(default_factory=set)
     summaries: Summaries = field(default_factory=Summaries)
     """Each report's share of the pages across reports (builder/incremental/summaries.py)."""
     parse_keys: Mapping[str, str] = field(default_factory=dict)
     """Each report's parse cache key by source, where the build has it (doc_hash)."""
     _memory: dict[str, ReportFiles] = field(default_factory=dict)
+    _memory_rows: dict[str, list[FindingRow]] = field(default_factory=dict)
     _last: tuple[str, ReportFiles] | None = None
 
     def digest(self, doc: Document) -> str:
@@ -156,11 +158,26 @@ class ReportCache:
         return self._last[1][name]
 
     def findings(self, digest: str, make: Callable[[], list[Finding]]) -> list[Finding]:
-        rows = self.checked.get(digest)
+        """The own findings of the report with this doc_hash: kept, or made (and kept as
+        plain tuples, since marshal holds no models)."""
+        rows = self._kept_rows(digest)
         if rows is None:
             rows = [_row(finding) for finding in make()]
-        self.checked_used[digest] = rows
+            if self.folder is None:
+                self._memory_rows[digest] = rows
+            else:
+                _write(self._findings_entry(digest), _seal(rows))
+        self.checked_used.add(digest)
         return [from_row(row) for row in rows]
+
+    def _kept_rows(self, digest: str) -> list[FindingRow] | None:
+        if self.folder is None:
+            return self._memory_rows.get(digest)
+        return _unseal(self._findings_entry(digest)) if digest in self.checked else None
+
+    def _findings_entry(self, digest: str) -> Path:
+        assert self.folder is not None
+        return self.folder / f"{FINDINGS}{digest}{_SUFFIX}"
 
 
 def _digest(text: str) -> bytes:
@@ -219,11 +236,8 @@ def load(folder: Path, parse_keys: Mapping[str, str] | None = None) -> ReportCac
         index = marshal.loads((folder / INDEX).read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         index = {}
-    checked: dict[str, list[FindingRow]] = {}
-    for path in sorted(folder.glob(f"{FINDINGS}*{_SUFFIX}")) if folder.is_dir() else []:
-        rows = _unseal(path)
-        if rows is not None:
-            checked[path.name.removesuffix(_SUFFIX).removeprefix(FINDINGS)] = rows
+    found = folder.glob(f"{FINDINGS}*{_SUFFIX}") if folder.is_dir() else []
+    checked = {path.name.removesuffix(_SUFFIX).removeprefix(FINDINGS) for path in found}
     index = index if _valid_index(index) else {}
     return ReportCache(
         folder,
@@ -275,7 +289,8 @@ def _valid_index(index: object) -> bool:
 def save(cache: ReportCache) -> None:
     """Keep what this build used, nothing else (the cache does not grow with old versions).
 
-    One file per entry, so that a rebuild writes only the entries it made; the index last.
+    One file per entry, written as it was made (ReportCache.files, .findings), so that a
+    rebuild writes only the entries it made; the summaries and the index last.
     """
     folder = cache.folder
     if folder is None:
@@ -286,8 +301,5 @@ def save(cache: ReportCache) -> None:
         name = path.name.removesuffix(_SUFFIX)
         if name not in wanted and path.name not in (INDEX, summaries.FILE):
             path.unlink()
-    for key, rows in sorted(cache.checked_used.items()):
-        if key not in cache.checked or not (folder / f"{FINDINGS}{key}{_SUFFIX}").is_file():
-            _write(folder / f"{FINDINGS}{key}{_SUFFIX}", _seal(rows))
     summaries.save(folder, cache.summaries)
     _write(folder / INDEX, dict(sorted(cache.used.items())))
