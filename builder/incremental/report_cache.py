@@ -127,7 +127,7 @@ class ReportCache:
     def files(self, key: str, make: Callable[[], ReportFiles]) -> dict[str, Content]:
         """The report's files under ``key``: kept ones as Stored, else made (and kept)."""
         digests = self.index.get(key)
-        if digests is not None and self._holds(key):
+        if digests is not None and self.holds(key):
             self.used[key] = digests
             return {
                 name: Stored(digest, functools.partial(self._text, key, name, make))
@@ -141,7 +141,10 @@ class ReportCache:
             _write(self._entry(key), made)
         return dict(made)
 
-    def _holds(self, key: str) -> bool:
+    def holds(self, key: str) -> bool:
+        """Whether the last build's files under ``key`` are here to be used."""
+        if key not in self.index:
+            return False
         return key in self._memory if self.folder is None else self._entry(key).is_file()
 
     def _entry(self, key: str) -> Path:

@@ -32,11 +32,19 @@ class Summaries:
 
     def get(self, kind: str, digest: str, make: Callable[[], bytes]) -> bytes:
         """The ``kind`` summary of the report with this doc_hash: kept, or made now."""
-        found = self.kept.get(kind, {}).get(digest)
+        found = self.peek(kind, digest)
         if found is None:
             found = make()
-        self.used.setdefault(kind, {})[digest] = found
+        self.put(kind, digest, found)
         return found
+
+    def peek(self, kind: str, digest: str) -> bytes | None:
+        """What the last build kept under this kind and hash, if anything (not kept again)."""
+        return self.kept.get(kind, {}).get(digest)
+
+    def put(self, kind: str, digest: str, value: bytes) -> None:
+        """Keep ``value`` for the next build."""
+        self.used.setdefault(kind, {})[digest] = value
 
 
 def load(folder: Path) -> Summaries:

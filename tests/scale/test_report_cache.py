@@ -329,3 +329,50 @@ def test_a_report_read_through_the_parse_cache_is_named_by_its_key(tmp_path: Pat
     after = report_cache.load(tmp_path / "reports", again.parse_keys)
     changed = {d.source for d in again.documents if after.digest(d) != digests[d.source]}
     assert changed == {edited.source}
+
+
+def test_indicator_pages_are_taken_whole_when_no_rows_share_changed(
+    docs: list[Document], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit that changes no indicator row reuses every indicator page without naming
+    one; an entry spoilt after the build found it is made again from the reports."""
+    folder = tmp_path / "reports"
+    cache = report_cache.load(folder)
+    expected = indicators.indicator_pages(docs, _kept(cache, docs))
+    report_cache.save(cache)
+    doc = docs[2]
+    edited = doc.model_copy(update={"overall_goal": doc.overall_goal + "（修订）"})
+    revised = [*docs[:2], edited, *docs[3:]]
+    looked: list[int] = []
+    real_uses = indicators.uses_by_name
+
+    def counted(reports: Sequence[Document]) -> dict[indicators.Name, list[indicators.Use]]:
+        looked.append(len(reports))
+        return real_uses(reports)
+
+    monkeypatch.setattr(indicators, "uses_by_name", counted)
+    kept = report_cache.load(folder)
+    pages = list(indicators.indicator_files(revised, _kept(kept, revised)))
+    assert looked == [1]  # the edited report's share alone, never every report's rows
+    assert {n for n, _ in pages} == set(expected)
+    assert all(isinstance(c, Stored) for _, c in pages)
+    report_cache.save(kept)
+    # Every entry spoilt once the pages were named: each is made again when read.
+    later = report_cache.load(folder)
+    named = list(indicators.indicator_files(revised, _kept(later, revised)))
+    assert looked == [1]
+    for entry in folder.glob(f"{report_cache.FILES}*"):
+        entry.write_bytes(b"spoilt")
+    assert {n: c.load() if isinstance(c, Stored) else c for n, c in named} == expected
+    assert looked[1:] == [len(revised)]  # named again once, for all of them
+    # A changed row of one report: its indicator's keys are worked out again.
+    project = edited.projects[0]
+    row = project.indicators[0].model_copy(update={"value": "（修订）"})
+    moved = project.model_copy(update={"indicators": (row, *project.indicators[1:])})
+    changed = edited.model_copy(update={"projects": (moved, *edited.projects[1:])})
+    again = [*docs[:2], changed, *docs[3:]]
+    report_cache.save(later)
+    pages_again = indicators.indicator_pages(again, _kept(report_cache.load(folder), again))
+    assert looked[2:] == [1, len(again)]  # its share, then every report's rows
+    made = {n: c.load() if isinstance(c, Stored) else c for n, c in pages_again.items()}
+    assert made == indicators.indicator_pages(again) != expected

@@ -19,7 +19,8 @@ from builder.compare.likeness import like_key
 from builder.contract import paths
 from builder.contract.model import Document, Indicator
 from builder.incremental.folder_sync import Content
-from builder.incremental.report_cache import Kept, made_or_kept
+from builder.incremental.kept_whole import Part, kept_whole
+from builder.incremental.report_cache import Kept
 from builder.render import catalog
 from builder.render.data_page import data_link
 from builder.render.html import anchors
@@ -136,22 +137,26 @@ def indicator_files(
     an indicator's pages are kept under a hash of all they show, and made again only when
     one of its rows changed. That hash is made from each report's share (report_shares),
     itself kept under the report's doc_hash: an unchanged report's rows are not looked at.
+    When no report's share changed, the pages are the last build's, as they are
+    (builder/incremental/kept_whole.py).
     """
-    uses = uses_by_name(docs)
     cache, digests = kept or (None, {})
     shares: dict[str, bytes] = {}
     if cache is not None:
         for doc in docs:
             share = functools.partial(report_shares, doc)
             shares[doc.source] = cache.summaries.get(SHARES, digests[doc.source], share)
-    catalogue = functools.partial(_catalogue_page, uses)
-    every = functools.partial(_every_shown, uses, shares)
-    yield from made_or_kept(cache, catalogue, "indicators", every).items()
-    for name, found in uses.items():
-        ordered = sorted(found, key=lambda u: (-u.entry.doc.year, u.entry.project.code))
-        make = functools.partial(_indicator_pages, name, ordered)
-        inputs = functools.partial(_shown, name, ordered, shares)
-        yield from made_or_kept(cache, make, "indicator", inputs).items()
+
+    def parts() -> Iterator[Part]:
+        uses = uses_by_name(docs)
+        every = functools.partial(_every_shown, uses, shares)
+        yield "indicators", every, functools.partial(_catalogue_page, uses)
+        for name, found in uses.items():
+            ordered = sorted(found, key=lambda u: (-u.entry.doc.year, u.entry.project.code))
+            make = functools.partial(_indicator_pages, name, ordered)
+            yield "indicator", functools.partial(_shown, name, ordered, shares), make
+
+    yield from kept_whole(cache, "indicator pages", lambda: shares.items(), parts)
 
 
 def report_shares(doc: Document) -> bytes:
