@@ -7,11 +7,14 @@ again when a project it names changes, and only then.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
+from typing import Any
 
 from builder.compare.likeness import like_groups
 from builder.compare.years import by_unit, changes
@@ -98,7 +101,8 @@ def _beside(chain: Sequence[Entry], doc: Document) -> tuple[Mention, ...]:
 
 
 def relations(docs: Sequence[Document]) -> dict[str, UnitRelations]:
-    """Each report's relations by its source, from every report of the site."""
+    """Each report's relations by its source, from every report of the site: from its
+    share_of them (relation_share) and nothing else."""
     groups = like_groups(docs)
     group_of = {e.project.code: key for key, group in groups.items() for e in group}
     chains = _chains(docs)
@@ -115,3 +119,49 @@ def relations(docs: Sequence[Document]) -> dict[str, UnitRelations]:
         unit_totals = tuple(sorted(totals[(doc.region.code, doc.unit.code)]))
         found[doc.source] = UnitRelations(unit_totals, tuple(projects))
     return found
+
+
+def relation_share(doc: Document) -> bytes:
+    """What the relations are made from in a report, hashed: its unit, its year, and its
+    projects' codes, names and budgets, in order (likeness and years match by them)."""
+    projects = [(p.code, p.name, str(p.budget_yuan)) for p in doc.projects]
+    shown = (doc.source, doc.region.code, doc.unit.code, doc.unit.name, doc.year, projects)
+    return hashlib.sha256(repr(shown).encode()).digest()
+
+
+def relations_to_bytes(found: Mapping[str, UnitRelations]) -> bytes:
+    """Every report's relations as bytes (marshal: plain tuples), for relations_of_bytes."""
+    return marshal.dumps([(source, _plain(r)) for source, r in sorted(found.items())])
+
+
+def relations_of_bytes(data: bytes) -> dict[str, UnitRelations] | None:
+    """The relations relations_to_bytes gave these bytes for; None if they are not such."""
+    try:
+        return {source: _unplain(plain) for source, plain in marshal.loads(data)}
+    except (EOFError, ValueError, TypeError, ArithmeticError):
+        return None
+
+
+def _plain(r: UnitRelations) -> tuple[object, ...]:
+    projects = tuple(
+        (code, p.group, tuple((m.code, m.name, m.unit, m.year, str(m.budget)) for m in p.years))
+        for code, p in r.projects
+    )
+    return tuple((year, str(total)) for year, total in r.totals), projects
+
+
+def _unplain(plain: tuple[Any, Any]) -> UnitRelations:
+    totals, projects = plain
+    return UnitRelations(
+        tuple((int(year), Decimal(total)) for year, total in totals),
+        tuple(
+            (
+                str(code),
+                ProjectRelations(
+                    str(group),
+                    tuple(Mention(c, n, u, int(y), Decimal(b)) for c, n, u, y, b in years),
+                ),
+            )
+            for code, group, years in projects
+        ),
+    )

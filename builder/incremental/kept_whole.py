@@ -38,7 +38,7 @@ def kept_whole(
         for _, _, make in parts():
             yield from make().items()
         return
-    whole = _whole_key(kind, shares())
+    whole = whole_key(kind, shares())
     keys = _keys(cache.summaries.peek(WHOLES, whole))
     if keys is not None and all(map(cache.holds, keys)):
         # Only if an entry is spoilt after this check are the parts named again, to make it.
@@ -63,7 +63,8 @@ def _made_again(
     return makers()[key]()
 
 
-def _whole_key(kind: str, shares: Iterable[tuple[str, bytes]]) -> str:
+def whole_key(kind: str, shares: Iterable[tuple[str, bytes]]) -> str:
+    """A hash of the code and of every report's source and share, in order."""
     digest = hashlib.sha256(f"{code_version()}\0{kind}\0".encode())
     for source, share in shares:
         digest.update(f"{source}\0{len(share)}\0".encode())
@@ -80,3 +81,21 @@ def _keys(kept: bytes | None) -> list[str] | None:
         return None
     valid = isinstance(keys, list) and all(isinstance(key, str) for key in keys)
     return keys if valid else None
+
+
+def kept_value(
+    cache: ReportCache | None,
+    kind: str,
+    shares: Callable[[], Iterable[tuple[str, bytes]]],
+    make: Callable[[], bytes],
+) -> bytes:
+    """``make()``, or with ``cache`` what it gave the last build when ``shares()`` (each
+    report's source and share, in order) are that build's: a value made from all reports."""
+    if cache is None:
+        return make()
+    whole = whole_key(kind, shares())
+    found = cache.summaries.peek(WHOLES, whole)
+    if found is None:
+        found = make()
+    cache.summaries.put(WHOLES, whole, found)
+    return found
