@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -27,20 +26,6 @@ def inside(name: str) -> bool:
     return bool(parts) and not path.is_absolute() and "\\" not in name and ".." not in parts
 
 
-def links_in(folder: Path) -> list[Path]:
-    """The symbolic links under folder, not following them (one directory listing each)."""
-    found: list[Path] = []
-    pending = [str(folder)] if folder.is_dir() else []
-    while pending:
-        with os.scandir(pending.pop()) as entries:
-            for entry in entries:
-                if entry.is_symlink():
-                    found.append(Path(entry.path))
-                elif entry.is_dir():
-                    pending.append(entry.path)
-    return sorted(found)
-
-
 class DocsFolder:
     """The docs folder being written: each file is put as it is made, the build holds none.
 
@@ -49,14 +34,14 @@ class DocsFolder:
     """
 
     def __init__(self, docs_dir: Path) -> None:
-        # The build never makes links: one in the docs folder could lead a write outside it.
-        links = links_in(docs_dir)
-        if links:
-            raise EnvironmentFailure(str(links[0]), "expected no symbolic link in the docs folder")
         self.docs_dir = docs_dir
         # Beside the docs folder, in the work folder: what this sync wrote, for the next one.
         manifest = docs_dir.with_name(f"{docs_dir.name}.manifest")
         self._sync = FolderSync(docs_dir, manifest)
+        # The build never makes links: one in the docs folder could lead a write outside it.
+        if self._sync.links:
+            link = docs_dir / self._sync.links[0]
+            raise EnvironmentFailure(str(link), "expected no symbolic link in the docs folder")
 
     @property
     def names(self) -> set[str]:
