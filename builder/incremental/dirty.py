@@ -48,16 +48,31 @@ def fingerprint(config_text: str, overrides: Path | None) -> str:
         digest.update(f"\0{package}={version(package)}".encode())
     # The Markdown extension the build adds to MkDocs (mkdocs.yml names it, not its code).
     digest.update(b"\0" + Path(verbatim.__file__).read_bytes())
-    theme = Path(str(resources.files("material") / "templates"))
-    for path in sorted(p for p in theme.rglob("*") if p.is_file()):
-        stat = path.stat()
-        name = path.relative_to(theme).as_posix()
-        digest.update(f"\0{name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+    for name, size, mtime in _stats_under(str(resources.files("material") / "templates")):
+        digest.update(f"\0{name}\0{size}\0{mtime}".encode())
     if overrides is not None:
         for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
             digest.update(b"\0" + path.relative_to(overrides).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _stats_under(root: str) -> list[tuple[str, int, int]]:
+    """Each file under root (links followed, as the theme's copy does): its name, size and
+    modification time, by name. One listing per folder: Material's templates are 10,000
+    files, and a pathlib walk stat-ing each twice took 0.3 s of every build."""
+    found = []
+    pending = [""]
+    while pending:
+        prefix = pending.pop()
+        with os.scandir(os.path.join(root, prefix)) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    pending.append(f"{prefix}{entry.name}/")
+                elif entry.is_file():
+                    stat = entry.stat()
+                    found.append((f"{prefix}{entry.name}", stat.st_size, stat.st_mtime_ns))
+    return sorted(found, key=lambda item: item[0].split("/"))  # as paths sort: by folder
 
 
 def _state(output: Path, print_: str) -> str:
