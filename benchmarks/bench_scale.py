@@ -32,7 +32,6 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -42,6 +41,7 @@ from typing import Any
 
 import yaml
 
+from benchmarks.launch import Launcher
 from benchmarks.make_corpus import write_corpus
 from builder.contract.model import Document
 from tests.site.serving import serve
@@ -74,21 +74,20 @@ class Output:
     project_median: float
 
 
+LAUNCHER: Launcher | None = None
+"""Where commands are started from (benchmarks/launch.py), made when the benchmark starts."""
+
+
 def measure(command: list[str]) -> Run:
     """Run a command in a fresh process; its wall and CPU time and peak RSS (with children)."""
-    with tempfile.TemporaryFile() as log:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-        # wait4 reports this child's own resource use (and that of its parse workers).
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        log.seek(0)
-        printed = log.read().decode(errors="replace")
-        if process.returncode != 0:
-            sys.stderr.write(printed)
-            raise SystemExit(f"bench_scale: {' '.join(command)} failed")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, printed)
+    global LAUNCHER
+    if LAUNCHER is None:
+        LAUNCHER = Launcher()
+    done = LAUNCHER.run(command, ROOT)
+    if done.returncode != 0:
+        sys.stderr.write(done.printed)
+        raise SystemExit(f"bench_scale: {' '.join(command)} failed")
+    return Run(done.wall, done.cpu, done.peak_mib, done.printed)
 
 
 def build_command(root: Path, corpus: Path, *, only: str = "") -> list[str]:
@@ -311,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", action="store_true", help="also one part per year, merged")
     parser.add_argument("--search", type=Path, metavar="SITE", help="only the first search")
     args = parser.parse_args(argv)
+    global LAUNCHER
+    LAUNCHER = Launcher()  # before the benchmark holds a corpus (benchmarks/launch.py)
     if args.search:
         print(table([{"reports": str(args.search), **search_row(first_search(args.search))}]))
         return 0

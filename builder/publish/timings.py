@@ -9,8 +9,20 @@ from contextlib import contextmanager
 
 
 def _peak_mib() -> float:
-    """The build process's peak resident memory so far (Linux counts it in KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The build process's peak resident memory so far, in MiB.
+
+    On Linux, the high-water mark of its own memory (VmHWM): getrusage's keeps the peak of
+    the process it was started from across ``exec``, so a build started by a large process
+    reported that one's size.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # in kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 class Timings:
