@@ -130,6 +130,19 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
     return value
 
 
+def _check_shared(kind: type[BaseModel]) -> None:
+    """A shared kind's instances are found by their plain value's equality (``made``): only
+    text, None, and float or Decimal fields (a Decimal's plain value is its text) keep two
+    values apart that way, but for 0.0 and -0.0, which ``made`` keys apart. Numbers of two
+    types (1 == 1.0 == True) or models inside would not."""
+    for name, info in kind.model_fields.items():
+        allowed = (str, float, Decimal, type(None))
+        args = get_args(info.annotation) or (info.annotation,)
+        simple = all(arg in allowed or get_origin(arg) is Literal for arg in args)
+        if not simple:
+            raise TypeError(f"{kind.__name__}.{name}: no shared plain form for {info.annotation!r}")
+
+
 def _model_codec(kind: type[BaseModel]) -> _Codec:
     names = tuple(kind.model_fields)
     # pydantic's field types: Annotated, unions and tuples of them (hashable, as typing's are)
@@ -139,6 +152,8 @@ def _model_codec(kind: type[BaseModel]) -> _Codec:
     # Fields whose plain value is the value itself are not called for, the most of them.
     made_fields = [(at, from_) for at, (_, from_) in enumerate(codecs) if from_ is not _same]
     once = kind in SHARED_KINDS
+    if once:
+        _check_shared(kind)
     held: dict[Plain, Any] = {}
     new = kind.__new__
     setattr_ = object.__setattr__

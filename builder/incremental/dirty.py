@@ -58,16 +58,17 @@ def fingerprint(config_text: str, overrides: Path | None) -> str:
 
 
 def _stats_under(root: str) -> list[tuple[str, int, int]]:
-    """Each file under root (links followed, as the theme's copy does): its name, size and
+    """Each file under root (file links followed, as the theme's copy does): its name, size and
     modification time, by name. One listing per folder: Material's templates are 10,000
     files, and a pathlib walk stat-ing each twice took 0.3 s of every build."""
-    found = []
-    pending = [""]
+    found: list[tuple[str, int, int]] = []
+    pending = [""] if os.path.isdir(root) else []
     while pending:
         prefix = pending.pop()
         with os.scandir(os.path.join(root, prefix)) as entries:
             for entry in entries:
-                if entry.is_dir():
+                # Not into a linked folder, as a pathlib walk: a link loop would never end.
+                if entry.is_dir(follow_symlinks=False):
                     pending.append(f"{prefix}{entry.name}/")
                 elif entry.is_file():
                     stat = entry.stat()

@@ -121,7 +121,9 @@ class ReportCache:
 
     def names_file(self, doc: Document) -> bool:
         """Whether the report's digest names its file's bytes (its parse key), not only the
-        Document: then so does it what the file's text gives, the places of findings."""
+        Document: then so does it what the file's text gives, the places of findings, when
+        they are placed from that text (builder/intake/content.Intake.placed, as the build
+        does with the parse keys it gives this cache)."""
         return doc.source in self.parse_keys
 
     def files(self, key: str, make: Callable[[], ReportFiles]) -> dict[str, Content]:

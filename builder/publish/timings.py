@@ -16,11 +16,12 @@ def _peak_mib() -> float:
     reported that one's size.
     """
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
+        # bytes: the process's name, on its first line, may be any text
+        with open("/proc/self/status", "rb") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(b"VmHWM:"):
                     return int(line.split()[1]) / 1024  # in kB
-    except OSError:
+    except (OSError, ValueError):
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 

@@ -153,3 +153,21 @@ def test_timings_say_where_a_build_and_a_rebuild_spent_their_time(
     revised = edited.model_copy(update={"measures": edited.measures + "\n按季度复核。"})
     (content / edited.source).write_text(write_report(revised), encoding="utf-8")
     assert "MkDocs, changed pages" in steps()
+
+
+def test_the_theme_files_are_listed_as_a_pathlib_walk_lists_them(tmp_path: Path) -> None:
+    """By path, file links followed, linked folders not entered (a loop would never end)."""
+    root = tmp_path / "templates"
+    (root / "partials" / "integrations" / "analytics").mkdir(parents=True)
+    for name in ("base.html", "partials/integrations/analytics.html", "partials/a-b.html"):
+        (root / name).write_text(name, encoding="utf-8")
+    (root / "partials/integrations/analytics/google.html").write_text("g", encoding="utf-8")
+    (root / "partials" / "loop").symlink_to(root, target_is_directory=True)
+    (root / "linked.html").symlink_to(root / "base.html")
+    walked = [
+        (p.relative_to(root).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(p for p in root.rglob("*") if p.is_file())
+    ]
+    assert incremental._stats_under(str(root)) == walked
+    assert len(walked) == 5
+    assert incremental._stats_under(str(tmp_path / "none")) == []

@@ -7,9 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel, ConfigDict
 
 from benchmarks.make_corpus import write_corpus
-from builder.contract.compact import shared
+from builder.contract.compact import SHARED_KINDS, share_alike, shared
 from builder.contract.model import Document, Project, SpendingPlanEntry, Target
 from builder.contract.plain import from_plain, to_plain
 from tests.support.models import models_in
@@ -81,3 +82,18 @@ def test_a_project_is_not_taken_for_a_document(regions: dict[str, str]) -> None:
     assert from_plain(Project, to_plain(project)) == project
     with pytest.raises(ValueError, match="expected the plain value of a Document"):
         from_plain(Document, to_plain(project))
+
+
+def test_a_shared_kind_with_numbers_of_two_types_has_no_plain_form() -> None:
+    """Its instances are found by equality, and 1 == 1.0 == True: two values would be one."""
+
+    @share_alike
+    class Count(BaseModel):
+        model_config = ConfigDict(frozen=True)
+        count: int
+
+    try:
+        with pytest.raises(TypeError, match=r"Count\.count: no shared plain form"):
+            to_plain(Count(count=1))
+    finally:
+        SHARED_KINDS.discard(Count)
