@@ -62,8 +62,9 @@ class FolderSync:
         self.existing, self.links = _files_under(folder)
         """The files the folder holds, and its symbolic links (relative names)."""
         self.known = docs_manifest.load(manifest) if manifest else docs_manifest.Manifest()
-        if manifest:
-            docs_manifest.forget(manifest)
+        # Forgotten before the first file is put, not here: a caller that refuses the folder
+        # (DocsFolder, for a link) leaves the manifest as it was.
+        self._kept_manifest = manifest is not None
         self.names: set[str] = set()
         self.written: list[str] = []
         self.entries: dict[str, docs_manifest.Entry] = {}
@@ -71,6 +72,8 @@ class FolderSync:
 
     def put(self, name: str, content: Content) -> None:
         """The folder holds ``content`` at ``name`` (relative, checked by the caller)."""
+        if self._kept_manifest:
+            self._forget_manifest()
         self.names.add(name)
         if isinstance(content, Streamed):
             self._put_streamed(name, content)
@@ -98,6 +101,11 @@ class FolderSync:
         if self.manifest:
             self.entries[name] = docs_manifest.entry(data_digest, target.stat())
 
+    def _forget_manifest(self) -> None:
+        assert self.manifest is not None
+        docs_manifest.forget(self.manifest)
+        self._kept_manifest = False
+
     def _put_streamed(self, name: str, content: Streamed) -> None:
         """Write the parts to a file beside the folder, not in it (a build killed meanwhile
         leaves nothing MkDocs or the next sync would take for a page), hashing them as they
@@ -122,6 +130,8 @@ class FolderSync:
 
     def finish(self) -> Synced:
         """Remove what was not put; record the manifest."""
+        if self._kept_manifest:
+            self._forget_manifest()
         removed = sorted(self.existing - self.names)
         for name in removed:
             (self.folder / name).unlink()

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from builder.contract.errors import EnvironmentFailure
 from builder.contract.streamed import Streamed
 from builder.incremental import docs_manifest, folder_sync
 from builder.publish.build import build_site
-from builder.write.docs import write_docs
+from builder.write.docs import DocsFolder, write_docs
 from tests.conftest import synthetic
 
 PAST_NS = 1_000_000_000_000_000_000  # 2001: older than any manifest these tests write
@@ -190,3 +191,17 @@ def test_streamed_content_is_written_in_parts_and_only_when_it_changed(
     synced = folder_sync.sync_folder(files("甲,1\r\n", "丁,4\r\n"), docs)
     assert synced.written == ("q/findings.csv",)
     assert csv.read_bytes().decode() == "甲,1\r\n丁,4\r\n"
+
+
+def test_a_docs_folder_refused_for_a_link_keeps_its_manifest(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_docs({"index.md": "# 首页\n", "a/page.md": "# 页\n"}, docs)
+    manifest = docs.with_name("docs.manifest")
+    kept = manifest.read_bytes()
+    (docs / "a" / "out").symlink_to(tmp_path)
+    with pytest.raises(EnvironmentFailure, match="expected no symbolic link in the docs folder"):
+        DocsFolder(docs)
+    assert manifest.read_bytes() == kept  # the next build still trusts the unchanged files
+    (docs / "a" / "out").unlink()
+    synced = write_docs({"index.md": "# 首页\n", "a/page.md": "# 页\n"}, docs)
+    assert synced.written == ()
