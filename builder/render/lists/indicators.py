@@ -134,11 +134,9 @@ def indicator_files(
     province's indicator pages hold every indicator row of every report.
 
     With ``kept`` (a cache and each report's doc_hash, builder/incremental/report_cache.py),
-    an indicator's pages are kept under a hash of all they show, and made again only when
-    one of its rows changed. That hash is made from each report's share (report_shares),
-    itself kept under the report's doc_hash: an unchanged report's rows are not looked at.
-    When no report's share changed, the pages are the last build's, as they are
-    (builder/incremental/kept_whole.py).
+    an indicator's pages are kept under a hash of all they show, made from each report's
+    share (report_shares, kept under its doc_hash), and made again only when a row changed.
+    When no share changed, they are the last build's as they are (incremental/kept_whole.py).
     """
     cache, digests = kept or (None, {})
     shares: dict[str, bytes] = {}
