@@ -80,9 +80,8 @@ LAUNCHER: Launcher | None = None
 
 def measure(command: list[str]) -> Run:
     """Run a command in a fresh process; its wall and CPU time and peak RSS (with children)."""
-    global LAUNCHER
-    if LAUNCHER is None:
-        LAUNCHER = Launcher()
+    # Started by main while the benchmark is small: one started later would measure wrong.
+    assert LAUNCHER is not None, "main() starts the launcher"
     done = LAUNCHER.run(command, ROOT)
     if done.returncode != 0:
         sys.stderr.write(done.printed)

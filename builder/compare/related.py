@@ -101,8 +101,8 @@ def _beside(chain: Sequence[Entry], doc: Document) -> tuple[Mention, ...]:
 
 
 def relations(docs: Sequence[Document]) -> dict[str, UnitRelations]:
-    """Each report's relations by its source, from every report of the site: from its
-    share_of them (relation_share) and nothing else."""
+    """Each report's relations by its source, from every report of the site: from each
+    report's share of them (relation_share) and nothing else."""
     groups = like_groups(docs)
     group_of = {e.project.code: key for key, group in groups.items() for e in group}
     chains = _chains(docs)

@@ -27,7 +27,7 @@ from typing import Any
 
 from builder.engines.search_index import same_for_search
 from builder.engines.shards import nav_pages
-from builder.incremental.folder_sync import Synced, remove_empty_folders
+from builder.incremental.folder_sync import Synced, entries_under, remove_empty_folders
 from builder.render.html import verbatim
 from builder.search import index as search_index
 from builder.write.staging import unshare
@@ -59,20 +59,13 @@ def fingerprint(config_text: str, overrides: Path | None) -> str:
 
 def _stats_under(root: str) -> list[tuple[str, int, int]]:
     """Each file under root (file links followed, as the theme's copy does): its name, size and
-    modification time, by name. One listing per folder: Material's templates are 10,000
-    files, and a pathlib walk stat-ing each twice took 0.3 s of every build."""
-    found: list[tuple[str, int, int]] = []
-    pending = [""] if os.path.isdir(root) else []
-    while pending:
-        prefix = pending.pop()
-        with os.scandir(os.path.join(root, prefix)) as entries:
-            for entry in entries:
-                # Not into a linked folder, as a pathlib walk: a link loop would never end.
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(f"{prefix}{entry.name}/")
-                elif entry.is_file():
-                    stat = entry.stat()
-                    found.append((f"{prefix}{entry.name}", stat.st_size, stat.st_mtime_ns))
+    modification time, by name. One listing per folder (folder_sync.entries_under): Material's
+    templates are 14,000 files, and a pathlib walk stat-ing each twice took 0.3 s a build."""
+    found = []
+    for name, entry in entries_under(root):
+        if entry.is_file():
+            stat = entry.stat()
+            found.append((name, stat.st_size, stat.st_mtime_ns))
     return sorted(found, key=lambda item: item[0].split("/"))  # as paths sort: by folder
 
 
