@@ -2,26 +2,29 @@
 
 Usage: python benchmarks/bench_downloads.py [--docs N]
 
-Synthetic reports (tests.support.synth) with unique units and project codes; every download is
-rendered in memory as the build does, timed in CPU seconds (process time) so that other
-processes on the machine do not count.
+Synthetic reports (tests.support.synth) with unique units and project codes. First each
+report's share of the shared downloads is made and kept in a folder, as a full build does
+(builder/downloads/shares.py); then the shared downloads are joined from the kept shares, as
+a rebuild does, each timed as it is made; then the per-report JSON files. Timed in CPU
+seconds (process time), so that other processes on the machine do not count.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import random
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from builder.contract.model import Document
-from builder.downloads.database import database_bytes
-from builder.downloads.datapackage import descriptor
-from builder.downloads.files import all_json, project_json, unit_json
-from builder.downloads.tables import TABLES
-from builder.downloads.tabular import csv_text
-from builder.downloads.workbook import ZIP_EPOCH, workbook_bytes
+from builder.contract.streamed import Streamed, StreamedBytes
+from builder.downloads.files import project_json, shared_downloads, unit_json
+from builder.downloads.shares import Joined, sections
+from builder.incremental.share_store import ShareStore
 from tests.support import synth
 
 
@@ -56,21 +59,38 @@ def main() -> None:
     projects = sum(len(d.projects) for d in docs)
     rows = sum(len(p.indicators) for d in docs for p in d.projects)
     print(f"{len(docs)} reports, {projects} projects, {rows} indicator rows")
+    with tempfile.TemporaryDirectory() as folder:
+        store = ShareStore(Path(folder) / "shares")
+        keys = [str(n) for n in range(len(docs))]
+        made_shares = [functools.partial(sections, doc) for doc in docs]
+        seconds, _ = timed(
+            lambda: b"".join(store.section(k, 0, m) for k, m in zip(keys, made_shares, strict=True))
+        )
+        shares = sum(p.stat().st_size for p in (Path(folder) / "shares").iterdir())
+        print(f"  {'making the shares':28} {seconds:7.2f} s CPU {shares / 1024:10.0f} KiB kept")
+        total = 0.0
+        made = shared_downloads(docs, scratch=Path(folder), joined=Joined(docs, keys, store))
+        for name, content in made:
+            seconds, size = timed(lambda content=content: _taken(content))  # type: ignore[misc]
+            total += seconds
+            print(f"  {name:28} {seconds:7.2f} s CPU {size / 1024:10.0f} KiB")
+        print(f"  {'shared downloads, joined':28} {total:7.2f} s CPU")
     steps: dict[str, Callable[[], str | bytes | list[str]]] = {
-        "all.json": lambda: all_json(docs),
         "per-unit JSON": lambda: [unit_json(d) for d in docs],
         "per-project JSON": lambda: [project_json(p, d) for d in docs for p in d.projects],
-        "CSV tables": lambda: [csv_text(t, docs) for t in TABLES],
-        "XLSX workbook": lambda: workbook_bytes(TABLES, docs, ZIP_EPOCH),
-        "SQLite database": lambda: database_bytes(TABLES, docs),
-        "datapackage.json": lambda: str(descriptor(TABLES, "bench")),
     }
-    total = 0.0
     for name, make in steps.items():
         seconds, size = timed(make)
-        total += seconds
-        print(f"  {name:18} {seconds:7.2f} s CPU {size / 1024:10.0f} KiB")
-    print(f"  {'total':18} {total:7.2f} s CPU")
+        print(f"  {name:28} {seconds:7.2f} s CPU {size / 1024:10.0f} KiB")
+
+
+def _taken(content: str | bytes | Streamed | StreamedBytes) -> bytes:
+    """A download's bytes, made as they are taken (the time of a Streamed one is then)."""
+    if isinstance(content, Streamed):
+        return content.text().encode("utf-8")
+    if isinstance(content, StreamedBytes):
+        return content.whole()
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 if __name__ == "__main__":

@@ -63,6 +63,16 @@ def unit_data(doc: Document) -> str:
     return f"{doc.year}/{doc.region.code}/{doc.unit.code}.json"
 
 
+def report_pages(doc: Document) -> list[str]:
+    """A report's own pages: its unit page and its project pages."""
+    return [unit(doc), *(project(p.code) for p in doc.projects)]
+
+
+def report_data(doc: Document) -> list[str]:
+    """A report's own JSON files: its unit's and its projects'."""
+    return [unit_data(doc), *(project_data(p.code) for p in doc.projects)]
+
+
 def unit_source(doc: Document) -> str:
     """The report's file as received, beside its page: /<year>/<region>/<unit>.<suffix>.
 

@@ -64,12 +64,12 @@ class Table(Generic[Item]):
 
     def located_rows(self, docs: Sequence[Document]) -> Located:
         """Every row with the project (and report) it comes from, for error messages."""
-        rows = []
-        for entry in catalog.entries(docs):
-            context = [c.get(entry) for c in CONTEXT]
-            for item in self.items(entry):
-                rows.append((entry, context + [c.get(item) for c in self.columns]))
-        return rows
+        return [(entry, row) for entry in catalog.entries(docs) for row in self.of(entry)]
+
+    def of(self, entry: catalog.Entry) -> list[list[Cell]]:
+        """The rows of one project, in the order the report prints."""
+        context = [c.get(entry) for c in CONTEXT]
+        return [context + [c.get(item) for c in self.columns] for item in self.items(entry)]
 
     def column_list(self) -> list[Column[Any]]:
         """The context columns followed by the table's own."""

@@ -22,11 +22,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from builder.contract.model import Document
 from builder.contract.streamed import StreamedBytes, chunks_of
-from builder.downloads.columns import Cell, Column, Rows, Table
+from builder.downloads.columns import Cell, Column, Table
+from builder.downloads.sheets.workbook import exact_number
 from builder.downloads.tables import PROJECTS
-from builder.downloads.workbook import exact_number
 
 _TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL"}
 
@@ -58,7 +57,12 @@ def create_table(table: Table[Any]) -> str:
     return f"CREATE TABLE {_quoted(table.name)} (\n  {body}\n)"
 
 
-def _value(value: Cell) -> str | int | float | None:
+Stored = str | int | float | None
+"""A cell as the database stores it (stored_value)."""
+
+
+def stored_value(value: Cell) -> Stored:
+    """An amount as a number when a double holds it exactly, else as its decimal text."""
     if isinstance(value, Decimal):
         if not exact_number(value):
             return format(value, "f")
@@ -89,12 +93,17 @@ class Database:
 
     def add(self, table: Table[Any], rows: Iterable[Sequence[Cell]]) -> None:
         """The table and its rows; ``projects`` first, as the others' rows refer to it."""
+        self.create(table)
+        self.insert(table, ([stored_value(cell) for cell in row] for row in rows))
+
+    def create(self, table: Table[Any]) -> None:
+        """The empty table, to be filled with insert."""
         self._connection.execute(create_table(table))
+
+    def insert(self, table: Table[Any], rows: Iterable[Sequence[Stored]]) -> None:
+        """Rows of a created table, each cell a stored_value."""
         marks = ", ".join("?" for _ in table.column_list())
-        self._connection.executemany(
-            f"INSERT INTO {_quoted(table.name)} VALUES ({marks})",
-            ([_value(cell) for cell in row] for row in rows),
-        )
+        self._connection.executemany(f"INSERT INTO {_quoted(table.name)} VALUES ({marks})", rows)
 
     def finish(self) -> StreamedBytes:
         """The database file, read as it is taken; the file is gone already (the reader
@@ -104,14 +113,3 @@ class Database:
         handle = self._path.open("rb")
         self._path.unlink()
         return StreamedBytes(chunks_of(handle))
-
-
-def database_bytes(
-    tables: Sequence[Table[Any]], docs: Sequence[Document], found: Rows | None = None
-) -> bytes:
-    """The SQLite file of ``tables`` filled from ``docs``; ``found`` are their rows made
-    already."""
-    with Database() as database:
-        for table in tables:
-            database.add(table, table.rows(docs, found))
-        return database.finish().whole()

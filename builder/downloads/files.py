@@ -4,61 +4,58 @@ datapackage.json, and one JSON per project and per unit beside their pages.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import pydantic_core
+from typing import IO, Any
 
 from builder.contract import paths
 from builder.contract.model import Document, Project
 from builder.contract.settings import Settings
-from builder.contract.streamed import Streamed, StreamedBytes
-from builder.downloads.database import Database
+from builder.contract.streamed import Streamed, StreamedBytes, chunks_of
+from builder.downloads.columns import Table
+from builder.downloads.database import Database, Stored
 from builder.downloads.datapackage import descriptor
 from builder.downloads.schemas import all_schema, project_schema, unit_schema
+from builder.downloads.shares import Joined, ProjectRows, json_text
+from builder.downloads.sheets.workbook import ZIP_EPOCH, add_table, new_workbook
 from builder.downloads.tables import TABLES
-from builder.downloads.tabular import csv_parts
-from builder.downloads.workbook import ZIP_EPOCH, add_table, check_text, new_workbook
-from builder.render import catalog
+from builder.downloads.tabular import csv_head
+from builder.incremental.share_store import ShareStore
 from builder.render.data_page import render_data
 
 TITLE = "预算绩效目标公开数据"
 
 
-def _json(value: Any) -> str:
-    # pydantic-core writes the same bytes as json.dumps(ensure_ascii=False, indent=2), about
-    # five times faster: with an indent, json.dumps falls back to its pure-Python encoder.
-    return pydantic_core.to_json(value, indent=2).decode("utf-8") + "\n"
-
-
 def project_json(project: Project, doc: Document) -> str:
     """The project's fields (docs/DESIGN.md §3) plus the year, region and unit it belongs to."""
     context = doc.model_dump(mode="json", include={"source", "year", "region", "unit"})
-    return _json({**context, **project.model_dump(mode="json")})
+    return json_text({**context, **project.model_dump(mode="json")})
 
 
 def unit_json(doc: Document) -> str:
-    return _json(doc.model_dump(mode="json"))
+    return json_text(doc.model_dump(mode="json"))
 
 
 def all_json(docs: Sequence[Document]) -> str:
     """Every report in one JSON list (all_json_parts whole)."""
-    return "".join(all_json_parts(docs))
+    return b"".join(all_json_parts(_joined(docs))).decode("utf-8")
 
 
-def all_json_parts(docs: Sequence[Document]) -> Iterator[str]:
+def all_json_parts(joined: Joined) -> Iterator[bytes]:
     """all.json one report at a time: the same text as the list dumped whole. The whole list
     as Python values is many times the size of its text, and its text is 190 MB at 3,000
     reports."""
     first = True
-    for doc in catalog.sorted_docs(docs):
-        # A JSON string holds no raw line break, so each line of an item is one to indent.
-        item = _json(doc.model_dump(mode="json")).rstrip("\n")
-        yield ("[\n  " if first else ",\n  ") + item.replace("\n", "\n  ")
+    for item in joined.json_items():
+        yield (b"[\n  " if first else b",\n  ") + item
         first = False
-    yield "[]\n" if first else "\n]\n"
+    yield b"[]\n" if first else b"\n]\n"
+
+
+def _joined(docs: Sequence[Document]) -> Joined:
+    return Joined(docs, [str(n) for n in range(len(docs))], ShareStore())
 
 
 Download = tuple[str, str | bytes | Streamed | StreamedBytes]
@@ -89,35 +86,57 @@ def shared_downloads(
     stamp: datetime = ZIP_EPOCH,
     settings: Settings | None = None,
     scratch: Path | None = None,
+    joined: Joined | None = None,
 ) -> Iterator[Download]:
     """The downloads made from every report (not the downloads page, which MkDocs renders),
     one at a time, so that each can be written and let go before the next is made;
-    ``settings`` give datapackage.json its licence and date. The database is made in a
-    temporary file in ``scratch`` (else the system's temporary folder)."""
-    yield paths.ALL_DATA_JSON, Streamed(all_json_parts(docs))
-    yield paths.ALL_SCHEMA, _json(all_schema())
-    yield paths.UNIT_SCHEMA, _json(unit_schema())
-    yield paths.PROJECT_SCHEMA, _json(project_schema())
-    yield paths.DATAPACKAGE, _json(descriptor(TABLES, TITLE, settings))
-    yield from _tables(docs, stamp, scratch)
+    ``settings`` give datapackage.json its licence and date. They are joined from the
+    reports' shares (builder/downloads/shares.py): ``joined``, or made now and held in
+    memory. The database and the CSVs are made in temporary files in ``scratch`` (else the
+    system's temporary folder)."""
+    joined = joined or _joined(docs)
+    yield paths.ALL_DATA_JSON, StreamedBytes(all_json_parts(joined))
+    yield paths.ALL_SCHEMA, json_text(all_schema())
+    yield paths.UNIT_SCHEMA, json_text(unit_schema())
+    yield paths.PROJECT_SCHEMA, json_text(project_schema())
+    yield paths.DATAPACKAGE, json_text(descriptor(TABLES, TITLE, settings))
+    yield from _tables(joined, stamp, scratch)
 
 
-def _tables(docs: Sequence[Document], stamp: datetime, scratch: Path | None) -> Iterator[Download]:
-    """The CSVs, the workbook and the database, one table's rows at a time: every table's
-    rows at once took about 1 GB at 3,000 reports."""
+def _tables(joined: Joined, stamp: datetime, scratch: Path | None) -> Iterator[Download]:
+    """The CSVs, the workbook and the database, in one pass over each table's rows: a table's
+    rows are never all held."""
     book = new_workbook(TABLES, stamp)
     with Database(scratch) as database:
-        for table in TABLES:
-            located = table.located_rows(docs)
-            check_text(table, located)
-            rows = [cells for _entry, cells in located]
-            del located
-            # The CSV is written before the next table is made: its rows go only then.
-            yield paths.data_file(table.file), Streamed(csv_parts(table, rows))
-            database.add(table, rows)
-            add_table(book, table, rows)
+        for number, table in enumerate(TABLES, start=1):
+            database.create(table)
+            with tempfile.TemporaryFile(dir=scratch) as csv:
+                csv.write(csv_head(table.headers()).encode("utf-8"))
+                rows = _rows_into(joined.rows(number), table, csv, database)
+                add_table(book, table, joined.count(table), rows)
+                csv.seek(0)
+                yield paths.data_file(table.file), StreamedBytes(chunks_of(csv))
         yield paths.WORKBOOK, book.finish()
         yield paths.DATABASE, database.finish()
+
+
+def _rows_into(
+    rows: Iterable[ProjectRows], table: Table[Any], csv: IO[bytes], database: Database
+) -> Iterator[bytes]:
+    """Each project's worksheet rows, its CSV lines and database rows written meanwhile."""
+    stored: list[Sequence[Stored]] = []
+    for _code, lines, cells, sheet in rows:
+        csv.write(lines)
+        stored.extend(cells)
+        if len(stored) >= ROWS_AT_ONCE:
+            database.insert(table, stored)
+            stored.clear()
+        yield sheet
+    database.insert(table, stored)
+
+
+ROWS_AT_ONCE = 5000
+"""Rows given to the database at a time."""
 
 
 def report_downloads(doc: Document) -> dict[str, str]:
@@ -126,3 +145,12 @@ def report_downloads(doc: Document) -> dict[str, str]:
     for project in doc.projects:
         files[paths.project_data(project.code)] = project_json(project, doc)
     return files
+
+
+def one_download(name: str, docs: Sequence[Document], stamp: datetime = ZIP_EPOCH) -> bytes:
+    """The download ``name`` (under docs/) alone, as shared_downloads makes it: for tests and
+    benchmarks, which make the others too and drop them."""
+    for made, content in whole(shared_downloads(docs, stamp)):
+        if made == name:
+            return content.encode("utf-8") if isinstance(content, str) else content
+    raise KeyError(name)

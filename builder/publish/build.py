@@ -14,7 +14,7 @@ from builder.contract.errors import ReportError
 from builder.contract.model import Document
 from builder.contract.problems import Problem, ProblemsFound, errors_in
 from builder.contract.settings import Settings
-from builder.downloads.workbook import stamp_from_env
+from builder.downloads.sheets.workbook import stamp_from_env
 from builder.engines import search_index, search_job
 from builder.engines.mkdocs import run_mkdocs, site_config, write_config, write_yaml
 from builder.engines.shards import render_sharded, run_count
@@ -41,6 +41,8 @@ CACHE = "cache"
 REPORT_FILES = "reports"
 """In the cache folder: each report's pages, JSON and findings from the last build
 (report_cache.py)."""
+SHARES = "shares"
+"""In the cache folder: each report's share of the shared downloads (share_store.py)."""
 DOWNLOADS = "downloads"
 """In the work folder: the shared downloads as made, before they move into the site."""
 SEARCH_STATE = search_job.STATE
@@ -157,6 +159,7 @@ def _build_site(
                     cache=kept,
                     placer=intake.placed,
                     into=made,
+                    shares=work / CACHE / SHARES,
                 )
             )
             folder = DocsFolder(docs_dir)

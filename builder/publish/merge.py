@@ -21,7 +21,7 @@ from builder.contract import paths
 from builder.contract.compact import compact
 from builder.contract.errors import ReportError
 from builder.contract.model import Document
-from builder.downloads.workbook import stamp_from_env
+from builder.downloads.sheets.workbook import stamp_from_env
 from builder.engines import search_job
 from builder.engines.mkdocs import run_mkdocs, site_config, write_config
 from builder.engines.search_index import records_key
@@ -142,10 +142,13 @@ def _merge_site(
     stamp = stamp_from_env(os.environ)
     # Part-built pages and downloads stay in the docs folder, empty and excluded, so that
     # MkDocs still resolves the index pages' links to them; the files come from the parts.
-    with rendering(docs, settings, hand_pages, stamp=stamp, into=made, placeholders=True) as (
-        pages,
-        downloads,
-    ):
+    # The reports' shares of the downloads go through a folder, as in a build: held, at
+    # 3,000 reports, they would take about 1 GB. The next merge keeps those it can.
+    shares = work / "shares"
+    rendering_all = rendering(
+        docs, settings, hand_pages, stamp=stamp, into=made, placeholders=True, shares=shares
+    )
+    with rendering_all as (pages, downloads):
         folder = DocsFolder(docs_dir)
         for name, page in pages:
             folder.put(name, page)

@@ -60,14 +60,13 @@ def layout(source: str) -> tuple[str, str]:
 
 def owned_pages(doc: Document) -> list[str]:
     """The pages a report's part builds and the merge copies: its unit page and project pages."""
-    return [paths.unit(doc), *(paths.project(p.code) for p in doc.projects)]
+    return paths.report_pages(doc)
 
 
 def owned_data(doc: Document) -> list[str]:
     """The downloads of one report that its part writes: its unit's and its projects' JSON,
     and the report's file as received."""
-    own = [paths.unit_data(doc), *(paths.project_data(p.code) for p in doc.projects)]
-    return [*own, paths.unit_source(doc)]
+    return [*paths.report_data(doc), paths.unit_source(doc)]
 
 
 def nav_stubs(files: Collection[str], years: Sequence[int]) -> dict[str, str]:

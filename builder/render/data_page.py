@@ -15,8 +15,8 @@ from builder.contract.model import Document
 from builder.downloads.columns import Column, Table
 from builder.downloads.database import SAMPLE_QUERY
 from builder.downloads.schemas import TYPE_NAMES, all_schema, field_docs
+from builder.downloads.sheets.workbook import EXACT_DIGITS, MONEY_FORMAT
 from builder.downloads.tables import TABLES
-from builder.downloads.workbook import EXACT_DIGITS, MONEY_FORMAT
 from builder.render import catalog
 from builder.render.html.blocks import front_matter
 from builder.render.html.escape import html_text, md_inline

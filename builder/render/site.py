@@ -22,11 +22,13 @@ from builder.contract.paths import HOME_PAGE
 from builder.contract.settings import Settings
 from builder.contract.streamed import Streamed
 from builder.downloads.files import report_downloads, shared_downloads, whole
-from builder.downloads.workbook import ZIP_EPOCH
+from builder.downloads.shares import Joined
+from builder.downloads.sheets.workbook import ZIP_EPOCH
 from builder.engines import processes
 from builder.incremental.folder_sync import Content, Stored
 from builder.incremental.kept_whole import kept_value
-from builder.incremental.report_cache import Kept, ReportCache, ReportFiles, report_key
+from builder.incremental.report_cache import Kept, ReportCache, ReportFiles, doc_hash, report_key
+from builder.incremental.share_store import ShareStore
 from builder.intake.hand_pages import listed_pages
 from builder.quality import Finding
 from builder.quality.check import Checked, check_document, report_findings
@@ -95,21 +97,21 @@ def rendering(
     placer: Placer = list,
     into: Path | None = None,
     placeholders: bool = False,
+    shares: Path | None = None,
 ) -> Iterator[tuple[Iterator[Page], Callable[[], Files]]]:
     """render_site in two parts: the pages and each report's files, and the shared downloads.
 
     Yields the pages, made one at a time as they are taken (the build writes each and holds
-    none), with a function that returns the downloads (all.json, the CSVs, the
-    workbook, the schemas). For a large site these are made in a second process meanwhile, and
-    the build asks for them only after MkDocs has run (builder/publish/build.py), since MkDocs
-    needs nothing from them but copies. With ``into``, each download is written into that
-    folder as it is made, and the function returns no files: a large site's downloads are
-    then never all in memory, nor copied back from the second process. With
-    ``placeholders`` (a merge, builder/publish/merge.py), each report's own files are empty:
-    its part built them.
+    none), and a function that returns the downloads, made meanwhile in a second process for
+    a large site; the build asks for them after MkDocs, which needs nothing of them. With
+    ``into``, each download is written there as made, and the function returns none. With
+    ``placeholders`` (a merge), each report's own files are empty: its part built them.
+    With ``shares``, each report's share of the downloads is kept in that folder under its
+    key in ``cache`` (builder/incremental/share_store.py).
     """
     background = len(docs) >= BACKGROUND_MIN
-    work = functools.partial(_shared, settings=settings, into=into)
+    keys = None if cache is None or shares is None else [cache.digest(doc) for doc in docs]
+    work = functools.partial(_shared, settings=settings, into=into, shares=shares, keys=keys)
     with _started(work, docs, stamp, background=background) as downloads:
         pages = _pages(docs, settings, hand_pages, corpus, cache, placer, placeholders)
         # The pages hold the reports until they are all taken, and this frame not at all:
@@ -147,15 +149,27 @@ Placer = Callable[[Iterable[Finding]], list[Finding]]
 
 
 def _shared(
-    docs: Sequence[Document], stamp: datetime, *, settings: Settings, into: Path | None
+    docs: Sequence[Document],
+    stamp: datetime,
+    *,
+    settings: Settings,
+    into: Path | None,
+    shares: Path | None,
+    keys: Sequence[str] | None,
 ) -> Files:
-    # The database's temporary file beside the folder the downloads are written into: in the
-    # work folder, not a system temporary folder that may be memory (tmpfs).
-    made = shared_downloads(docs, stamp, settings, scratch=None if into is None else into.parent)
-    if into is None:
-        return dict(whole(made))
-    write_files(made, into)
-    return {}
+    joined = None
+    if shares is not None:
+        joined = Joined(docs, keys or [doc_hash(doc) for doc in docs], ShareStore(shares))
+    # The temporary files beside the folder the downloads are written into: in the work
+    # folder, not a system temporary folder that may be memory (tmpfs).
+    scratch = None if into is None else into.parent
+    made = shared_downloads(docs, stamp, settings, scratch=scratch, joined=joined)
+    files: Files = dict(whole(made)) if into is None else {}
+    if into is not None:
+        write_files(made, into)
+    if joined is not None:
+        joined.forget_others()
+    return files
 
 
 @contextmanager
@@ -166,13 +180,9 @@ def _started(
     *,
     background: bool,
 ) -> Iterator[Callable[[], Files]]:
-    """``work(docs, stamp)``, as a background job when ``background`` and a core is spare.
-
-    Yields a function that returns its result (waiting for it). The downloads depend on
-    the reports only, not on the pages, so they are made while the pages render. A forked
-    job, not a pool: the child has the reports in memory already, whereas a pool would
-    pickle all of them to it (8 s at 1,000 reports).
-    """
+    """``work(docs, stamp)``, as a background job when ``background`` and a core is spare;
+    yields a function that waits for its result. A forked job, not a pool: the child has the
+    reports already; a pool would pickle them to it (8 s at 1,000 reports)."""
     if not background or (os.cpu_count() or 1) < 2:
         yield lambda: work(docs, stamp)
         return
@@ -231,12 +241,6 @@ def report_files(
     return files
 
 
-def report_names(doc: Document) -> list[str]:
-    """The names of a report's own files (report_files), without making them."""
-    pages = [paths.unit(doc), *(paths.project(p.code) for p in doc.projects)]
-    return [*pages, paths.unit_data(doc), *(paths.project_data(p.code) for p in doc.projects)]
-
-
 def _pages(
     docs: Sequence[Document],
     settings: Settings,
@@ -289,7 +293,8 @@ def _pages(
         tally.add(doc, own)
         key = None
         if placeholders:
-            yield from ((name, "") for name in report_names(doc))
+            names = [*paths.report_pages(doc), *paths.report_data(doc)]
+            yield from ((name, "") for name in names)
         elif cache is None:
             yield from report_files(doc, own, settings.quality, related[doc.source]).items()
         else:

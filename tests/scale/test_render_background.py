@@ -17,7 +17,8 @@ from builder.contract.errors import EnvironmentFailure, ReportError
 from builder.contract.model import Document
 from builder.contract.settings import Settings
 from builder.downloads import files as data
-from builder.downloads.workbook import ZIP_EPOCH
+from builder.downloads.shares import Joined
+from builder.downloads.sheets.workbook import ZIP_EPOCH
 from builder.render import catalog
 from builder.render import site as render_site
 from builder.render.site import Files
@@ -44,9 +45,10 @@ def data_files_with_pid(
     stamp: datetime,
     settings: Settings | None = None,
     scratch: Path | None = None,
+    joined: Joined | None = None,
 ) -> Iterator[data.Download]:
     """The downloads plus the id of the process that made them (module level: picklable)."""
-    yield from data.shared_downloads(docs, stamp, settings, scratch)
+    yield from data.shared_downloads(docs, stamp, settings, scratch, joined)
     yield MADE_BY, str(os.getpid())
 
 
@@ -94,6 +96,7 @@ def failing_downloads(
     stamp: datetime,
     settings: Settings | None = None,
     scratch: Path | None = None,
+    joined: Joined | None = None,
 ) -> Files:
     raise ReportError(docs[0].source, 7, "expected at most 32767 characters in 指标值")
 
@@ -119,6 +122,7 @@ def downloads_that_crash(
     stamp: datetime,
     settings: Settings | None = None,
     scratch: Path | None = None,
+    joined: Joined | None = None,
 ) -> Files:
     os._exit(3)
 
@@ -128,6 +132,7 @@ def downloads_with_an_odd_error(
     stamp: datetime,
     settings: Settings | None = None,
     scratch: Path | None = None,
+    joined: Joined | None = None,
 ) -> Files:
     raise Unpicklable("odd", "error")
 

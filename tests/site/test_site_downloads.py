@@ -24,12 +24,14 @@ import pytest
 from frictionless import validate
 
 from builder.contract.model import Document, Indicator, Project
-from builder.downloads import files, tabular, xlsx
+from builder.contract.paths import WORKBOOK
+from builder.downloads import files, shares, tabular
 from builder.downloads.datapackage import CURRENCY
-from builder.downloads.files import data_files
+from builder.downloads.files import data_files, one_download
 from builder.downloads.schemas import FIELD_NOTES, all_schema, field_docs
+from builder.downloads.sheets import xlsx
+from builder.downloads.sheets.workbook import stamp_from_env
 from builder.downloads.tables import TABLES
-from builder.downloads.workbook import stamp_from_env, workbook_bytes
 from builder.parse import parse_document
 from builder.publish.build import Built
 from tests.conftest import CONTENT
@@ -381,13 +383,13 @@ def test_every_model_field_has_a_chinese_explanation() -> None:
 
 def test_the_workbook_is_byte_stable_and_dated_by_source_date_epoch(built: Built) -> None:
     docs = list(built.documents)
-    assert workbook_bytes(TABLES, docs, stamp_from_env({})) == workbook_bytes(
-        TABLES, list(reversed(docs)), stamp_from_env({})
+    assert one_download(WORKBOOK, docs, stamp_from_env({})) == one_download(
+        WORKBOOK, list(reversed(docs)), stamp_from_env({})
     )
-    assert (data(built) / "budget-goals.xlsx").read_bytes() == workbook_bytes(
-        TABLES, docs, stamp_from_env(os.environ)
+    assert (data(built) / "budget-goals.xlsx").read_bytes() == one_download(
+        WORKBOOK, docs, stamp_from_env(os.environ)
     )
-    dated = workbook_bytes(TABLES, docs, stamp_from_env({"SOURCE_DATE_EPOCH": "1700000000"}))
+    dated = one_download(WORKBOOK, docs, stamp_from_env({"SOURCE_DATE_EPOCH": "1700000000"}))
     with zipfile.ZipFile(io.BytesIO(dated)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
         core = archive.read("docProps/core.xml").decode("utf-8")
@@ -414,7 +416,7 @@ def test_workbook_text_that_looks_like_a_formula_stays_text(built: Built) -> Non
     doc = _only(built)
     row = doc.projects[0].indicators[0].model_copy(update={"value": "=100%"})
     changed = _with_first_project(doc, indicators=(row, *doc.projects[0].indicators[1:]))
-    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(TABLES, [changed], stamp_from_env({}))))
+    book = openpyxl.load_workbook(io.BytesIO(one_download(WORKBOOK, [changed], stamp_from_env({}))))
     found = [c for row in book["绩效指标"].iter_rows() for c in row if c.value == "=100%"]
     assert [c.data_type for c in found] == ["s"]
 
@@ -422,7 +424,7 @@ def test_workbook_text_that_looks_like_a_formula_stays_text(built: Built) -> Non
 def test_an_amount_too_long_for_a_spreadsheet_number_is_kept_exact_as_text(built: Built) -> None:
     amount = Decimal("12345678901234567.89")
     changed = _with_first_project(_only(built), budget_yuan=amount)
-    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(TABLES, [changed], stamp_from_env({}))))
+    book = openpyxl.load_workbook(io.BytesIO(one_download(WORKBOOK, [changed], stamp_from_env({}))))
     sheet = book["项目"]
     header = [c.value for c in sheet[1]]
     cells = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
@@ -441,17 +443,17 @@ def test_text_longer_than_a_cell_stops_the_workbook_with_file_and_line(built: Bu
     where = f"{doc.source}:{doc.projects[0].line}"
     expected = "expected at most 32767 characters in 资金用途"
     with pytest.raises(ReportError, match=f"^{where}: {expected}$"):
-        workbook_bytes(TABLES, [changed], stamp_from_env({}))
+        one_download(WORKBOOK, [changed], stamp_from_env({}))
     # The longest text a cell holds is written whole.
     whole = _with_first_project(doc, purpose="续" * 32767)
-    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(TABLES, [whole], stamp_from_env({}))))
+    book = openpyxl.load_workbook(io.BytesIO(one_download(WORKBOOK, [whole], stamp_from_env({}))))
     assert "续" * 32767 in [c.value for row in book["项目"].iter_rows() for c in row]
 
 
 def test_control_characters_appear_in_the_workbook_as_on_the_site(built: Built) -> None:
     # XML cannot hold them; the site shows [U+000B] and the intake warns about the line.
     changed = _with_first_project(_only(built), purpose="两辆公车\x0b续保")
-    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(TABLES, [changed], stamp_from_env({}))))
+    book = openpyxl.load_workbook(io.BytesIO(one_download(WORKBOOK, [changed], stamp_from_env({}))))
     values = [c.value for row in book["项目"].iter_rows() for c in row]
     assert "两辆公车[U+000B]续保" in values
 
@@ -487,9 +489,9 @@ def test_synthetic_reports_read_back_equal_from_csv_and_workbook(tmp_path: Path)
     files = data_files(docs)
     for name, rows in expected.items():
         path = tmp_path / name
-        text = files[f"data/{name}"]
-        assert isinstance(text, str)
-        path.write_text(text, encoding="utf-8", newline="")
+        data = files[f"data/{name}"]
+        assert isinstance(data, bytes)
+        path.write_bytes(data)
         assert read_csv(path) == in_csv(rows), name
     workbook = files["data/budget-goals.xlsx"]
     assert isinstance(workbook, bytes)
@@ -511,10 +513,8 @@ def test_formula_text_is_neutralised_in_the_csv_and_kept_in_the_json(
     doc = parse_document(text, source, regions)
     files = data_files([doc])
     goals, indicators, projects_csv = (
-        files[f"data/{name}.csv"] for name in ("goals", "indicators", "projects")
+        _text(files[f"data/{name}.csv"]) for name in ("goals", "indicators", "projects")
     )
-    assert isinstance(goals, str) and isinstance(indicators, str)
-    assert isinstance(projects_csv, str)
     assert "'=HYPERLINK(" in goals and ',"=HYPERLINK' not in goals
     assert ",'@SUM(1+1)" in indicators
     project = json.loads(files["data/all.json"])[0]["projects"][0]
@@ -524,14 +524,22 @@ def test_formula_text_is_neutralised_in_the_csv_and_kept_in_the_json(
     assert Decimal(row["预算数（元）"]) == doc.projects[0].budget_yuan  # numbers untouched
 
 
+def _text(data: str | bytes) -> str:
+    assert isinstance(data, bytes)
+    return data.decode("utf-8")
+
+
 def test_downloads_written_in_parts_are_the_same_bytes(
     built: Built, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Large tables are written a thousand rows at a time: cutting after every row gives
-    the files the build published, whose tables each fit in one part."""
+    """Large tables are written a thousand rows at a time, and the reports' shares read
+    again when more than HELD_BYTES of them are held: cutting after every row, and holding
+    one report's share at a time, gives the files the build published."""
     docs = list(built.documents)
     monkeypatch.setattr(tabular, "ROWS_PER_PART", 1)
     monkeypatch.setattr(xlsx, "ROWS_PER_CHUNK", 1)
+    monkeypatch.setattr(files, "ROWS_AT_ONCE", 1)
+    monkeypatch.setattr(shares, "HELD_BYTES", 1)
     cut = dict(files.whole(files.shared_downloads(docs, stamp_from_env(os.environ))))
     tables = [name for name in cut if name.endswith((".csv", ".xlsx", ".sqlite", "all.json"))]
     assert len(tables) == 7

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from builder.contract.errors import ReportError
-from builder.downloads.workbook import stamp_from_env
+from builder.downloads.sheets.workbook import stamp_from_env
 from builder.intake.content import read_content
 from builder.intake.hand_pages import load_hand_pages
 from builder.intake.site_data import load_regions, load_settings

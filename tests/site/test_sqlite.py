@@ -22,7 +22,9 @@ import pytest
 from datasette.app import Datasette
 
 from builder.contract.model import Document
-from builder.downloads.database import Database, database_bytes
+from builder.contract.paths import DATABASE
+from builder.downloads.database import Database
+from builder.downloads.files import one_download
 from builder.downloads.tables import TABLES
 from builder.publish.build import Built
 from tests.site.test_site_downloads import (
@@ -80,7 +82,7 @@ def test_the_database_reads_back_equal_to_the_model(built: Built) -> None:
 
 def test_synthetic_reports_read_back_equal_with_their_text_as_written() -> None:
     docs = synthetic_corpus()
-    content = database_bytes(TABLES, docs)
+    content = one_download(DATABASE, docs)
     assert_database_equal(content, docs)
     with opened(content) as db:
         # No apostrophe before formula-like text: SQL tools do not run cells as formulas.
@@ -117,7 +119,7 @@ def test_every_table_has_its_key_and_every_project_row_its_foreign_key(built: Bu
 def test_amounts_are_numbers_and_an_amount_too_long_for_one_stays_exact(built: Built) -> None:
     amount = Decimal("12345678901234567.89")
     doc = _with_first_project(_only(built), budget_yuan=amount)
-    with opened(database_bytes(TABLES, [doc])) as db:
+    with opened(one_download(DATABASE, [doc])) as db:
         found = dict(
             db.execute('SELECT 项目编码, "预算数（元）" FROM projects ORDER BY rowid').fetchall()
         )
@@ -131,8 +133,8 @@ def test_amounts_are_numbers_and_an_amount_too_long_for_one_stays_exact(built: B
 
 def test_the_database_is_byte_stable(built: Built) -> None:
     published = (built.site_dir / "data" / FILE).read_bytes()
-    assert database_bytes(TABLES, built.documents) == published
-    assert database_bytes(TABLES, list(reversed(built.documents))) == published
+    assert one_download(DATABASE, built.documents) == published
+    assert one_download(DATABASE, list(reversed(built.documents))) == published
 
 
 def sample_query(built: Built) -> str:
@@ -196,7 +198,7 @@ def test_the_database_is_made_in_a_temporary_file_that_never_stays(tmp_path: Pat
         made = database.finish()
     assert list(tmp_path.iterdir()) == []  # gone, though not read yet: its reader holds it
     content = made.whole()
-    assert content == database_bytes(TABLES, docs)
+    assert content == one_download(DATABASE, docs)
     assert_database_equal(content, docs)
     with pytest.raises(sqlite3.IntegrityError), Database(tmp_path) as broken:
         broken.add(TABLES[0], [*TABLES[0].rows(docs), TABLES[0].rows(docs)[0]])  # a key twice

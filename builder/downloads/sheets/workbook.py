@@ -5,22 +5,30 @@ stores the decimal digits of the amount, and an amount of up to 15 significant d
 exact as the spreadsheet's double. A longer amount could not be held exactly, so it is written
 as text instead: exactness wins over convenience.
 
-The file is written by builder.downloads.xlsx; the creation and modification time in
+The file is written by builder.downloads.sheets.xlsx; the creation and modification time in
 docProps/core.xml and the time of every zip entry are one fixed time, so that the same data
 gives the same bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 from builder.contract.errors import ReportError
-from builder.contract.model import MAX_TEXT, Document
-from builder.downloads.columns import Cell, Rows, Table, all_rows
-from builder.downloads.xlsx import MONEY, PLAIN, Sheet, Value, XlsxWriter
+from builder.contract.model import MAX_TEXT
+from builder.downloads.columns import Cell, Table
+from builder.downloads.sheets.xlsx import (
+    MONEY,
+    PLAIN,
+    Sheet,
+    Value,
+    XlsxWriter,
+    cell_styles,
+    row_xml,
+)
 from builder.intake.build_date import source_date_epoch
 from builder.render import catalog
 
@@ -64,46 +72,38 @@ def check_text(table: Table[Any], rows: Sequence[tuple[catalog.Entry, list[Cell]
                 )
 
 
-def _value(value: Cell) -> Value:
+def cell_value(value: Cell) -> Value:
     """The value the workbook stores: an amount too long for a spreadsheet number as text."""
     if isinstance(value, Decimal) and not exact_number(value):
         return format(value, "f")
     # Text is never written as a formula, so "=100%" stays an indicator value; control
-    # characters are shown as on the site, [U+0007] (builder.downloads.xlsx).
+    # characters are shown as on the site, [U+0007] (builder.downloads.sheets.xlsx).
     return value
 
 
-class _AsStored(Sequence[Sequence[Value]]):
-    """A table's rows as the workbook stores them, each converted as it is read: a copy of
-    every row at once would double the memory of the largest table."""
-
-    def __init__(self, rows: Sequence[list[Cell]]) -> None:
-        self._rows = rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __getitem__(self, index: int) -> Sequence[Value]:  # type: ignore[override]
-        return [_value(v) for v in self._rows[index]]
-
-    def __iter__(self) -> Iterator[Sequence[Value]]:
-        return ([_value(v) for v in row] for row in self._rows)
-
-
-def _sheet(table: Table[Any], rows: Sequence[list[Cell]]) -> Sheet:
-    columns = table.column_list()
-    widths = []
-    for column in columns:
+def _widths(table: Table[Any]) -> list[float]:
+    widths: list[float] = []
+    for column in table.column_list():
         wide = column.type == "string" and column.name not in table.key
         width = _WIDE if wide and column.name.endswith(("用途", "描述", "目标", "依据")) else None
         widths.append(width or _WIDTH[column.type])
-    return Sheet(
-        title=table.title,
-        widths=widths,
-        header=[column.name for column in columns],
-        rows=_AsStored(rows),
-        styles=[MONEY if column.money else PLAIN for column in columns],
-    )
+    return widths
+
+
+def _styles(table: Table[Any]) -> list[int]:
+    return [MONEY if column.money else PLAIN for column in table.column_list()]
+
+
+def rows_xml(table: Table[Any], rows: Iterable[Sequence[Cell]]) -> str:
+    """These rows of the table's sheet as XML (builder.downloads.sheets.xlsx.row_xml)."""
+    styles = cell_styles(_styles(table))
+    return "".join(row_xml([cell_value(v) for v in row], styles) for row in rows)
+
+
+def table_sheet(table: Table[Any], rows: Sequence[Sequence[Cell]]) -> Sheet:
+    """The table's sheet holding these rows, as the workbook stores them."""
+    stored = [[cell_value(v) for v in row] for row in rows]
+    return Sheet(table.title, _widths(table), table.headers(), stored, _styles(table))
 
 
 def new_workbook(tables: Sequence[Table[Any]], stamp: datetime) -> XlsxWriter:
@@ -111,24 +111,6 @@ def new_workbook(tables: Sequence[Table[Any]], stamp: datetime) -> XlsxWriter:
     return XlsxWriter([table.title for table in tables], stamp, MONEY_FORMAT)
 
 
-def add_table(book: XlsxWriter, table: Table[Any], rows: Sequence[list[Cell]]) -> None:
-    """The table's sheet, its rows checked by check_text already."""
-    book.add(_sheet(table, rows))
-
-
-def workbook_bytes(
-    tables: Sequence[Table[Any]],
-    docs: Sequence[Document],
-    stamp: datetime,
-    found: Rows | None = None,
-) -> bytes:
-    """The workbook: one sheet per table in the given order, every time set to ``stamp``;
-    ``found`` are the tables' rows made already."""
-    located = found if found is not None else all_rows(tables, docs)
-    # Checked before the workbook is started, so that a failure leaves nothing half written.
-    for table in tables:
-        check_text(table, located[table.name])
-    book = new_workbook(tables, stamp)
-    for table in tables:
-        add_table(book, table, table.rows(docs, located))
-    return book.finish()
+def add_table(book: XlsxWriter, table: Table[Any], count: int, rows: Iterable[bytes]) -> None:
+    """The table's sheet: ``count`` rows, given as rows_xml in UTF-8, checked by check_text."""
+    book.add_rows(table.title, _widths(table), table.headers(), count, rows)

@@ -1,5 +1,5 @@
 """The fixed parts of an XLSX package: content types, relationships, document properties,
-styles and the workbook part, each as XML text (builder.downloads.xlsx writes the sheets)."""
+styles and the workbook part, each as XML text (builder.downloads.sheets.xlsx writes the sheets)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ def _content_types(count: int) -> str:
     overrides = [
         ("/xl/workbook.xml", "spreadsheetml.sheet.main+xml"),
         ("/xl/styles.xml", "spreadsheetml.styles+xml"),
-        ("/xl/sharedStrings.xml", "spreadsheetml.sharedStrings+xml"),
     ]
     parts = [
         DECLARATION,
@@ -124,7 +123,7 @@ def _workbook(titles: Sequence[str]) -> str:
 def package_parts(
     titles: Sequence[str], stamp: datetime, money_format: str
 ) -> list[tuple[str, str]]:
-    """Every part of the package but the sheets and the shared strings, as (zip path, XML)."""
+    """Every part of the package but the sheets, as (zip path, XML)."""
     office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package = "http://schemas.openxmlformats.org/package/2006/relationships/metadata"
     sheet_links = [
@@ -133,7 +132,6 @@ def package_parts(
     book_links = [
         *sheet_links,
         (f"{office}/styles", "styles.xml"),
-        (f"{office}/sharedStrings", "sharedStrings.xml"),
     ]
     return [
         ("[Content_Types].xml", _content_types(len(titles))),

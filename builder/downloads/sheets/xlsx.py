@@ -4,22 +4,27 @@ The workbook is a zip of a few XML parts written directly as text. A general lib
 object per cell and costs about ten microseconds a cell; the download workbook needs only text,
 numbers, one bold header row, a money format, column widths and a frozen first row.
 
-Text goes into one shared-strings table, each distinct text once: the context columns repeat
-on every row, so this is both faster to write and smaller than text inline in each cell
-(``t="inlineStr"``). No cell is ever a formula, so text such as ``=100%`` stays text. Every
-zip entry carries the same fixed time, so the same sheets give the same bytes.
+Text is written in its cell (``t="inlineStr"``), and neither a row nor a cell carries its
+reference (``r="B7"``): a reader counts them, so every cell is written, empty ones too. A
+row's XML then depends on its values alone, and a report's rows made by one build can be
+written anywhere in the next one's sheets (builder/downloads/shares.py). With one
+shared-strings table, as before, each text was numbered by where the whole workbook first
+met it. Deflate takes the repeated texts well: at 3,000 reports the workbook is 16 MB, against
+31 MB with shared strings. No cell is ever a formula, so text such as ``=100%`` stays text.
+Every zip entry carries the same fixed time, so the same sheets give the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from builder.downloads.xlsx_parts import DECLARATION, MAIN, REL, escape, package_parts
+from builder.downloads.sheets.parts import DECLARATION, MAIN, REL, escape, package_parts
 from builder.parse.controls import visible
 
 Value = str | int | float | Decimal | None
@@ -59,51 +64,44 @@ def number_text(value: int | float | Decimal) -> str | None:
     return str(value)
 
 
-def _row(
-    number: int,
-    letters: Sequence[str],
-    values: Sequence[Value],
-    styles: Sequence[str],
-    strings: dict[str, int],
-) -> str:
-    cells = [f'<row r="{number}">']
+def cell_styles(styles: Sequence[int]) -> list[str]:
+    """Each column's style as the attribute its cells carry."""
+    return [f' s="{style}"' if style else "" for style in styles]
+
+
+def row_xml(values: Sequence[Value], styles: Sequence[str]) -> str:
+    """One row: a cell per value, in order, empty ones too; ``styles`` from cell_styles."""
+    cells = ["<row>"]
     append = cells.append
-    for letter, value, style in zip(letters, values, styles, strict=True):
+    for value, style in zip(values, styles, strict=True):
         if value is None:
-            if style:
-                append(f'<c r="{letter}{number}"{style}/>')
+            append(f"<c{style}/>")
             continue
         if isinstance(value, str):
             text = value
         else:
             digits = number_text(value)
             if digits is not None:
-                append(f'<c r="{letter}{number}"{style}><v>{digits}</v></c>')
+                append(f"<c{style}><v>{digits}</v></c>")
                 continue
             text = str(value)  # not a finite number: kept as text rather than lost
-        index = strings.get(text)
-        if index is None:
-            index = strings[text] = len(strings)
-        append(f'<c r="{letter}{number}"{style} t="s"><v>{index}</v></c>')
+        # XML 1.0 cannot hold control characters: they appear as on the site, [U+0007], and
+        # the intake warns about each line; the JSON and CSV keep them as they are.
+        text = escape(visible(text))
+        append(f'<c{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
     append("</row>")
     return "".join(cells)
 
 
-def sheet_chunks(sheet: Sheet, strings: dict[str, int]) -> Iterator[str]:
-    """The worksheet part in pieces of at most ``ROWS_PER_CHUNK`` rows: widths, the frozen
-    header row, then every row.
-
-    Text goes into ``strings`` (text → index in the shared-strings table), added as first met.
-    """
-    letters = [column_letter(i) for i in range(len(sheet.header))]
-    styles = [f' s="{s}"' if s else "" for s in sheet.styles]
-    header = _row(1, letters, sheet.header, [f' s="{HEADER}"'] * len(letters), strings)
-    last = f"{letters[-1]}{len(sheet.rows) + 1}" if letters else "A1"
+def sheet_start(widths: Sequence[float], header: Sequence[str], count: int) -> str:
+    """A worksheet part up to its first row of data: the range it fills (``count`` rows
+    below the header), the frozen header row, the column widths and the header."""
+    last = f"{column_letter(len(header) - 1)}{count + 1}" if header else "A1"
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
-        for i, w in enumerate(sheet.widths, start=1)
+        for i, w in enumerate(widths, start=1)
     )
-    yield "".join(
+    return "".join(
         [
             DECLARATION,
             f'<worksheet xmlns="{MAIN}" xmlns:r="{REL}">',
@@ -114,40 +112,34 @@ def sheet_chunks(sheet: Sheet, strings: dict[str, int]) -> Iterator[str]:
             "</sheetView></sheetViews>",
             '<sheetFormatPr defaultRowHeight="15"/>',
             f"<cols>{cols}</cols>" if cols else "",
-            f"<sheetData>{header}",
+            "<sheetData>",
+            row_xml(header, cell_styles([HEADER] * len(header))),
         ]
     )
-    chunk: list[str] = []
-    for number, row in enumerate(sheet.rows, start=2):
-        chunk.append(_row(number, letters, row, styles, strings))
-        if len(chunk) == ROWS_PER_CHUNK:
-            yield "".join(chunk)
-            chunk.clear()
-    chunk.append("</sheetData></worksheet>")
-    yield "".join(chunk)
+
+
+SHEET_END = "</sheetData></worksheet>"
+
+
+def sheet_rows(sheet: Sheet) -> Iterator[str]:
+    """The sheet's rows as XML, in pieces of at most ``ROWS_PER_CHUNK`` rows: a large
+    sheet's XML is never held whole."""
+    styles = cell_styles(sheet.styles)
+    for start in range(0, len(sheet.rows), ROWS_PER_CHUNK):
+        chunk = sheet.rows[start : start + ROWS_PER_CHUNK]
+        yield "".join(row_xml(row, styles) for row in chunk)
 
 
 ROWS_PER_CHUNK = 1000
-"""Rows of a worksheet compressed at a time: a large sheet's XML is never held whole."""
-
-
-def shared_strings_xml(strings: dict[str, int]) -> str:
-    """The shared-strings part: every text in the order of its index."""
-    # XML 1.0 cannot hold control characters: they appear as on the site, [U+0007], and the
-    # intake warns about each line; the JSON and CSV keep them as they are.
-    items = "".join(
-        f'<si><t xml:space="preserve">{escape(visible(text))}</t></si>' for text in strings
-    )
-    return f'{DECLARATION}<sst xmlns="{MAIN}" uniqueCount="{len(strings)}">{items}</sst>'
 
 
 class XlsxWriter:
     """A workbook written one sheet at a time, each compressed as its rows are made: a large
     workbook's sheets, as XML or as rows, are never all held.
 
-    The titles are known first, as the workbook part lists them before any sheet. The
-    shared-strings table comes last, after the sheets that fill it. Every zip entry and both
-    document times are set to ``stamp``, so the same sheets give the same bytes.
+    The titles are known first, as the workbook part lists them before any sheet. Every zip
+    entry and both document times are set to ``stamp``, so the same sheets give the same
+    bytes.
     """
 
     def __init__(self, titles: Sequence[str], stamp: datetime, money_format: str) -> None:
@@ -162,7 +154,6 @@ class XlsxWriter:
         )
         self._titles = list(titles)
         self._added = 0
-        self._strings: dict[str, int] = {}
         self._raw = io.BytesIO()
         self._archive = zipfile.ZipFile(self._raw, "w", zipfile.ZIP_DEFLATED)
         for name, text in package_parts(self._titles, stamp, money_format):
@@ -170,26 +161,38 @@ class XlsxWriter:
 
     def add(self, sheet: Sheet) -> None:
         """The next sheet, which must carry the next of the titles given."""
-        if self._added == len(self._titles) or sheet.title != self._titles[self._added]:
-            raise ValueError(f"expected the sheets {self._titles} in order, got {sheet.title}")
+        self.add_rows(sheet.title, sheet.widths, sheet.header, len(sheet.rows), sheet_rows(sheet))
+
+    def add_rows(
+        self,
+        title: str,
+        widths: Sequence[float],
+        header: Sequence[str],
+        count: int,
+        rows: Iterable[str | bytes],
+    ) -> None:
+        """The next sheet, its ``count`` rows given as XML (row_xml), compressed as they come;
+        ``title`` must be the next of the titles given."""
+        if self._added == len(self._titles) or title != self._titles[self._added]:
+            raise ValueError(f"expected the sheets {self._titles} in order, got {title}")
         self._added += 1
-        self._write(f"xl/worksheets/sheet{self._added}.xml", sheet_chunks(sheet, self._strings))
+        parts = itertools.chain([sheet_start(widths, header, count)], rows, [SHEET_END])
+        self._write(f"xl/worksheets/sheet{self._added}.xml", parts)
 
     def finish(self) -> bytes:
         """The workbook file, once every sheet is added."""
         if self._added != len(self._titles):
             raise ValueError(f"expected {len(self._titles)} sheets, got {self._added}")
-        self._write("xl/sharedStrings.xml", [shared_strings_xml(self._strings)])
         self._archive.close()
         return self._raw.getvalue()
 
-    def _write(self, name: str, chunks: Iterable[str]) -> None:
+    def _write(self, name: str, chunks: Iterable[str | bytes]) -> None:
         entry = zipfile.ZipInfo(name, date_time=self._date_time)
         entry.compress_type = zipfile.ZIP_DEFLATED
         entry.external_attr = 0o644 << 16
         with self._archive.open(entry, "w") as out:
             for chunk in chunks:
-                out.write(chunk.encode("utf-8"))
+                out.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
 
 
 def xlsx_bytes(sheets: Sequence[Sheet], stamp: datetime, money_format: str) -> bytes:

@@ -1,0 +1,1 @@
+"""The XLSX workbook of the downloads: the SpreadsheetML writer, its fixed parts, the sheets."""
