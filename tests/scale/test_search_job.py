@@ -97,3 +97,24 @@ def test_a_build_that_fails_while_the_program_waits_stops_it(
     with pytest.raises(EnvironmentFailure, match="cancelled"):
         jobs[0].result()
     assert not site.exists() and not (work / search_job.STATE).exists()
+
+
+def test_records_spooled_in_a_second_process_give_the_same_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _corpus, content, site_data, site, work = synthetic(tmp_path, 6, 2)
+    inside = tmp_path / "inside"
+    build_site(content, inside / "site", site_data=site_data, work=inside / "work")
+    monkeypatch.setattr(build, "BACKGROUND_MIN", 1)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    purposes: list[str] = []
+    real = processes.start
+
+    def watched(place: str, purpose: str, *args: object) -> object:
+        purposes.append(purpose)
+        return real(place, purpose, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(processes, "start", watched)
+    build_site(content, site, site_data=site_data, work=work)
+    assert "spool the search records" in purposes
+    assert _index(site) == _index(inside / "site") != {}
