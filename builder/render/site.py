@@ -29,17 +29,13 @@ from builder.incremental.folder_sync import Content, Stored
 from builder.incremental.kept_whole import kept_value
 from builder.incremental.report_cache import Kept, ReportCache, ReportFiles, doc_hash, report_key
 from builder.incremental.share_store import ShareStore
-from builder.intake.hand_pages import listed_pages
 from builder.quality import Finding
 from builder.quality.check import Checked, check_document, report_findings
-from builder.render import catalog
 from builder.render.compare.changes import change_files
 from builder.render.compare.groups import group_files
 from builder.render.data_page import render_data
-from builder.render.home import render_home
+from builder.render.lists.every_report import list_files
 from builder.render.lists.indicators import indicator_files
-from builder.render.lists.places import render_region, render_units, render_year
-from builder.render.lists.projects import project_list_files
 from builder.render.project import render_project
 from builder.render.quality import (
     findings_csv_of,
@@ -49,7 +45,6 @@ from builder.render.quality import (
     unit_findings,
 )
 from builder.render.quality_tally import Tally
-from builder.render.search_page import SEARCH, render_search
 from builder.render.unit import render_unit
 from builder.write.docs import write_files
 from builder.write.spool import Spool
@@ -250,26 +245,14 @@ def _pages(
     placer: Placer,
     placeholders: bool = False,
 ) -> Iterator[Page]:
-    yield (
-        paths.HOME,
-        render_home(docs, settings, hand_pages.get(HOME_PAGE, ""), listed_pages(hand_pages)),
-    )
-    yield paths.UNITS, render_units(docs)
-    yield paths.DATA, render_data(docs)
-    yield SEARCH, render_search(docs)
-    yield from project_list_files(docs).items()
     everyone = corpus or docs
     digests = {} if cache is None else {doc.source: cache.digest(doc) for doc in everyone}
     kept = None if cache is None else (cache, digests)
+    yield paths.DATA, render_data(docs)
+    yield from list_files(docs, settings, hand_pages, kept)
     yield from indicator_files(docs, kept)
     yield from group_files(docs, kept)
     yield from change_files(docs, kept)
-    of_place = catalog.places(docs)
-    for year in catalog.years(docs):
-        yield paths.year(year), render_year(docs, year)
-        for (of_year, code), here in of_place.items():
-            if of_year == year:
-                yield paths.region(year, code), render_region(here, year, code)
 
     def own_findings(doc: Document) -> list[Finding]:
         if cache is None:

@@ -169,7 +169,7 @@ def test_a_failing_page_render_stops_the_background_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = in_background(tmp_path, monkeypatch, slow_downloads)
-    monkeypatch.setattr(render_site, "render_home", failing_page)
+    monkeypatch.setattr(render_site, "render_data", failing_page)
     started = time.monotonic()
     with pytest.raises(ReportError):
         render_site.render_site(docs, SETTINGS, {})
