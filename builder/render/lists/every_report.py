@@ -13,13 +13,11 @@ reports.
 from __future__ import annotations
 
 import functools
-import marshal
 from collections.abc import Iterator, Mapping, Sequence
 
 from builder.contract import paths
 from builder.contract.model import Document
 from builder.contract.paths import HOME_PAGE
-from builder.contract.plain import to_plain
 from builder.contract.settings import Settings
 from builder.incremental.folder_sync import Content
 from builder.incremental.kept_whole import Part, kept_whole, whole_key
@@ -79,7 +77,9 @@ def list_files(
 
 
 def _view_bytes(doc: Document) -> bytes:
-    return marshal.dumps(to_plain(list_view(doc)))
+    # JSON, not marshal: marshal's bytes depend on which equal values are one object, and so
+    # differ between a report parsed now and the same report read from the parse cache.
+    return list_view(doc).model_dump_json().encode("utf-8")
 
 
 def _made(
