@@ -64,7 +64,14 @@ def test_a_text_edit_keeps_the_list_pages_and_an_amount_makes_them_again(
 
     first = render(synthetic)
     assert len(made) == 1 and first == dict(list_pages(synthetic, SETTINGS, {}))
-    edited = synthetic[3].model_copy(update={"overall_goal": "年中修订。", "measures": "改"})
+    # A line written into the text moves every table below it.
+    moved = tuple(
+        p.model_copy(update={"line": p.line + 1, "budget_line": p.budget_line + 1})
+        for p in synthetic[3].projects
+    )
+    edited = synthetic[3].model_copy(
+        update={"overall_goal": "年中修订。\n新的一行。", "measures": "改", "projects": moved}
+    )
     assert render([*synthetic[:3], edited, *synthetic[4:]]) == first
     assert len(made) == 1  # kept whole
     project = edited.projects[0].model_copy(update={"budget_yuan": Decimal("12345.00")})

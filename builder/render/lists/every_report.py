@@ -39,13 +39,16 @@ _PROJECT_TEXT = {
     "indicators": (),
     "plan_lines": (),
     "goal_lines": (),
+    # Where a table stands in its file moves with every line written above it.
+    "line": 0,
+    "budget_line": 0,
 }
 _REPORT_TEXT = {"overall_goal": "", "sub_goals_intro": "", "sub_goals": (), "measures": ""}
 
 
 def list_view(doc: Document) -> Document:
     """The report as the list pages see it: its place, its projects' codes, names, titles
-    and amounts, and none of its text."""
+    and amounts, and none of its text nor of its lines."""
     projects = tuple(p.model_copy(update=_PROJECT_TEXT) for p in doc.projects)
     return doc.model_copy(update={**_REPORT_TEXT, "projects": projects})
 
