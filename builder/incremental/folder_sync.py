@@ -27,10 +27,11 @@ class Stored:
     hash: read only when the folder does not already hold it."""
 
     digest: bytes
-    load: Callable[[], str]
+    load: Callable[[], str | bytes]
 
     def read(self) -> bytes:
-        return self.load().encode("utf-8")
+        data = self.load()
+        return data.encode("utf-8") if isinstance(data, str) else data
 
 
 Content = str | bytes | Stored | Streamed

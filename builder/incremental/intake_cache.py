@@ -52,6 +52,8 @@ class Kept:
     problems: tuple[Problem, ...]
     where: Where
     places: tuple[str, ...] | None
+    digest: str = ""
+    """The SHA-256 of the file's bytes: its copy beside its page is known by it unread."""
 
 
 @functools.cache
@@ -112,6 +114,7 @@ def _entry(kept: Kept) -> dict[str, Any]:
         ],
         "where": [kept.where.unit_line, sorted(kept.where.code_lines.items())],
         "places": None if kept.places is None else list(kept.places),
+        "digest": kept.digest,
     }
 
 
@@ -131,4 +134,5 @@ def _kept(entry: Mapping[str, Any]) -> Kept:
         problems,
         Where(int(unit_line), {int(a): int(b) for a, b in codes}),
         None if places is None else tuple(str(p) for p in places),
+        str(entry["digest"]),
     )

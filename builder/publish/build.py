@@ -180,7 +180,7 @@ def _build_site(
                 folder.put(name, stub)
             # The report files as received go to the site beside their pages, not into the
             # rendered files, which are a function of the Documents alone.
-            for name, data in received(content, docs):
+            for name, data in received(content, docs, intake.file_digests):
                 folder.put(name, data)
             synced = folder.finish()
             report_cache.save(kept)

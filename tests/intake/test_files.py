@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
+from builder.incremental.folder_sync import Stored
 from builder.intake.content import read_content
-from builder.intake.files import listing, named
+from builder.intake.files import listing, named, received
 from tests.conftest import CONTENT
 
 SEED = CONTENT / "2022/130529/131001.txt"
@@ -84,3 +86,28 @@ def test_a_file_given_by_path_is_read_whatever_its_name(tmp_path: Path) -> None:
     given = tmp_path / "report.TXT"
     shutil.copy(SEED, given)
     assert named([given]).files == [(given.as_posix(), given)]
+
+
+def test_each_file_read_through_the_cache_is_known_by_the_hash_of_its_bytes(
+    regions: dict[str, str], tmp_path: Path
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    first = read_content(content, regions, cache=tmp_path / "cache")
+    again = read_content(content, regions, cache=tmp_path / "cache")  # from the index, unread
+    hashed = {
+        d.source: hashlib.sha256((content / d.source).read_bytes()).hexdigest()
+        for d in first.documents
+    }
+    assert first.file_digests == again.file_digests == hashed
+    edited = first.documents[0].source
+    (content / edited).write_bytes((content / edited).read_bytes() + b"\n")
+    later = read_content(content, regions, cache=tmp_path / "cache")
+    assert later.file_digests[edited] == hashlib.sha256((content / edited).read_bytes()).hexdigest()
+    sources = [
+        (name, data) for name, data in received(content, later.documents, later.file_digests)
+    ]
+    assert all(isinstance(data, Stored) for _, data in sources)
+    assert {name: data.read() for name, data in sources if isinstance(data, Stored)} == {
+        name: data for name, data in received(content, later.documents)
+    }
