@@ -14,10 +14,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from builder.contract.model import Document
 from builder.incremental.folder_sync import Content
-from builder.incremental.report_cache import ReportCache, ReportFiles, code_version, page_key
+from builder.incremental.report_cache import (
+    Kept,
+    ReportCache,
+    ReportFiles,
+    code_version,
+    page_key,
+)
 
 Part = tuple[str, Callable[[], tuple[object, ...]], Callable[[], ReportFiles]]
 """Pages made together: their kind, what they show (page_key's inputs), how to make them."""
@@ -61,6 +68,18 @@ def _made_again(
     makers: Callable[[], dict[str, Callable[[], ReportFiles]]], key: str
 ) -> ReportFiles:
     return makers()[key]()
+
+
+def shares_of(
+    kept: Kept | None, docs: Sequence[Document], kind: str, make: Callable[[Document], bytes]
+) -> dict[str, bytes]:
+    """Each report's ``kind`` share by source, kept as a summary under its doc_hash and made
+    only for a report that changed; none without ``kept``."""
+    if kept is None:
+        return {}
+    cache, digests = kept
+    get = cache.summaries.get
+    return {d.source: get(kind, digests[d.source], functools.partial(make, d)) for d in docs}
 
 
 def whole_key(kind: str, shares: Iterable[tuple[str, bytes]]) -> str:

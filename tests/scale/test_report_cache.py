@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_corpus import write_corpus
-from builder.compare.likeness import like_groups
 from builder.compare.related import Mention, ProjectRelations, UnitRelations
 from builder.compare.years import by_unit
 from builder.contract.model import Document
@@ -96,13 +95,9 @@ def test_a_second_render_makes_only_the_changed_reports_files(
     assert made == [revised.source]
     assert checked == [revised.source]  # the others' own findings come from the cache
     assert rowed == [revised.source]  # its rows of findings.csv; the others' are kept
-    # like-project pages and year-over-year pages that show the revised report, no others
-    assert grouped == [
-        key
-        for key, group in like_groups(changed).items()
-        if any(e.doc.source == revised.source for e in group)
-    ]
-    assert grouped
+    # no like-project page: they show no report's own text (tests/scale/test_group_view.py)
+    assert grouped == []
+    # the year-over-year pages that show the revised report, no others
     assert compared == [
         after.source
         for reports in by_unit(changed).values()
@@ -117,7 +112,7 @@ def test_a_second_render_makes_only_the_changed_reports_files(
     # only the revised report's three entries (its files, its findings, its rows of
     # findings.csv), the pages that show it, the index and the summaries were written again
     assert len(now) == len(saved)
-    assert len(set(now) - kept) == 5 + len(grouped) + len(compared)
+    assert len(set(now) - kept) == 5 + len(compared)
     assert {report_cache.INDEX, summaries.FILE} <= set(now) - kept
 
 

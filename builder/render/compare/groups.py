@@ -17,8 +17,10 @@ from builder.compare.likeness import like_groups
 from builder.contract import paths
 from builder.contract.model import Document, Indicator
 from builder.incremental.folder_sync import Content
-from builder.incremental.report_cache import Kept, made_or_kept
+from builder.incremental.kept_whole import Part, kept_whole, shares_of, whole_key
+from builder.incremental.report_cache import Kept
 from builder.render.catalog import Entry
+from builder.render.compare.group_view import VIEWS, group_view, view_hash
 from builder.render.html import markup
 from builder.render.html.blocks import Bar, bar_chart, crumbs, front_matter, percent
 from builder.render.html.escape import html_text, md_inline
@@ -47,21 +49,31 @@ def group_files(
     """/similar/ and every page of every group, one group's pages at a time.
 
     With ``kept`` (a cache and each report's hash, builder/incremental/report_cache.py), a
-    group's pages are kept under the hashes of its projects' reports, and made again only
-    when one of those reports changed.
+    group's pages are kept under the hashes of its reports' group views, made again only
+    when one of those changed, and all of them are the last build's when no view changed
+    (builder/incremental/kept_whole.py): an edit to a report's own text changes none.
     """
-    cache, digests = kept or (None, {})
-    groups = like_groups(docs)
-    yield paths.SIMILAR, _index(groups)
-    for key, group in groups.items():
-        make = functools.partial(_group_pages, key, group)
-        inputs = functools.partial(_inputs, key, group, digests)
-        yield from made_or_kept(cache, make, "similar", inputs).items()
+    cache = None if kept is None else kept[0]
+    shares = shares_of(kept, docs, VIEWS, view_hash)
+
+    def parts() -> Iterator[Part]:
+        views = [group_view(doc) for doc in docs]
+        groups = like_groups(views)
+        yield (
+            "similar",
+            lambda: (whole_key("similar", shares.items()),),
+            lambda: {paths.SIMILAR: _index(groups)},
+        )
+        for key, group in groups.items():
+            inputs = functools.partial(_inputs, key, group, shares)
+            yield "similar", inputs, functools.partial(_group_pages, key, group)
+
+    yield from kept_whole(cache, "similar pages", lambda: shares.items(), parts)
 
 
-def _inputs(key: str, group: Sequence[Entry], digests: Mapping[str, str]) -> tuple[object, ...]:
-    """What a group's pages show: its projects, each by its report's hash."""
-    return key, [(digests[e.doc.source], e.project.code) for e in group]
+def _inputs(key: str, group: Sequence[Entry], shares: Mapping[str, bytes]) -> tuple[object, ...]:
+    """What a group's pages show: its projects, each by its report's group view."""
+    return key, [(shares[e.doc.source], e.project.code) for e in group]
 
 
 def _group_pages(key: str, group: Sequence[Entry]) -> dict[str, str]:

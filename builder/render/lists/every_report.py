@@ -20,7 +20,7 @@ from builder.contract.model import Document
 from builder.contract.paths import HOME_PAGE
 from builder.contract.settings import Settings
 from builder.incremental.folder_sync import Content
-from builder.incremental.kept_whole import Part, kept_whole, whole_key
+from builder.incremental.kept_whole import Part, kept_whole, shares_of, whole_key
 from builder.incremental.report_cache import Kept, ReportFiles
 from builder.intake.hand_pages import listed_pages
 from builder.render import catalog
@@ -64,12 +64,8 @@ def list_files(
     no report's list view changed, and the settings and home page text are the same."""
     listed = listed_pages(hand_pages)
     kind = f"list pages\0{settings!r}\0{hand_pages.get(HOME_PAGE, '')}\0{listed!r}"
-    cache, digests = kept or (None, {})
-    shares: dict[str, bytes] = {}
-    if cache is not None:
-        for doc in docs:
-            view = functools.partial(_view_bytes, doc)
-            shares[doc.source] = cache.summaries.get(VIEWS, digests[doc.source], view)
+    cache = None if kept is None else kept[0]
+    shares = shares_of(kept, docs, VIEWS, _view_bytes)
 
     def parts() -> Iterator[Part]:
         show = (whole_key(kind, shares.items()),) if shares else ()

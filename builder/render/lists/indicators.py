@@ -19,7 +19,7 @@ from builder.compare.likeness import like_key
 from builder.contract import paths
 from builder.contract.model import Document, Indicator
 from builder.incremental.folder_sync import Content
-from builder.incremental.kept_whole import Part, kept_whole
+from builder.incremental.kept_whole import Part, kept_whole, shares_of
 from builder.incremental.report_cache import Kept
 from builder.render import catalog
 from builder.render.data_page import data_link
@@ -138,12 +138,8 @@ def indicator_files(
     share (report_shares, kept under its doc_hash), and made again only when a row changed.
     When no share changed, they are the last build's as they are (incremental/kept_whole.py).
     """
-    cache, digests = kept or (None, {})
-    shares: dict[str, bytes] = {}
-    if cache is not None:
-        for doc in docs:
-            share = functools.partial(report_shares, doc)
-            shares[doc.source] = cache.summaries.get(SHARES, digests[doc.source], share)
+    cache = None if kept is None else kept[0]
+    shares = shares_of(kept, docs, SHARES, report_shares)
 
     def parts() -> Iterator[Part]:
         uses = uses_by_name(docs)
