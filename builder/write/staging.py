@@ -87,11 +87,19 @@ def ahead(output: Path, *, copy: bool) -> Iterator[Ahead]:
     temp = new_folder(output)
     jobs: dict[Path, Job[None]] = {}
     old = previous_site(output)
-    if old.exists() or old.is_symlink():
-        jobs[old] = start(str(old), "remove this folder", shutil.rmtree, str(old))
-    if copy and output.is_dir():
-        purpose = "copy the published site into this folder"
-        jobs[temp] = start(str(temp), purpose, copy_site, str(output), str(temp))
+    copying = copy and output.is_dir()
+    purpose = "copy the published site into this folder"
+    if copying and old.is_dir() and not old.is_symlink() and not os.path.lexists(temp):
+        # The site the last swap kept is the published one but for what the last build
+        # changed: brought up to date, it is the copy, without removing 117,000 files and
+        # linking them again (4 s of the second core at 3,000 reports).
+        os.replace(old, temp)
+        jobs[temp] = start(str(temp), purpose, catch_up, str(output), str(temp))
+    else:
+        if old.exists() or old.is_symlink():
+            jobs[old] = start(str(old), "remove this folder", shutil.rmtree, str(old))
+        if copying:
+            jobs[temp] = start(str(temp), purpose, copy_site, str(output), str(temp))
     try:
         with awaited(list(jobs.values())):
             yield Ahead(jobs)
@@ -106,6 +114,53 @@ def copy_site(output: str, folder: str) -> None:
     if os.path.lexists(folder):
         shutil.rmtree(folder)
     shutil.copytree(output, folder, symlinks=True, copy_function=link_or_copy)
+
+
+def catch_up(output: str, folder: str) -> None:
+    """Make ``folder``, an earlier copy of ``output`` made by copy_site, a copy of it again:
+    only what differs is linked anew, found from the folders' listings (a file by its inode,
+    a link by its target) without reading or stat-ing a file."""
+    pending = [""]
+    while pending:
+        at = pending.pop()
+        wanted, held = _listing(os.path.join(output, at)), _listing(os.path.join(folder, at))
+        for name, entry in list(held.items()):
+            if name not in wanted or _kind(wanted[name]) != _kind(entry):
+                _remove(entry)
+                del held[name]
+        for name, entry in wanted.items():
+            target, kept = os.path.join(folder, at, name), held.get(name)
+            if entry.is_dir(follow_symlinks=False):
+                if kept is None:
+                    os.mkdir(target)
+                pending.append(os.path.join(at, name))
+            elif entry.is_symlink():
+                if kept is None or os.readlink(kept.path) != os.readlink(entry.path):
+                    if kept is not None:
+                        os.unlink(target)
+                    os.symlink(os.readlink(entry.path), target)
+            elif kept is None or kept.inode() != entry.inode():
+                if kept is not None:
+                    os.unlink(target)
+                link_or_copy(entry.path, target)
+
+
+def _listing(folder: str) -> dict[str, os.DirEntry[str]]:
+    with os.scandir(folder) as entries:
+        return {entry.name: entry for entry in entries}
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    if entry.is_symlink():
+        return "link"
+    return "folder" if entry.is_dir(follow_symlinks=False) else "file"
+
+
+def _remove(entry: os.DirEntry[str]) -> None:
+    if _kind(entry) == "folder":
+        shutil.rmtree(entry.path)
+    else:
+        os.unlink(entry.path)
 
 
 def link_or_copy(source: str, target: str) -> None:

@@ -53,13 +53,18 @@ def test_the_replaced_site_is_kept_until_the_next_build_removes_it_in_the_backgr
     assert second != first
     assert site_files(old) == first  # the one-step rollback
     assert started == [".site.new: copy the published site into this folder"]
+    # The kept site becomes the staged copy, brought up to date: nothing is removed.
+    again = revised.model_copy(update={"overall_goal": revised.overall_goal + "\n再次修订。"})
+    (content / edited.source).write_text(write_report(again), encoding="utf-8")
     build_site(content, site, site_data=site_data, work=work)
-    assert started[1:] == [
-        ".site.old: remove this folder",
-        ".site.new: copy the published site into this folder",
-    ]
+    assert started[1:] == [".site.new: copy the published site into this folder"]
     assert site_files(old) == second
-    assert site_files(site) == second
+    third = site_files(site)
+    build_site(content, site, site_data=site_data, work=work)
+    assert site_files(old) == third
+    clean = tmp_path / "clean"
+    build_site(content, clean / "site", site_data=site_data, work=clean / "work")
+    assert site_files(site) == third == site_files(clean / "site")
     assert not new.exists()
     assert copied_here == []
 
@@ -91,3 +96,32 @@ def test_a_failed_removal_is_noted_on_the_error_of_a_failed_build(tmp_path: Path
         f"{old}: expected to remove this folder: Cannot call rmtree on a symbolic link"
     ]
     assert old.is_symlink()
+
+
+def test_an_earlier_copy_caught_up_is_a_copy_of_links_again(tmp_path: Path) -> None:
+    site, copy = tmp_path / "site", tmp_path / "copy"
+    for name in ("a/same.html", "a/b/changed.html", "gone.html", "gone/x.html", "kind"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name, encoding="utf-8")
+    (site / "link").symlink_to("a/same.html")
+    staging.copy_site(str(site), str(copy))
+    (site / "a/b/changed.html").unlink()
+    (site / "a/b/changed.html").write_text("新", encoding="utf-8")  # a new file, as MkDocs makes
+    (site / "gone.html").unlink()
+    shutil.rmtree(site / "gone")
+    (site / "kind").unlink()
+    (site / "kind").mkdir()  # a file that became a folder
+    (site / "kind/in.html").write_text("里", encoding="utf-8")
+    (site / "new/deep").mkdir(parents=True)
+    (site / "new/deep/added.html").write_text("加", encoding="utf-8")
+    (site / "link").unlink()
+    (site / "link").symlink_to("new/deep/added.html")
+    staging.catch_up(str(site), str(copy))
+    assert site_files(copy) == site_files(site)
+    assert sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*")) == sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*")
+    )
+    for path in site.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            assert (copy / path.relative_to(site)).stat().st_ino == path.stat().st_ino
+    assert (copy / "link").readlink() == Path("new/deep/added.html")
