@@ -20,7 +20,7 @@ from builder.incremental.folder_sync import Content
 from builder.incremental.kept_whole import Part, kept_whole, shares_of, whole_key
 from builder.incremental.report_cache import Kept
 from builder.render.catalog import Entry
-from builder.render.compare.group_view import VIEWS, group_view, view_hash
+from builder.render.compare.group_view import VIEWS, view_hash
 from builder.render.html import markup
 from builder.render.html.blocks import Bar, bar_chart, crumbs, front_matter, percent
 from builder.render.html.escape import html_text, md_inline
@@ -57,8 +57,9 @@ def group_files(
     shares = shares_of(kept, docs, VIEWS, view_hash)
 
     def parts() -> Iterator[Part]:
-        views = [group_view(doc) for doc in docs]
-        groups = like_groups(views)
+        # From the reports themselves, which give the same pages as their group views
+        # (tested): a view of every report at once would copy every indicator row.
+        groups = like_groups(docs)
         yield (
             "similar",
             lambda: (whole_key("similar", shares.items()),),
