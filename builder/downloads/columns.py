@@ -8,7 +8,7 @@ says where it comes from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, Literal, TypeVar
@@ -56,15 +56,9 @@ class Table(Generic[Item]):
     def headers(self) -> list[str]:
         return [c.name for c in self.column_list()]
 
-    def rows(self, docs: Sequence[Document], found: Rows | None = None) -> list[list[Cell]]:
-        """Every row of the table, by project code, then in the order the report prints;
-        ``found`` are the tables' rows made already (``all_rows``)."""
-        located = found[self.name] if found is not None else self.located_rows(docs)
-        return [cells for _entry, cells in located]
-
-    def located_rows(self, docs: Sequence[Document]) -> Located:
-        """Every row with the project (and report) it comes from, for error messages."""
-        return [(entry, row) for entry in catalog.entries(docs) for row in self.of(entry)]
+    def rows(self, docs: Sequence[Document]) -> list[list[Cell]]:
+        """Every row of the table, by project code, then in the order the report prints."""
+        return [row for entry in catalog.entries(docs) for row in self.of(entry)]
 
     def of(self, entry: catalog.Entry) -> list[list[Cell]]:
         """The rows of one project, in the order the report prints."""
@@ -74,17 +68,6 @@ class Table(Generic[Item]):
     def column_list(self) -> list[Column[Any]]:
         """The context columns followed by the table's own."""
         return [*CONTEXT, *self.columns]
-
-
-Located = list[tuple[catalog.Entry, list[Cell]]]
-"""A table's rows, each with the project (and report) it comes from."""
-Rows = Mapping[str, Located]
-"""Table name → its rows: made once for every download written from the same tables."""
-
-
-def all_rows(tables: Sequence[Table[Any]], docs: Sequence[Document]) -> dict[str, Located]:
-    """Every table's rows, made once: CSV, workbook and database are written from them."""
-    return {table.name: table.located_rows(docs) for table in tables}
 
 
 CONTEXT: tuple[Column[catalog.Entry], ...] = (

@@ -6,10 +6,8 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
 
-from builder.contract.model import Document
-from builder.downloads.columns import Cell, Rows, Table
+from builder.downloads.columns import Cell
 
 BOM = "\ufeff"
 CRLF = "\r\n"
@@ -35,23 +33,6 @@ def cell_text(value: Cell) -> str:
 
 FORMULA_START = frozenset("=+-@\t\r")
 """How a text cell starts that Excel, LibreOffice or Google Sheets would run as a formula."""
-
-
-def csv_text(table: Table[Any], docs: Sequence[Document], found: Rows | None = None) -> str:
-    """The table as CSV: a header row, then one row per item; CRLF line ends as Excel writes."""
-    return "".join(csv_parts(table, table.rows(docs, found)))
-
-
-def csv_parts(table: Table[Any], rows: Iterable[Sequence[Cell]]) -> Iterator[str]:
-    """csv_text of these rows in pieces (see rows_csv_parts)."""
-    return rows_csv_parts(table.headers(), rows)
-
-
-def rows_csv_parts(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> Iterator[str]:
-    """A header row, then these rows as CSV, in pieces of at most ``ROWS_PER_PART`` rows:
-    the text of a large table is never held whole."""
-    yield csv_head(headers)
-    yield from csv_body_parts(rows)
 
 
 def csv_head(headers: Sequence[str]) -> str:
